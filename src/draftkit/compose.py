@@ -1,0 +1,171 @@
+"""Fill every item's slots and turn the report model into the view the templates read.
+
+Slot filling is plain substitution of ``{name}`` by the value's text: a user's value is
+never template code. Unfilled slots, unknown phrases and unused values are problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from draftkit.cnfmt import cn_number, date_cn
+from draftkit.errors import Collector, DraftkitError
+from draftkit.figures import figure_text, number
+from draftkit.model import Figure, Item, Part, Report, Value, default_part_heading
+from draftkit.phrasebank import SLOT_RE, Bank
+
+
+@dataclass
+class SectionView:
+    number: str
+    heading: str
+    intro: str
+    style: str
+    items: list[str]
+
+
+@dataclass
+class PartView:
+    key: str
+    number: str
+    heading: str
+    intro: list[str]
+    sections: list[SectionView] = field(default_factory=list)
+    year: int = 0
+
+    @property
+    def template(self) -> str:
+        return f"{self.key}.j2"
+
+
+@dataclass
+class ReportView:
+    title: str
+    addressee: str
+    opening: list[str]
+    parts: list[PartView]
+    closing: str
+    issuer: str
+    date: str
+    year: int
+    sealed: bool
+
+
+def builtin_values(report: Report) -> dict[str, Value]:
+    """Slots every report fills by itself."""
+    return {
+        "year": report.year,
+        "next_year": report.year + 1,
+        "issuer": report.issuer.name,
+        "place": report.issuer.place or report.issuer.name,
+    }
+
+
+def value_text(value: Value) -> str:
+    if isinstance(value, Figure):
+        return figure_text(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        return number(value)
+    return str(value)
+
+
+def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: Item, errors: Collector,
+         plain: bool = False) -> str:
+    """Replace each ``{slot}`` once, left to right; report unfilled and unused slots."""
+    used: set[str] = set()
+
+    def sub(m) -> str:
+        name = m.group(1)
+        if name in values:
+            used.add(name)
+            value = values[name]
+            if isinstance(value, Figure) and value.current is None:
+                errors.add(value.loc or item.loc, f"空位“{name}”的本年数值还没有填写（current）")
+                return m.group(0)
+            return value_text(value)
+        if name in builtins:
+            return value_text(builtins[name])
+        if plain:
+            errors.add(item.loc, f"“{{{name}}}”不是自动填写的空位（可用：{'、'.join('{%s}' % b for b in builtins)}）")
+        else:
+            errors.add(item.loc, f"空位“{{{name}}}”没有填写，请在 values 中给出“{name}”的值")
+        return m.group(0)
+
+    out = SLOT_RE.sub(sub, text)
+    for name in values:
+        if name not in used:
+            slots = SLOT_RE.findall(text)
+            hint = difflib.get_close_matches(name, slots, n=1, cutoff=0.5)
+            tip = f"，是否想写“{hint[0]}”？" if hint else (f"；可填的空位：{', '.join(slots)}" if slots else "；这段文字没有空位")
+            errors.add(item.loc, f"值“{name}”没有对应的空位{tip}")
+    return out
+
+
+def fill_builtins(text: str, builtins: dict[str, Value], loc, errors: Collector) -> str:
+    """Opening, intros and closing may use the built-in slots ({year}, {place}, …)."""
+    return fill(text, {}, builtins, Item(text=text, loc=loc), errors, plain=True)
+
+
+def item_text(item: Item, bank: Bank | None, builtins: dict[str, Value], errors: Collector) -> str | None:
+    if item.phrase is not None:
+        phrase = bank.get(item.phrase) if bank is not None else None
+        if phrase is None:
+            errors.add(item.loc, f"短语库中没有编号为“{item.phrase}”的短语")
+            return None
+        template = phrase.text
+    else:
+        template = item.text or ""
+    return fill(template, item.values, builtins, item, errors)
+
+
+def build_view(report: Report, bank: Bank | None = None) -> ReportView:
+    """The report as the templates see it; raise DraftkitError listing every problem."""
+    errors = Collector()
+    builtins = builtin_values(report)
+    parts = []
+    for i, part in enumerate(report.ordered_parts(), 1):
+        parts.append(_part_view(part, i, report, bank, builtins, errors))
+    view = ReportView(
+        title=report.effective_title(),
+        addressee=report.addressee,
+        opening=[fill_builtins(t, builtins, report.locs.get("opening"), errors) for t in report.opening],
+        parts=parts,
+        closing=fill_builtins(report.closing, builtins, report.locs.get("closing"), errors),
+        issuer=report.issuer.name,
+        date=date_cn(report.date),
+        year=report.year,
+        sealed=report.layout.sealed,
+    )
+    errors.raise_if_any()
+    return view
+
+
+def _part_view(part: Part, index: int, report: Report, bank: Bank | None, builtins: dict[str, Value], errors: Collector) -> PartView:
+    view = PartView(
+        key=part.key,
+        number=cn_number(index),
+        heading=part.heading or default_part_heading(part.key, report.year),
+        intro=[fill_builtins(t, builtins, part.loc, errors) for t in part.intro],
+        year=report.year + 1 if part.key == "plan" else report.year,
+    )
+    n = 0
+    for sec in part.sections:
+        texts = [t for t in (item_text(it, bank, builtins, errors) for it in sec.items) if t]
+        if sec.heading:
+            n += 1
+        view.sections.append(
+            SectionView(
+                number=cn_number(n) if sec.heading else "",
+                heading=sec.heading or "",
+                intro=fill_builtins(sec.intro, builtins, sec.loc, errors),
+                style=sec.style,
+                items=texts,
+            )
+        )
+    return view
+
+
+__all__ = ["build_view", "ReportView", "PartView", "SectionView", "DraftkitError"]

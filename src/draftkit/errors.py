@@ -1,0 +1,61 @@
+"""Problems found in user input, reported one line each: ``file:line:col: 消息``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where a value came from. ``line`` and ``col`` are 1-based; 0 means unknown."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line and self.col:
+            return f"{self.file}:{self.line}:{self.col}"
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Problem:
+    loc: Loc | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.message}" if self.loc else self.message
+
+
+def _order(p: Problem) -> tuple:
+    return (p.loc is None, p.loc.file if p.loc else "", p.loc.line if p.loc else 0, p.loc.col if p.loc else 0)
+
+
+class DraftkitError(Exception):
+    """Bad input: carries every problem found, each printable as one line."""
+
+    def __init__(self, problems: list[Problem] | Problem | str, exit_code: int = 2):
+        if isinstance(problems, str):
+            problems = [Problem(None, problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = sorted(problems, key=_order)
+        self.exit_code = exit_code
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class Collector:
+    """Gathers problems so that all of them are reported, not only the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, loc: Loc | None, message: str) -> None:
+        self.problems.append(Problem(loc, message))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise DraftkitError(self.problems)

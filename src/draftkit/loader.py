@@ -1,0 +1,492 @@
+"""Load and validate a report data file (YAML) into the report model.
+
+The YAML is composed into nodes (safe loader, no object construction) so that every
+problem can name its file, line and column; all problems are collected and raised
+together as one DraftkitError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from draftkit.errors import Collector, DraftkitError, Loc, Problem
+from draftkit.model import (
+    LEVELS,
+    PART_KEYS,
+    PART_NAMES,
+    REQUIRED_PARTS,
+    SECTION_STYLES,
+    Figure,
+    Issuer,
+    Item,
+    Layout,
+    Part,
+    Report,
+    Section,
+    Value,
+)
+
+_YAML_MESSAGES = {
+    "mapping values are not allowed": "此处不能出现“键: 值”（可能少了空格、缩进不对，或文字中的冒号需要加引号）",
+    "could not find expected ':'": "缺少冒号“:”",
+    "found character '\\t' that cannot start any token": "不能用制表符（Tab）缩进，请改用空格",
+    "found undefined alias": "引用了未定义的别名",
+    "expected <block end>, but found '-'": "列表项“-”的缩进不对",
+    "did not find expected key": "缩进不对或缺少键",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "while scanning a quoted scalar": "引号没有闭合",
+}
+
+
+def read_text(path: Path) -> str:
+    """Read a data file written by hand: UTF-8 (with or without BOM), else GB18030 (Windows 记事本)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftkitError(f"{path}: 文件不存在") from None
+    except IsADirectoryError:
+        raise DraftkitError(f"{path}: 这是一个文件夹，不是数据文件") from None
+    except OSError as exc:
+        raise DraftkitError(f"{path}: 无法读取（{exc.strerror}）") from None
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise DraftkitError(f"{path}: 文件编码无法识别，请另存为 UTF-8")
+
+
+def _yaml_problem(path: str, exc: yaml.YAMLError, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None) or ""
+    if mark and problem.startswith("found character") and text[mark.index:mark.index + 1] == "\t":
+        problem = "found character '\\t' that cannot start any token"
+    for key, text in _YAML_MESSAGES.items():
+        if problem.startswith(key) or context.startswith(key):
+            return Problem(loc, f"YAML 格式错误：{text}")
+    return Problem(loc, f"YAML 格式错误（{problem}）")
+
+
+def load_report(path: str | Path, text: str | None = None) -> Report:
+    """Parse and validate; raise DraftkitError listing every problem."""
+    report, problems = load_report_lenient(path, text)
+    if problems:
+        raise DraftkitError(problems)
+    return report
+
+
+def load_report_lenient(path: str | Path, text: str | None = None) -> tuple[Report, list[Problem]]:
+    """Parse and validate, returning the report as far as it could be read and the
+    problems found, so that later stages can add theirs to one list. A file that cannot
+    be read or parsed at all still raises."""
+    path = Path(path)
+    name = str(path)
+    if text is None:
+        text = read_text(path)
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when present: 10× faster
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise DraftkitError([_yaml_problem(name, exc, text)]) from None
+    if root is None:
+        raise DraftkitError(f"{name}: 文件是空的")
+    v = _Validator(name)
+    report = v.report(root)
+    if report is None:
+        raise DraftkitError(v.errors.problems)
+    report.source = name
+    return report, v.errors.problems
+
+
+# --- validation ------------------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:str": "文字",
+    "tag:yaml.org,2002:int": "整数",
+    "tag:yaml.org,2002:float": "数值",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "空值",
+    "tag:yaml.org,2002:timestamp": "日期",
+    "tag:yaml.org,2002:seq": "列表",
+    "tag:yaml.org,2002:map": "键值对",
+}
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018-\u201d"
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: str) -> str:
+    """A user's text as one paragraph: trimmed, line breaks inside it joined."""
+    value = value.strip()
+    # White space next to a Chinese character or punctuation mark is a line break of the
+    # YAML file (folded or not), not a space in the text: drop it; elsewhere keep one space.
+    return _SPACES.sub(" ", _SPACE_BY_CJK.sub("", value))
+
+
+def paragraphs(value: str) -> list[str]:
+    """Blank lines separate paragraphs in a block of text."""
+    return [clean_text(p) for p in re.split(r"\n\s*\n", value) if p.strip()]
+
+
+class _Validator:
+    def __init__(self, file: str):
+        self.file = file
+        self.errors = Collector()
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    # -- primitives --
+    def loc(self, node: Node) -> Loc:
+        m = node.start_mark
+        return Loc(self.file, m.line + 1, m.column + 1)
+
+    def err(self, node: Node | None, message: str) -> None:
+        self.errors.add(self.loc(node) if node is not None else Loc(self.file), message)
+
+    def scalar(self, node: Node) -> Any:
+        return self._constructor.construct_object(node, deep=True)
+
+    def type_name(self, node: Node) -> str:
+        return _TYPE_NAMES.get(node.tag, "其他类型")
+
+    def mapping(
+        self, node: Node, fields: dict[str, bool], what: str
+    ) -> dict[str, tuple[Node, Node]] | None:
+        """Keys of a mapping; unknown keys (with a did-you-mean), duplicates, missing required."""
+        if not isinstance(node, MappingNode):
+            self.err(node, f"{what}应为键值对（“键: 值”），实际是{self.type_name(node)}")
+            return None
+        out: dict[str, tuple[Node, Node]] = {}
+        for knode, vnode in node.value:
+            key = str(knode.value) if isinstance(knode, ScalarNode) else "?"
+            if key in out:
+                self.err(knode, f"键“{key}”重复出现，前一处在第 {out[key][0].start_mark.line + 1} 行")
+                continue
+            if key not in fields:
+                hint = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                tip = f"，是否想写“{hint[0]}”？" if hint else f"；可用的键：{', '.join(fields)}"
+                self.err(knode, f"{what}中有未知的键“{key}”{tip}")
+                continue
+            out[key] = (knode, vnode)
+        for key, required in fields.items():
+            if required and key not in out:
+                self.err(node, f"{what}缺少必填项“{key}”")
+        return out
+
+    def text(self, node: Node, what: str, allow_empty: bool = False) -> str | None:
+        if isinstance(node, ScalarNode) and node.tag in (
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+        ):
+            value = clean_text(str(node.value))
+            if not value and not allow_empty:
+                self.err(node, f"{what}不能为空")
+                return None
+            return value
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null" and allow_empty:
+            return ""
+        self.err(node, f"{what}应为文字，实际是{self.type_name(node)}")
+        return None
+
+    def integer(self, node: Node, what: str) -> int | None:
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            return int(self.scalar(node))
+        self.err(node, f"{what}应为整数，实际是{self.type_name(node)}“{getattr(node, 'value', '')}”")
+        return None
+
+    def number(self, node: Node, what: str, allow_null: bool = False) -> int | float | None:
+        if isinstance(node, ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            return self.scalar(node)
+        if allow_null and isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return None
+        self.err(node, f"{what}应为数值，实际是{self.type_name(node)}“{getattr(node, 'value', '')}”")
+        return None
+
+    def boolean(self, node: Node, what: str) -> bool | None:
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return bool(self.scalar(node))
+        self.err(node, f"{what}应为 true 或 false")
+        return None
+
+    def seq(self, node: Node, what: str) -> list[Node]:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        self.err(node, f"{what}应为列表（每项以“- ”开头），实际是{self.type_name(node)}")
+        return []
+
+    def text_block(self, node: Node, what: str) -> list[str]:
+        """A string (blank lines split paragraphs) or a list of paragraphs."""
+        if isinstance(node, SequenceNode):
+            out = []
+            for i, sub in enumerate(node.value, 1):
+                t = self.text(sub, f"{what}第 {i} 段")
+                if t:
+                    out.append(t)
+            return out
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+            return paragraphs(node.value)
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        self.err(node, f"{what}应为文字或文字列表，实际是{self.type_name(node)}")
+        return []
+
+    def date(self, node: Node, what: str) -> dt.date | None:
+        if isinstance(node, ScalarNode):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                value = self.scalar(node)
+                return value.date() if isinstance(value, dt.datetime) else value
+            m = _DATE_RE.match(str(node.value))
+            if m:
+                try:
+                    return dt.date(int(m[1]), int(m[2]), int(m[3]))
+                except ValueError:
+                    self.err(node, f"{what}“{node.value}”不是有效日期")
+                    return None
+        self.err(node, f"{what}应为日期，如 2026-02-20 或 2026年2月20日")
+        return None
+
+    # -- the report --
+    def report(self, root: Node) -> Report | None:
+        top = self.mapping(
+            root,
+            {
+                "issuer": True, "year": True, "date": True, "addressee": False, "title": False,
+                "opening": False, "closing": False, "order": False, "layout": False, "parts": True,
+            },
+            "报告",
+        )
+        if top is None:
+            return None
+        issuer = self.issuer(top["issuer"][1]) if "issuer" in top else None
+        year = self.integer(top["year"][1], "year（年度）") if "year" in top else None
+        if year is not None and not 2000 <= year <= 2100:
+            self.err(top["year"][1], f"年度 {year} 不合理，应为四位年份，如 2025")
+            year = None
+        date = self.date(top["date"][1], "date（成文日期）") if "date" in top else None
+        if date and year:
+            if date <= dt.date(year, 12, 31):
+                self.err(top["date"][1], f"成文日期 {date:%Y-%m-%d} 早于 {year} 年结束，年度报告应在次年成文")
+            elif date > dt.date(year + 1, 12, 31):
+                self.err(top["date"][1], f"成文日期 {date:%Y-%m-%d} 距 {year} 年结束已超过一年")
+        report = Report(
+            issuer=issuer or Issuer("", ""),
+            year=year or 0,
+            date=date or dt.date(1, 1, 1),
+        )
+        if "addressee" in top:
+            report.addressee = (self.text(top["addressee"][1], "addressee（主送机关）", allow_empty=True) or "").rstrip("：:")
+        if "title" in top:
+            report.title = self.text(top["title"][1], "title（标题）", allow_empty=True) or ""
+        report.locs = {key: self.loc(vnode) for key, (_, vnode) in top.items()}
+        if "opening" in top:
+            report.opening = self.text_block(top["opening"][1], "opening（开头）")
+        if "closing" in top:
+            report.closing = self.text(top["closing"][1], "closing（结束语）", allow_empty=True) or ""
+        if "layout" in top:
+            report.layout = self.layout(top["layout"][1])
+        if "order" in top:
+            report.order = self.order(top["order"][1])
+        if "parts" in top:
+            report.parts = self.parts(top["parts"][1], year)
+            for key in REQUIRED_PARTS:
+                if report.parts is not None and key not in report.parts and isinstance(top["parts"][1], MappingNode):
+                    self.err(top["parts"][1], f"缺少必需部分“{key}”（{PART_NAMES[key]}）")
+                if key not in report.order and "order" in top:
+                    self.err(top["order"][1], f"order 中缺少必需部分“{key}”（{PART_NAMES[key]}）")
+            for key in report.parts:
+                if key not in REQUIRED_PARTS and key not in report.order and "order" in top:
+                    self.err(top["order"][1], f"order 中缺少部分“{key}”，它不会出现在报告中")
+        return report
+
+    def issuer(self, node: Node) -> Issuer | None:
+        m = self.mapping(node, {"name": True, "level": True, "place": False}, "issuer（发文机关）")
+        if m is None:
+            return None
+        name = self.text(m["name"][1], "name（发文机关名称）") if "name" in m else None
+        level = None
+        if "level" in m:
+            level = self.text(m["level"][1], "level（层级）")
+            if level is not None and level not in LEVELS:
+                hint = difflib.get_close_matches(level, LEVELS, n=1, cutoff=0.3)
+                tip = f"，是否想写“{hint[0]}”？" if hint else ""
+                self.err(m["level"][1], f"level（层级）“{level}”无效，应为 {'/'.join(LEVELS)} 之一{tip}")
+                level = None
+        place = self.text(m["place"][1], "place（地名）") if "place" in m else ""
+        return Issuer(name or "", level or "", place or "")
+
+    def layout(self, node: Node) -> Layout:
+        m = self.mapping(node, {"sealed": False, "bold_headings": False}, "layout（版式）") or {}
+        out = Layout()
+        if "sealed" in m:
+            out.sealed = self.boolean(m["sealed"][1], "sealed（是否加盖印章）") is not False
+        if "bold_headings" in m:
+            out.bold_headings = self.boolean(m["bold_headings"][1], "bold_headings（标题加粗）") is True
+        return out
+
+    def order(self, node: Node) -> list[str]:
+        out: list[str] = []
+        for sub in self.seq(node, "order（部分顺序）"):
+            key = self.text(sub, "部分名称")
+            if key is None:
+                continue
+            if key not in PART_KEYS:
+                self.err(sub, self._unknown_part(key))
+            elif key in out:
+                self.err(sub, f"部分“{key}”在 order 中重复")
+            else:
+                out.append(key)
+        return out
+
+    def _unknown_part(self, key: str) -> str:
+        hint = difflib.get_close_matches(key, PART_KEYS, n=1, cutoff=0.6)
+        tip = f"，是否想写“{hint[0]}”？" if hint else f"；可用的部分：{', '.join(PART_KEYS)}"
+        return f"未知的部分“{key}”{tip}"
+
+    def parts(self, node: Node, year: int | None) -> dict[str, Part]:
+        m = self.mapping(node, {k: False for k in PART_KEYS}, "parts（各部分）")
+        if m is None:
+            return {}
+        return {key: self.part(key, vnode, year) for key, (_, vnode) in m.items()}
+
+    def part(self, key: str, node: Node, year: int | None) -> Part:
+        what = f"部分“{key}”"
+        part = Part(key=key, loc=self.loc(node))
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return part
+        fields = {"heading": False, "intro": False, "sections": False, "items": False, "style": False}
+        if key == "plan":
+            fields["year"] = False
+        m = self.mapping(node, fields, what)
+        if m is None:
+            return part
+        if "heading" in m:
+            part.heading = self.text(m["heading"][1], f"{what}的标题 heading")
+        if "intro" in m:
+            part.intro = self.text_block(m["intro"][1], f"{what}的导语 intro")
+        if "year" in m:
+            part.year = self.integer(m["year"][1], "计划year（年度）")
+            if part.year is not None and year is not None and part.year != year + 1:
+                self.err(m["year"][1], f"主要安排应是 {year + 1} 年的计划（报告年度 {year} 的下一年），而不是 {part.year} 年")
+        if "sections" in m:
+            for i, sub in enumerate(self.seq(m["sections"][1], f"{what}的 sections"), 1):
+                section = self.section(sub, f"{what}第 {i} 个小标题")
+                if section:
+                    part.sections.append(section)
+        if "items" in m:
+            style = self.style(m["style"][1]) if "style" in m else "enumerate"
+            section = Section(heading=None, style=style, loc=self.loc(m["items"][1]))
+            section.items = self.items(m["items"][1], what)
+            part.sections.insert(0, section)
+        elif "style" in m:
+            self.err(m["style"][0], f"{what}的 style 只对 items 起作用，请把它写在 items 旁或小标题中")
+        if part.is_empty() and key in REQUIRED_PARTS:
+            self.err(node, f"{what}（{PART_NAMES[key]}）没有内容")
+        return part
+
+    def style(self, node: Node) -> str:
+        value = self.text(node, "style（排列方式）")
+        if value is not None and value not in SECTION_STYLES:
+            hint = difflib.get_close_matches(value, SECTION_STYLES, n=1, cutoff=0.5)
+            tip = f"，是否想写“{hint[0]}”？" if hint else ""
+            self.err(node, f"style（排列方式）“{value}”无效，应为 {'/'.join(SECTION_STYLES)} 之一{tip}")
+            return "enumerate"
+        return value or "enumerate"
+
+    def section(self, node: Node, what: str) -> Section | None:
+        m = self.mapping(node, {"heading": False, "intro": False, "style": False, "items": False}, what)
+        if m is None:
+            return None
+        sec = Section(heading=None, loc=self.loc(node))
+        if "heading" in m:
+            sec.heading = self.text(m["heading"][1], f"{what}的 heading")
+        if "intro" in m:
+            sec.intro = self.text(m["intro"][1], f"{what}的 intro", allow_empty=True) or ""
+        if "style" in m:
+            sec.style = self.style(m["style"][1])
+        if "items" in m:
+            sec.items = self.items(m["items"][1], what)
+        if not sec.items and not sec.intro:
+            self.err(node, f"{what}没有内容（items 为空）")
+        return sec
+
+    def items(self, node: Node, what: str) -> list[Item]:
+        out = []
+        for i, sub in enumerate(self.seq(node, f"{what}的 items"), 1):
+            item = self.item(sub, f"{what}第 {i} 项")
+            if item:
+                out.append(item)
+        return out
+
+    def item(self, node: Node, what: str) -> Item | None:
+        if isinstance(node, ScalarNode):
+            text = self.text(node, what)
+            return Item(text=text, loc=self.loc(node)) if text else None
+        m = self.mapping(node, {"text": False, "phrase": False, "values": False}, what)
+        if m is None:
+            return None
+        item = Item(loc=self.loc(node))
+        if "text" in m and "phrase" in m:
+            self.err(node, f"{what}只能写 text 或 phrase 之一")
+        elif "text" in m:
+            item.text = self.text(m["text"][1], f"{what}的 text")
+        elif "phrase" in m:
+            item.phrase = self.text(m["phrase"][1], f"{what}的phrase（短语编号）")
+        else:
+            self.err(node, f"{what}缺少 text（文字）或 phrase（短语库编号）")
+        if "values" in m:
+            item.values = self.values(m["values"][1], what)
+        return item
+
+    def values(self, node: Node, what: str) -> dict[str, Value]:
+        if not isinstance(node, MappingNode):
+            self.err(node, f"{what}的 values 应为键值对")
+            return {}
+        out: dict[str, Value] = {}
+        for knode, vnode in node.value:
+            key = str(knode.value) if isinstance(knode, ScalarNode) else "?"
+            if key in out:
+                self.err(knode, f"空位“{key}”的值重复出现")
+                continue
+            value = self.value(vnode, f"空位“{key}”")
+            if value is not None:
+                out[key] = value
+        return out
+
+    def value(self, node: Node, what: str) -> Value | None:
+        if isinstance(node, MappingNode):
+            m = self.mapping(node, {"current": True, "previous": False, "unit": False}, f"{what}的数据")
+            if m is None or "current" not in m:
+                return None
+            current = self.number(m["current"][1], f"{what}的本年数值 current", allow_null=True)
+            previous = self.number(m["previous"][1], f"{what}的上年数值 previous", allow_null=True) if "previous" in m else None
+            unit = (self.text(m["unit"][1], f"{what}的单位 unit", allow_empty=True) or "") if "unit" in m else ""
+            for num, key in ((current, "current"), (previous, "previous")):
+                if num is not None and num < 0:
+                    self.err(m[key][1], f"{what}的数值不能为负数")
+            if unit == "%":
+                for num, key in ((current, "current"), (previous, "previous")):
+                    if num is not None and num > 100:
+                        self.err(m[key][1], f"{what}是百分率，不能超过 100")
+            return Figure(current=current, previous=previous, unit=unit, loc=self.loc(node))
+        if isinstance(node, ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            return self.scalar(node)
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+            return clean_text(node.value)
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return Figure(current=None, loc=self.loc(node))
+        self.err(node, f"{what}的值应为文字、数值或 {{current, previous, unit}}")
+        return None
+

@@ -1,0 +1,137 @@
+"""The report model: what a YAML data file, an answers file and the prompt all produce."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Union
+
+from draftkit.errors import Loc
+
+# The five items the regulation requires (厅字〔2019〕28号), in its order.
+PART_KEYS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plan", "other")
+REQUIRED_PARTS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plan")
+PART_NAMES: dict[str, str] = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "leadership": "党政主要负责人履职情况",
+    "plan": "下一年度主要安排",
+    "other": "其他需要报告的情况",
+}
+LEVELS: tuple[str, ...] = ("省", "市", "县区", "乡镇", "部门")
+SECTION_STYLES: tuple[str, ...] = ("enumerate", "enumerate_paragraphs", "paragraphs", "numbered")
+
+
+@dataclass
+class Figure:
+    """A figure with this year's and last year's value: ``{current: 6, previous: 10, unit: 件}``.
+
+    ``current`` is None when it is still to be filled in (render refuses it).
+    A unit of ``%`` makes it a rate: printed with ``%``, compared in 百分点.
+    """
+
+    current: int | float | None
+    previous: int | float | None = None
+    unit: str = ""
+    loc: Loc | None = None
+
+
+Value = Union[str, int, float, Figure]
+
+
+@dataclass
+class Item:
+    """One sentence or enumerated item: literal text or a phrase-bank entry, with slot values."""
+
+    text: str | None = None
+    phrase: str | None = None
+    values: dict[str, Value] = field(default_factory=dict)
+    loc: Loc | None = None
+
+
+@dataclass
+class Section:
+    """A level-2 heading ``（一）…`` and its items."""
+
+    heading: str | None
+    items: list[Item] = field(default_factory=list)
+    intro: str = ""
+    style: str = "enumerate"
+    loc: Loc | None = None
+
+
+@dataclass
+class Part:
+    key: str
+    heading: str | None = None
+    intro: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    year: int | None = None
+    loc: Loc | None = None
+
+    def is_empty(self) -> bool:
+        return not self.intro and not any(s.items or s.intro for s in self.sections)
+
+
+@dataclass
+class Issuer:
+    name: str
+    level: str
+    place: str = ""
+
+
+@dataclass
+class Layout:
+    sealed: bool = True
+    bold_headings: bool = False
+
+
+@dataclass
+class Report:
+    issuer: Issuer
+    year: int
+    date: dt.date
+    addressee: str = ""
+    title: str = ""
+    opening: list[str] = field(default_factory=list)
+    parts: dict[str, Part] = field(default_factory=dict)
+    order: list[str] = field(default_factory=lambda: list(PART_KEYS))
+    closing: str = "特此报告。"
+    layout: Layout = field(default_factory=Layout)
+    source: str = ""
+    locs: dict[str, Loc] = field(default_factory=dict)  # where opening, closing… were written
+
+    @property
+    def computed_title(self) -> str:
+        return default_title(self.issuer, self.year)
+
+    def effective_title(self) -> str:
+        return self.title or self.computed_title
+
+    def ordered_parts(self) -> list[Part]:
+        """Parts in the configured order; an empty part 5 (其他) is left out."""
+        out = []
+        for key in self.order:
+            part = self.parts.get(key)
+            if part is None or (key == "other" and part.is_empty()):
+                continue
+            out.append(part)
+        return out
+
+
+def default_title(issuer: Issuer, year: int) -> str:
+    """``XX县人民政府关于2025年度法治政府建设情况的报告``; a department reports on its 工作."""
+    if issuer.level == "部门":
+        return f"{issuer.name}关于{year}年度法治政府建设工作情况的报告"
+    return f"{issuer.name}关于{year}年度法治政府建设情况的报告"
+
+
+def default_part_heading(key: str, year: int) -> str:
+    """Headings as offices write them: the regulation's wording with the actual years."""
+    return {
+        "measures": f"{year}年推进法治政府建设的主要举措和成效",
+        "shortcomings": f"{year}年推进法治政府建设存在的不足和原因",
+        "leadership": f"{year}年党政主要负责人履行推进法治建设第一责任人职责情况",
+        "plan": f"{year + 1}年推进法治政府建设的主要安排",
+        "other": "其他需要报告的情况",
+    }[key]

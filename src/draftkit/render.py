@@ -1,0 +1,75 @@
+"""The render pipeline: data file → report model → view → templates → docx/text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from draftkit.errors import DraftkitError
+from draftkit.model import Report
+
+FORMATS = ("docx", "md", "txt")
+
+
+def needs_bank(report: Report) -> bool:
+    return any(it.phrase for p in report.parts.values() for s in p.sections for it in s.items)
+
+
+def render_report(report: Report, fmt: str = "docx", templates: Path | None = None,
+                  bank_dirs: list[Path] | None = None) -> bytes:
+    from draftkit.compose import build_view
+    from draftkit.templating import render_blocks
+
+    bank = None
+    if needs_bank(report):
+        from draftkit.phrasebank import Bank, shipped_bank_dir
+
+        bank = Bank.load(shipped_bank_dir(), *(bank_dirs or []))
+    view = build_view(report, bank)
+    blocks = render_blocks(view, templates)
+    if fmt == "docx":
+        from draftkit.docx_writer import write_docx
+
+        return write_docx(blocks, sealed=report.layout.sealed,
+                          bold_headings=report.layout.bold_headings, date=report.date)
+    from draftkit.textout import to_markdown, to_text
+
+    return (to_markdown(blocks) if fmt == "md" else to_text(blocks)).encode("utf-8")
+
+
+def output_path(data: Path, out: Path | None, fmt: str | None) -> tuple[Path, str]:
+    """Work out the output file and format from ``-o`` and ``--format``."""
+    if out is not None:
+        suffix = out.suffix.lower().lstrip(".")
+        if fmt is None:
+            fmt = suffix if suffix in FORMATS else "docx"
+        elif suffix in FORMATS and suffix != fmt:
+            raise DraftkitError(f"{out}: 文件扩展名 .{suffix} 与 --format {fmt} 不一致")
+        if out.exists() and out.is_dir():
+            out = out / f"{data.stem}.{fmt}"
+        return out, fmt
+    fmt = fmt or "docx"
+    return data.with_suffix(f".{fmt}"), fmt
+
+
+def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
+                templates: Path | None = None, bank_dirs: list[Path] | None = None) -> Path:
+    from draftkit import atomic
+    from draftkit.loader import load_report_lenient
+
+    target, fmt = output_path(data, out, fmt)
+    if target.resolve() == data.resolve():
+        raise DraftkitError(f"{target}: 输出文件不能覆盖数据文件")
+    report, problems = load_report_lenient(data)
+    try:
+        payload = render_report(report, fmt, templates, bank_dirs)
+    except DraftkitError as exc:
+        raise DraftkitError(problems + exc.problems) from None
+    if problems:
+        raise DraftkitError(problems)
+    try:
+        atomic.write_bytes(target, payload)
+    except PermissionError:
+        raise DraftkitError(f"{target}: 无法写入（文件是否正在 Word/WPS 中打开？）") from None
+    except OSError as exc:
+        raise DraftkitError(f"{target}: 无法写入（{exc.strerror}）") from None
+    return target

@@ -1,0 +1,14 @@
+"""Where the shipped templates and phrase bank are: inside the installed package, or at
+the top of a source checkout (editable installs and running from the repository)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def resource_dir(name: str) -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / name, here.parent.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"draftkit installation is missing its {name}/ folder")

@@ -1,0 +1,95 @@
+"""The template environment: Jinja2's sandbox, strict about undefined names.
+
+Templates write one paragraph a line, each line starting with its kind::
+
+    ::title 标题   ::addressee 主送机关：   ::body 正文   ::h1 一、…   ::h2 （一）…
+    ::h3 1.…   ::h4 （1）…   ::issuer 发文机关署名   ::date 成文日期
+
+User values never contain a line break (the loader joins them), and a kind is read
+only at the start of a line the template itself begins, so a value cannot change the
+structure, and ``{{ 7*7 }}`` in a value is printed as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from draftkit.cnfmt import cn_number, enumerate_items, ensure_stop
+from draftkit.compose import ReportView
+from draftkit.errors import DraftkitError, Loc, Problem
+
+BLOCK_KINDS = ("title", "addressee", "body", "h1", "h2", "h3", "h4", "issuer", "date")
+_LINE = re.compile(r"^::([a-z0-9]+)(?: (.*))?$")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str
+
+
+@functools.lru_cache(maxsize=8)
+def make_env(override: Path | None = None):
+    """One environment per template folder, so compiled templates are reused; Jinja
+    still reloads a template whose file changed."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from draftkit.resources import resource_dir
+
+    loaders = []
+    if override is not None:
+        if not override.is_dir():
+            raise DraftkitError(f"{override}: 模板文件夹不存在")
+        loaders.append(FileSystemLoader(str(override)))
+    loaders.append(FileSystemLoader(str(resource_dir("templates"))))
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["enumerate_cn"] = enumerate_items
+    env.filters["stop"] = ensure_stop
+    env.filters["cn_number"] = cn_number
+    return env
+
+
+def render_blocks(view: ReportView, override: Path | None = None) -> list[Block]:
+    """Render ``frame.j2`` and read its lines back as paragraphs."""
+    from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateNotFound
+
+    env = make_env(override)
+    try:
+        text = env.get_template("frame.j2").render(report=view)
+    except TemplateSyntaxError as exc:
+        raise DraftkitError(Problem(Loc(exc.filename or exc.name or "模板", exc.lineno or 0), f"模板语法错误：{exc.message}")) from None
+    except TemplateNotFound as exc:
+        raise DraftkitError(f"找不到模板“{exc.name}”") from None
+    except UndefinedError as exc:
+        raise DraftkitError(f"模板引用了不存在的内容：{exc.message}") from None
+    except SecurityError as exc:
+        raise DraftkitError(f"模板试图执行不允许的操作：{exc}") from None
+    except TemplateError as exc:
+        raise DraftkitError(f"模板出错：{exc}") from None
+    return parse_blocks(text)
+
+
+def parse_blocks(text: str) -> list[Block]:
+    blocks = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        m = _LINE.match(line)
+        if not m or m.group(1) not in BLOCK_KINDS:
+            raise DraftkitError(f"模板输出的第 {n} 行没有以 ::title/::body/::h1 等类型开头：{line[:40]}")
+        body = (m.group(2) or "").strip()
+        if body:
+            blocks.append(Block(m.group(1), body))
+    return blocks

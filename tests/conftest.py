@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+import docx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+MINIMAL = """\
+issuer: {name: 测试县人民政府, level: 县区}
+year: 2025
+date: 2026-02-10
+parts:
+  measures: {items: [完成了工作]}
+  shortcomings: {items: [还有不足]}
+  leadership: {items: [履行了职责]}
+  plan: {items: [继续努力]}
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "data.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def render_bytes(path: Path, fmt: str = "docx", **kw) -> bytes:
+    from draftkit.loader import load_report
+    from draftkit.render import render_report
+
+    return render_report(load_report(path), fmt, **kw)
+
+
+def render_doc(path: Path, **kw) -> docx.document.Document:
+    return docx.Document(io.BytesIO(render_bytes(path, "docx", **kw)))
+
+
+def style_of(p) -> str:
+    ps = p._p.find(f"{W}pPr/{W}pStyle")
+    return ps.get(f"{W}val") if ps is not None else ""
+
+
+@pytest.fixture(scope="session")
+def county_doc():
+    return render_doc(EXAMPLES / "county.yaml")
+
+
+@pytest.fixture(scope="session")
+def department_doc():
+    return render_doc(EXAMPLES / "department.yaml")
