@@ -22,6 +22,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/mine.py
+	$(BIN)/python bench/bank.py
 
 phrasebank: $(STAMP)
 	$(BIN)/draftkit mine ../shared/corpus -o phrasebank

@@ -26,6 +26,26 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--templates", type=Path, help="自定义模板文件夹，同名文件替换内置模板")
     r.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
     r.set_defaults(func=cmd_render)
+
+    m = sub.add_parser("mine", help="从往年报告（.txt/.docx/.html/.md）中挖掘短语库")
+    m.add_argument("paths", type=Path, nargs="+", help="文件或文件夹")
+    m.add_argument("-o", "--output", type=Path, required=True, help="短语库文件夹")
+    m.set_defaults(func=cmd_mine)
+
+    ph = sub.add_parser("phrases", help="查找、查看短语库中的句子")
+    phs = ph.add_subparsers(dest="phrases_command", metavar="操作", parser_class=_Parser, required=True)
+    s = phs.add_parser("search", help="按关键词查找")
+    s.add_argument("words", nargs="*", help="关键词（可多个，空格分隔）")
+    s.add_argument("--part", help="部分：opening/measures/shortcomings/leadership/plan/closing，或中文名")
+    s.add_argument("--topic", help="主题，如 rules（依法行政制度体系）")
+    s.add_argument("--move", help="作用，如 result（量化成效）")
+    s.add_argument("-n", "--limit", type=int, default=20, help="最多显示几条（默认 20）")
+    s.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
+    s.set_defaults(func=cmd_phrases_search)
+    sh = phs.add_parser("show", help="查看一条短语及其出处")
+    sh.add_argument("id", help="短语编号，如 p-1a2b3c4d5e")
+    sh.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
+    sh.set_defaults(func=cmd_phrases_show)
     return p
 
 
@@ -40,6 +60,91 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     target = render_file(args.data, args.output, args.format, args.templates, args.bank)
     print(f"已生成：{target}")
+    return 0
+
+
+def cmd_mine(args: argparse.Namespace) -> int:
+    from draftkit.errors import DraftkitError
+    from draftkit.labels import PART_NAMES
+    from draftkit.mine import mine
+    from draftkit.phrasebank import write_bank
+
+    for p in args.paths:
+        if not p.exists():
+            raise DraftkitError(f"{p}: 文件或文件夹不存在")
+    progress = _progress_bar() if sys.stdout.isatty() else None
+    result = mine(args.paths, progress)
+    if progress:
+        print(file=sys.stderr)
+    for path, why in result.skipped:
+        print(f"{path}: 已跳过：{why}", file=sys.stderr)
+    if not result.files:
+        raise DraftkitError("没有可以挖掘的文件，未写入短语库")
+    write_bank(args.output, result.phrases)
+    counts = {}
+    for p in result.phrases:
+        counts[p.part] = counts.get(p.part, 0) + 1
+    summary = "，".join(f"{PART_NAMES[k]} {counts[k]}" for k in PART_NAMES if k in counts)
+    print(f"已从 {result.files} 个文件挖掘 {len(result.phrases)} 条短语（{summary}），写入 {args.output}")
+    if result.skipped:
+        print(f"有 {len(result.skipped)} 个文件被跳过。", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _progress_bar():
+    def show(i: int, n: int, path: Path) -> None:
+        done = int(20 * i / max(n, 1))
+        print(f"\r挖掘中 [{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:30]:<30}", end="", file=sys.stderr,
+              flush=True)
+
+    return show
+
+
+def _load_bank(extra: list[Path]):
+    from draftkit.errors import DraftkitError
+    from draftkit.phrasebank import Bank, shipped_bank_dir
+
+    for d in extra:
+        if not d.is_dir():
+            raise DraftkitError(f"{d}: 短语库文件夹不存在")
+    return Bank.load(shipped_bank_dir(), *extra)
+
+
+def cmd_phrases_search(args: argparse.Namespace) -> int:
+    from draftkit.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+
+    bank = _load_bank(args.bank)
+    found = bank.search(args.words, args.part, args.topic, args.move, args.limit)
+    if not found:
+        print("没有找到符合条件的短语。", file=sys.stderr)
+        return 1
+    for p in found:
+        label = f"{PART_NAMES.get(p.part, p.part)}/{MOVE_NAMES.get(p.move, p.move)}/{TOPIC_NAMES.get(p.topic, p.topic)}"
+        print(f"{p.id}  [{label}，{p.docs}篇]  {p.text}")
+    return 0
+
+
+def cmd_phrases_show(args: argparse.Namespace) -> int:
+    from draftkit.errors import DraftkitError
+    from draftkit.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+
+    bank = _load_bank(args.bank)
+    p = bank.get(args.id)
+    if p is None:
+        raise DraftkitError(f"短语库中没有编号为“{args.id}”的短语")
+    print(p.text)
+    print(f"编号：{p.id}")
+    print(f"部分：{PART_NAMES.get(p.part, p.part)}（{p.part}）  作用：{MOVE_NAMES.get(p.move, p.move)}（{p.move}）"
+          f"  主题：{TOPIC_NAMES.get(p.topic, p.topic)}（{p.topic}）  类型：{p.kind}")
+    if p.slots:
+        print("空位：" + "，".join(f"{{{k}}} {v}" for k, v in p.slots.items()))
+    years = "、".join(str(y) for y in p.years) or "未知"
+    print(f"出现在 {p.docs} 篇文档中（年份：{years}）：")
+    for src in p.sources:
+        print(f"  {src['file']} 第 {src['para']} 段")
+    values = ", ".join(f"{k}: " for k in p.slots if k not in ("year", "next_year", "place"))
+    print(f"在数据文件中引用：- {{phrase: {p.id}" + (f", values: {{{values}}}}}" if values else "}"))
     return 0
 
 

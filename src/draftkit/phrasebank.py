@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 SLOT_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w]*)\}")
 
@@ -36,10 +37,9 @@ class Phrase:
         return list(dict.fromkeys(SLOT_RE.findall(self.text)))
 
     def to_json(self) -> str:
-        data = {
-            "id": self.id, "text": self.text, "part": self.part, "move": self.move,
-            "topic": self.topic, "kind": self.kind, "slots": self.slots, "docs": self.docs,
-            "years": self.years, "sources": self.sources,
+        data = {  # this order is what Bank's fast reader expects
+            "id": self.id, "text": self.text, "part": self.part, "move": self.move, "topic": self.topic,
+            "kind": self.kind, "docs": self.docs, "years": self.years, "slots": self.slots, "sources": self.sources,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
@@ -50,34 +50,143 @@ def shipped_bank_dir() -> Path:
     return resource_dir("phrasebank")
 
 
+# The leading fields of a line as write_bank writes them, read without a full JSON parse:
+# a 50,000-entry bank loads in about 0.1 s this way, against 0.3 s for json.loads, which
+# spends its time building every entry's sources. A line in another shape (edited by hand)
+# is parsed with json.loads.
+_FAST = re.compile(
+    r'\{"id":"([^"\\\n]+)","text":"([^"\\\n]*(?:\\.[^"\\\n]*)*)","part":"(\w+)","move":"(\w*)",'
+    r'"topic":"(\w*)","kind":"(\w+)","docs":(\d+),')
+
+
+class Entry(NamedTuple):
+    """What search needs of an entry; the whole Phrase is parsed when asked for."""
+
+    id: str
+    text: str
+    part: str
+    move: str
+    topic: str
+    kind: str
+    docs: int
+
+
 class Bank:
     """Phrases by id, loaded from one or more bank folders (later folders win)."""
 
     def __init__(self, phrases: list[Phrase] | None = None):
-        self._by_id: dict[str, Phrase] = {}
+        self._entries: dict[str, Entry] = {}
+        self._files: list[str] = []  # the text of each loaded file
+        self._lines: dict[str, tuple[int, int, int]] = {}  # id → (file, start, end) of its JSON line
+        self._phrases: dict[str, Phrase] = {}
         for p in phrases or []:
-            self._by_id[p.id] = p
+            self._put(p)
+
+    def _put(self, p: Phrase) -> None:
+        self._entries[p.id] = Entry(p.id, p.text, p.part, p.move, p.topic, p.kind, p.docs)
+        self._phrases[p.id] = p
+        self._lines.pop(p.id, None)
 
     @classmethod
     def load(cls, *dirs: Path) -> "Bank":
+        import gc
+
         bank = cls()
-        for d in dirs:
-            for f in sorted(Path(d).glob("*.jsonl")):
-                bank.add_file(f)
+        enabled = gc.isenabled()
+        gc.disable()  # tens of thousands of small acyclic objects: collection passes only cost time
+        try:
+            for d in dirs:
+                for f in sorted(Path(d).glob("*.jsonl")):
+                    bank.add_file(f)
+        finally:
+            if enabled:
+                gc.enable()
         return bank
 
     def add_file(self, path: Path) -> None:
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-        # One json.loads over the whole file is several times faster than one per line.
-        for data in json.loads("[" + ",".join(lines) + "]"):
-            p = Phrase(**data)
-            self._by_id[p.id] = p
+        text = path.read_text(encoding="utf-8")
+        index = len(self._files)
+        self._files.append(text)
+        entries, lines, phrases, make = self._entries, self._lines, self._phrases, Entry._make
+        pos, size, match, find = 0, len(text), _FAST.match, text.find
+        while pos < size:
+            end = find("\n", pos)
+            if end < 0:
+                end = size
+            m = match(text, pos, end)
+            if m:
+                pid, t, part, move, topic, kind, docs = m.groups()
+                if "\\" in t:
+                    t = json.loads(f'"{t}"')
+                entries[pid] = make((pid, t, part, move, topic, kind, int(docs)))
+                lines[pid] = (index, pos, end)
+                if phrases:
+                    phrases.pop(pid, None)
+            elif text[pos:end].strip():  # a line in another shape, edited by hand
+                self._put(Phrase(**json.loads(text[pos:end])))
+            pos = end + 1
 
     def get(self, pid: str) -> Phrase | None:
-        return self._by_id.get(pid)
+        p = self._phrases.get(pid)
+        if p is None and pid in self._lines:
+            index, start, end = self._lines[pid]
+            p = self._phrases[pid] = Phrase(**json.loads(self._files[index][start:end]))
+        return p
+
+    def entries(self) -> list[Entry]:
+        return list(self._entries.values())
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._entries)
 
     def __iter__(self):
-        return iter(self._by_id.values())
+        return (self.get(pid) for pid in self._entries)
+
+    def search(self, words: list[str], part: str | None = None, topic: str | None = None,
+               move: str | None = None, limit: int = 20) -> list[Phrase]:
+        """Entries containing the words, best first: more of the words, longer matches,
+        then seen in more documents. Filters take keys (plan) or Chinese names (下一年度安排)."""
+        words = [w for w in words if w.strip()]
+        pool = [p for p in self._entries.values() if _matches(p.part, part, "part")
+                and _matches(p.topic, topic, "topic") and _matches(p.move, move, "move")]
+        scored = []
+        for p in pool:
+            hits = [w for w in words if w in p.text]
+            if words and not hits:
+                continue
+            scored.append((-len(hits), -sum(len(w) * p.text.count(w) for w in hits), -p.docs, p.id, p))
+        scored.sort(key=lambda t: t[:4])
+        best = len(words)
+        if words and scored and -scored[0][0] == best:  # all the words when any entry has them all
+            scored = [t for t in scored if -t[0] == best]
+        return [self.get(t[-1].id) for t in scored[:limit]]
+
+
+def _matches(value: str, wanted: str | None, axis: str) -> bool:
+    if not wanted:
+        return True
+    from draftkit.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+
+    names = {"part": PART_NAMES, "topic": TOPIC_NAMES, "move": MOVE_NAMES}[axis]
+    return wanted == value or wanted == names.get(value)
+
+
+def write_bank(directory: Path, phrases: list[Phrase]) -> list[Path]:
+    """One ``PART.jsonl`` a part, entries sorted by id, written atomically; the same
+    phrases always give the same bytes."""
+    from draftkit import atomic
+    from draftkit.labels import PART_NAMES
+
+    directory.mkdir(parents=True, exist_ok=True)
+    by_part: dict[str, list[Phrase]] = {}
+    for p in sorted(phrases, key=lambda p: p.id):
+        by_part.setdefault(p.part, []).append(p)
+    written = []
+    for part in PART_NAMES:
+        path = directory / f"{part}.jsonl"
+        if part in by_part:
+            atomic.write_text(path, "".join(p.to_json() + "\n" for p in by_part[part]))
+            written.append(path)
+        elif path.exists():
+            path.unlink()  # a part that no longer has entries
+    return written

@@ -1,0 +1,177 @@
+"""Cut a parsed report into reusable units and put named slots where the specifics were.
+
+Units: whole sentences, the lead clause of each enumerated item (一是持续深化“放管服”改革),
+inline headings (（一）创新管理服务，全力优化法治营商环境), and — across documents — recurring
+clause-length formulas (see mine.py). Slots: figures with their 同比, percentages,
+numbers, years, dates, document titles in 《》 and the issuer's own place name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from draftkit.structure import ParsedDoc, Para
+
+_TERMINAL = "。！？；"
+_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+_UNITS = "件|项|个|次|名|人次|人|家|场次|场|期|条|份|起|宗|万元|亿元|元|户|家次|卷|篇|所|处|批|类|部|支|套|万人次|万余人次"
+_NUM = r"\d+(?:\.\d+)?"
+_FIGURE = re.compile(rf"({_NUM})({_UNITS})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({_NUM})(%|个百分点)")
+_DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+_YEAR_RANGE = re.compile(r"\d{4}[—-]\d{4}年")
+_YEAR = re.compile(r"(?<!\d)(\d{4})年(?:度)?")
+_PERCENT = re.compile(rf"{_NUM}%")
+_NUMBER = re.compile(rf"(?<![{{A-Za-z_\d.]){_NUM}(?![\d}}])")
+_TITLE = re.compile(r"《[^《》]{1,60}》")
+_QUOTED = re.compile(r"“[^“”]{1,20}”")
+_BROKEN = re.compile(r"\d{5,}[年月日]|\d{4}\d{1,2}月")  # 2021128日, 202120232025年, 201911月
+_PAIRS = ("“”", "《》", "（）", "〈〉", "‘’")
+_MARKER_START = re.compile(r"^([一二三四五六七八九十]{1,2})(是|要)")
+
+LIMITS = {"sentence": (8, 150), "item": (5, 60), "heading": (5, 45), "formula": (8, 25)}
+
+
+@dataclass
+class Unit:
+    raw: str  # the normalised text as found
+    text: str  # with slots
+    slots: dict[str, str]
+    kind: str  # sentence | item | heading | formula
+    file: str
+    para: int
+    year: int | None
+    part: str = ""
+    move: str = ""
+    topic: str = ""
+    context: str = ""  # the heading it stands under, used for labelling
+    extra: dict = field(default_factory=dict)
+
+
+class Slotter:
+    """Numbered slots a unit: {n}, {n2} …; each kind counts on its own."""
+
+    def __init__(self, year: int | None, place: str):
+        self.year = year
+        self.place = place
+        bare = re.sub(r"(省|市|县|区|旗|州)$", "", place) if place else ""
+        names = [x for x in (place, bare) if len(x) >= 2]
+        self._place = re.compile("|".join(map(re.escape, names))) if names else None
+
+    def __call__(self, text: str) -> tuple[str, dict[str, str]]:
+        slots: dict[str, str] = {}
+        counters: dict[str, int] = {}
+
+        def name(base: str, kind: str) -> str:
+            counters[base] = counters.get(base, 0) + 1
+            n = base if counters[base] == 1 else f"{base}{counters[base]}"
+            slots[n] = kind
+            return "{" + n + "}"
+
+        text = _TITLE.sub(lambda m: name("title", "title"), text)
+        text = _FIGURE.sub(lambda m: name("figure", f"figure:{m.group(2)}"), text)
+        text = _DATE.sub(lambda m: name("date", "date"), text)
+        text = _YEAR_RANGE.sub(lambda m: name("years", "years"), text)
+
+        def year(m: re.Match) -> str:
+            y = int(m.group(1))
+            suffix = m.group(0)[4:]
+            if self.year and y == self.year:
+                return "{year}" + suffix if slots.setdefault("year", "year") else ""
+            if self.year and y == self.year + 1:
+                slots["next_year"] = "year"
+                return "{next_year}" + suffix
+            return name("y", "year") + suffix
+
+        text = _YEAR.sub(year, text)
+        # Numbers inside quotation marks are names (“12345”热线, “1+4”模式), not counts.
+        quoted: list[str] = []
+        text = _QUOTED.sub(lambda m: quoted.append(m.group(0)) or chr(0xE000 + len(quoted) - 1), text)
+        text = _PERCENT.sub(lambda m: name("pct", "percent"), text)
+        text = _NUMBER.sub(lambda m: name("n", "number"), text)
+        text = re.sub("[\ue000-\uf8ff]", lambda m: quoted[ord(m.group(0)) - 0xE000], text)
+        if self._place is not None:
+            text = self._place.sub(lambda m: "{place}", text)
+            if "{place}" in text:
+                slots["place"] = "place"
+        return text, slots
+
+
+def balanced(text: str) -> bool:
+    for a, b in _PAIRS:
+        depth = 0
+        for ch in text:
+            if ch == a:
+                depth += 1
+            elif ch == b:
+                depth -= 1
+                if depth < 0:
+                    return False
+        if depth:
+            return False
+    return True
+
+
+def acceptable(kind: str, raw: str, text: str) -> bool:
+    """Garbage out: broken dates from lost characters, unbalanced quotes, bad lengths."""
+    lo, hi = LIMITS[kind]
+    plain = re.sub(r"\{\w+\}", "某", text)
+    if not lo <= len(plain) <= hi:
+        return False
+    if _BROKEN.search(raw) or not balanced(raw):
+        return False
+    if not re.search(r"[\u4e00-\u9fff]{4}", plain):
+        return False
+    if plain[0] in "，、；：）》”":
+        return False
+    return True
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(_TERMINAL + " ")]
+
+
+def strip_end(text: str) -> str:
+    return text.strip().rstrip(_TERMINAL + "，、：").strip()
+
+
+def para_units(doc: ParsedDoc, para: Para, slot: Slotter) -> list[Unit]:
+    """The units of one paragraph, in reading order."""
+    out: list[Unit] = []
+
+    def add(kind: str, raw: str) -> None:
+        raw = strip_end(_MARKER_START.sub("", raw))
+        text, slots = slot(raw)
+        if acceptable(kind, raw, text):
+            out.append(Unit(raw, text, slots, kind, doc.name, para.index, doc.year, part=para.part,
+                            context=para.heading or para.section))
+
+    if para.heading:
+        add("heading", para.heading)
+    for s in sentences(para.lead):
+        add("sentence", s)
+    for item in para.items:
+        parts = sentences(item)
+        if not parts:
+            continue
+        add("item", parts[0])
+        for s in parts[1:]:
+            add("sentence", s)
+    return out
+
+
+def doc_units(doc: ParsedDoc) -> list[Unit]:
+    slot = Slotter(doc.year, doc.place)
+    units: list[Unit] = []
+    for para in doc.body():
+        units.extend(para_units(doc, para, slot))
+    return units
+
+
+_CLAUSE = re.compile(r"[^，、；：。！？“”]+")
+
+
+def clauses(unit: Unit) -> list[str]:
+    """Clause-length pieces of a unit's slotted text, punctuation as the boundary."""
+    lo, hi = LIMITS["formula"]
+    return [c for c in _CLAUSE.findall(unit.text) if lo <= len(c) <= hi and "{" not in c]

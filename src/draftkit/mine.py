@@ -1,0 +1,190 @@
+"""Mine a phrase bank from past reports: ingest → normalise → structure → units → labels
+→ merge. Documents are streamed one at a time; only the merged units are kept.
+
+Merging: units equal after slotting, or equal but for punctuation and the numbering of
+their slots ({n2} = {n}), are one entry. Its id is a hash of that merge key, so it stays
+the same when the corpus grows. Part is the majority over its occurrences (the first seen
+on a tie); move and topic are computed from the entry's text and part.
+
+Formulas: recurring sub-sentence pieces. While streaming, every 8-character gram inside
+a clause (punctuation and slots are boundaries, never neighbours) records the documents
+it occurs in, as a bit mask. Afterwards, in each distinct unit, a run of consecutive grams
+shared by at least two documents is a candidate; the documents of the whole run are the
+intersection of its grams' masks; it is trimmed to jieba word boundaries and kept when it
+is 8–25 characters long and still in two documents or more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from draftkit.extract import LIMITS, Unit, doc_units
+from draftkit.ingest import SkipFile, find_files, read_source
+from draftkit.labels import move_of, refine_part, topic_of
+from draftkit.normalise import clean
+from draftkit.phrasebank import Phrase
+from draftkit.structure import parse
+
+MIN_FORMULA_DOCS = 2
+GRAM = 8
+_CLAUSE = re.compile(r"\{\w+\}|[，、；：。！？“”‘’《》（）〈〉]")  # boundaries: slots and punctuation
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if len(c) >= GRAM]
+
+_SKIP_NAMES = re.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", re.I)
+
+
+def merge_key(text: str) -> str:
+    text = re.sub(r"\{([a-z_]+?)\d*\}", r"{\1}", text)
+    return re.sub(r"[^\w{}]+", "", text)
+
+
+def phrase_id(key: str) -> str:
+    return "p-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass
+class _Acc:
+    """One merged unit while mining."""
+
+    text: str
+    kind: str
+    slots: dict[str, str]
+    parts: Counter = field(default_factory=Counter)
+    docs: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    sources: set[tuple[str, int]] = field(default_factory=set)
+
+    def add(self, u: Unit, part: str) -> None:
+        self.parts[part] += 1
+        self.docs.add(u.file)
+        if u.year:
+            self.years.add(u.year)
+        self.sources.add((u.file, u.para))
+
+
+@dataclass
+class MineResult:
+    phrases: list[Phrase]
+    files: int = 0
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    chars: int = 0
+
+
+def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = None) -> MineResult:
+    files = [f for f in find_files(paths) if f in paths or not _SKIP_NAMES.match(f.name)]
+    result = MineResult([])
+    units: dict[str, _Acc] = {}
+    grams: dict[str, int] = {}  # gram → bit mask of the documents it occurs in
+    for i, path in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), path)
+        try:
+            src = read_source(path)
+        except SkipFile as exc:
+            result.skipped.append((path, str(exc)))
+            continue
+        bit = 1 << result.files
+        result.files += 1
+        result.chars += len(src.text)
+        lines, chrome = clean(src.text)
+        doc = parse(src.name, lines, chrome)
+        for u in doc_units(doc):
+            key = merge_key(u.text)
+            acc = units.get(key)
+            if acc is None:
+                acc = units[key] = _Acc(u.text, u.kind, u.slots)
+            acc.add(u, refine_part(u.part, u.text))
+            for c in _clauses(u.text):
+                for j in range(len(c) - GRAM + 1):
+                    g = c[j:j + GRAM]
+                    grams[g] = grams.get(g, 0) | bit
+    for key, f in _formulas(units, grams).items():
+        units.setdefault(key, f)
+    result.phrases = sorted((_phrase(k, a) for k, a in units.items()), key=lambda p: p.id)
+    return result
+
+
+def _formulas(units: dict[str, _Acc], grams: dict[str, int]) -> dict[str, _Acc]:
+    lo, hi = LIMITS["formula"]
+    found: dict[str, str] = {}
+    for acc in units.values():
+        for c in _clauses(acc.text):
+            j = 0
+            while j <= len(c) - GRAM:
+                if bin(grams.get(c[j:j + GRAM], 0)).count("1") < MIN_FORMULA_DOCS:
+                    j += 1
+                    continue
+                start, mask = j, grams[c[j:j + GRAM]]
+                while j + 1 <= len(c) - GRAM and bin(mask & grams.get(c[j + 1:j + 1 + GRAM], 0)).count("1") >= MIN_FORMULA_DOCS:
+                    j += 1
+                    mask &= grams[c[j:j + GRAM]]
+                piece = _trim_to_words(c, start, j + GRAM)
+                if piece and lo <= len(piece) <= hi:
+                    found.setdefault(merge_key(piece), piece)
+                j += 1
+    out: dict[str, _Acc] = {}
+    for key, piece in found.items():
+        f = _Acc(piece, "formula", {})
+        for acc in units.values():
+            if acc.kind != "formula" and piece in acc.text:
+                f.parts.update(acc.parts)
+                f.docs |= acc.docs
+                f.years |= acc.years
+                f.sources |= acc.sources
+        if len(f.docs) >= MIN_FORMULA_DOCS:
+            out[key] = f
+    # A piece inside a longer formula seen in as many documents says nothing more.
+    for key in [k for k, f in out.items()
+                if any(g is not f and f.text in g.text and len(g.docs) >= len(f.docs) for g in out.values())]:
+        del out[key]
+    return out
+
+
+def _trim_to_words(clause: str, start: int, end: int) -> str:
+    """The largest piece of clause[start:end] that starts and ends on jieba word boundaries."""
+    from draftkit.labels import segment
+
+    bounds, pos = {0}, 0
+    for w in segment(clause):
+        pos += len(w)
+        bounds.add(pos)
+    s = min((b for b in bounds if b >= start), default=end)
+    e = max((b for b in bounds if b <= end), default=start)
+    return clause[s:e] if e > s else ""
+
+
+def labelled_units(path: Path) -> list[Unit]:
+    """Every unit of one file with its labels, before merging (for inspection and tests)."""
+    src = read_source(path)
+    lines, chrome = clean(src.text)
+    out = []
+    for u in doc_units(parse(src.name, lines, chrome)):
+        u.part = refine_part(u.part, u.text)
+        u.move = move_of(u.part, u.text, u.kind)
+        u.topic = topic_of(u.text)
+        out.append(u)
+    return out
+
+
+def _phrase(key: str, acc: _Acc) -> Phrase:
+    part = acc.parts.most_common(1)[0][0]
+    return Phrase(
+        id=phrase_id(key),
+        text=acc.text,
+        part=part,
+        move=move_of(part, acc.text, acc.kind),
+        topic=topic_of(acc.text),
+        kind=acc.kind,
+        slots=dict(acc.slots),
+        docs=len(acc.docs),
+        years=sorted(acc.years),
+        sources=[{"file": f, "para": p} for f, p in sorted(acc.sources)],
+    )

@@ -1,0 +1,268 @@
+"""Read the structure of a report from its normalised lines: title, addressee, headings
+at every level (一、 （一） 1. （1）), inline enumerations (一是…二是…), signature and
+date, and which required part (opening / measures / shortcomings / leadership / plan /
+other / closing) each paragraph belongs to — by its heading *and* by its content, since
+real reports vary (shortcomings at the end of part one, leaders' duties first, study
+reports with 问题 and 打算, articles with no parts at all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+CN_NUM = "一二三四五六七八九十"
+_H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
+_H2 = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
+_H3 = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.+)$")
+_H4 = re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")
+_DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_ORG = re.compile(r"(人民政府|政府|委员会|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
+_SENTENCE_PUNCT = re.compile(r"[。；！？]")
+_MARKER = re.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")
+_LOST_NUMERAL = re.compile(r"(?<=。)是(?=[提加推健完强深创实打落建开坚抓做优规严全积夯])")
+
+PART_HEADING_RULES: list[tuple[str, re.Pattern]] = [
+    ("shortcomings", re.compile(r"不足|问题|差距|短板")),
+    ("leadership", re.compile(r"第一责任人|主要负责人|履职|履行")),
+    ("plan", re.compile(r"安排|计划|打算|下一步|思路|工作要点|建议")),
+    ("measures", re.compile(r"举措|成效|工作情况|做法|主要工作|开展情况|取得")),
+    ("other", re.compile(r"其他")),
+]
+_ADMISSION = re.compile(r"存在.{0,12}(不足|问题|短板|差距|薄弱)|还有.{0,6}差距|不足之处|短板与不足")
+_PLAN_START = re.compile(r"^(下一步|今后|接下来|\d{4}年，?(我市|我区|我县|我局|我们)?将|(我市|我区|我县|我局|我们)将)")
+_LEADER_HEADING = re.compile(r"领导重视|第一责任人|关键少数|压实责任|以上率下|带头|党政主要负责人")
+
+
+def cn_to_int(s: str) -> int:
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + CN_NUM.index(s[1]) + 1
+    if len(s) == 2 and s[1] == "十":
+        return (CN_NUM.index(s[0]) + 1) * 10
+    if len(s) == 3 and s[1] == "十":
+        return (CN_NUM.index(s[0]) + 1) * 10 + CN_NUM.index(s[2]) + 1
+    return CN_NUM.index(s) + 1
+
+
+@dataclass
+class Para:
+    index: int  # 1-based position among the document's clean lines: the provenance
+    kind: str  # title | addressee | h1 | h2 | h3 | h4 | body | signature | date | meta
+    text: str  # without its numbering; for a body paragraph with an inline heading, the rest
+    number: int = 0  # 一 → 1, （二） → 2, 3. → 3
+    heading: str = ""  # an inline heading: （一）创新管理服务，全力优化法治营商环境。…
+    lead: str = ""  # body text before the first enumerated item
+    items: list[str] = field(default_factory=list)  # 一是…, 二是… (markers removed)
+    part: str = ""
+    section: str = ""  # the level-2 heading this paragraph stands under
+
+
+@dataclass
+class ParsedDoc:
+    name: str
+    paras: list[Para]
+    title: str = ""
+    issuer: str = ""
+    addressee: str = ""
+    year: int | None = None  # the year reported on
+    date: dt.date | None = None
+    place: str = ""
+
+    def body(self) -> list[Para]:
+        return [p for p in self.paras if p.kind in ("body", "h3", "h4") or (p.kind == "h2" and (p.lead or p.items))]
+
+
+def split_enumeration(text: str) -> tuple[str, list[str]]:
+    """``前言。一是甲。二是乙。`` → (``前言。``, [``甲。``, ``乙。``]). Markers count up from 一;
+    一 needs a sentence break (or the start) before it, later ones do not (breaks get lost);
+    a ``。是提高…`` after an item is the next item whose numeral was lost."""
+    cuts: list[tuple[int, int]] = []  # (start of marker, start of item text)
+    expect, verb = 1, ""
+    for m in _MARKER.finditer(text):
+        n = cn_to_int(m.group(1))
+        if n != expect or (verb and m.group(2) != verb):
+            if n == expect + 1 and cuts:  # maybe a lost numeral in between
+                pass
+            else:
+                continue
+        before = text[m.start() - 1] if m.start() else ""
+        if n == 1 and before and before not in "。；：:，,！？)）”":
+            continue
+        if n == expect + 1 and cuts:  # recover the item whose numeral was lost
+            lost = [x for x in _LOST_NUMERAL.finditer(text, cuts[-1][1], m.start())]
+            if lost:
+                cuts.append((lost[0].start(), lost[0].end()))
+                expect += 1
+        if n != expect:
+            continue
+        cuts.append((m.start(), m.end()))
+        verb = m.group(2)
+        expect += 1
+    if len(cuts) < 2:
+        # One item of an enumeration whose items stand in paragraphs of their own.
+        if m := _MARKER.match(text):
+            return "", [text[m.end():].strip()]
+        return text, []
+    if cuts:  # a lost numeral after the last marker
+        for lost in _LOST_NUMERAL.finditer(text, cuts[-1][1]):
+            cuts.append((lost.start(), lost.end()))
+            break
+    lead = text[: cuts[0][0]]
+    items = [text[c[1]: (cuts[i + 1][0] if i + 1 < len(cuts) else len(text))] for i, c in enumerate(cuts)]
+    return lead, [it.strip() for it in items if it.strip()]
+
+
+def _inline_heading(rest: str) -> tuple[str, str]:
+    """（一）标题。正文… → (标题, 正文…); a short line without a full stop is all heading."""
+    m = re.search(r"[。！？]", rest)
+    if m and m.start() <= 45:
+        return rest[: m.start()], rest[m.end():]
+    if not m and len(rest) <= 45:
+        return rest, ""
+    return "", rest
+
+
+def part_of_heading(text: str) -> str | None:
+    for part, rule in PART_HEADING_RULES:
+        if rule.search(text):
+            return part
+    return None
+
+
+def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> ParsedDoc:
+    paras: list[Para] = []
+    n = len(lines)
+    seen_body = False
+    for i, line in enumerate(lines, 1):
+        short = len(line) <= 45 and not _SENTENCE_PUNCT.search(line.rstrip("。"))
+        if (m := _H1.match(line)) and short:
+            paras.append(Para(i, "h1", m.group(2).rstrip("。"), number=cn_to_int(m.group(1))))
+        elif m := _H2.match(line):
+            heading, rest = _inline_heading(m.group(2))
+            p = Para(i, "h2", rest, number=cn_to_int(m.group(1)), heading=heading)
+            p.lead, p.items = split_enumeration(rest)
+            paras.append(p)
+        elif (m := _H4.match(line)) or (m := _H3.match(line)):
+            heading, rest = _inline_heading(m.group(2))
+            kind = "h4" if line[0] in "（(" else "h3"
+            p = Para(i, kind, rest, number=int(m.group(1)), heading=heading)
+            p.lead, p.items = split_enumeration(rest)
+            paras.append(p)
+        elif m := _DATE_LINE.match(line):
+            paras.append(Para(i, "date", line))
+        elif line.endswith("：") and len(line) <= 40 and not seen_body and _ORG.search(line.rstrip("：").split("、")[-1]):
+            paras.append(Para(i, "addressee", line.rstrip("：")))
+        elif short and line[-1] not in "。！？；":
+            if not seen_body and not any(p.kind == "title" for p in paras) and len(line) >= 6:
+                kind = "title"
+            elif i >= n - 2 and _ORG.search(line):
+                kind = "signature"
+            else:
+                kind = "meta"
+            paras.append(Para(i, kind, line))
+        else:
+            seen_body = True
+            p = Para(i, "body", line)
+            p.lead, p.items = split_enumeration(line)
+            paras.append(p)
+    doc = ParsedDoc(name, paras)
+    _metadata(doc, lines, chrome or [])
+    _assign_parts(doc)
+    return doc
+
+
+def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
+    titles = [p.text for p in doc.paras if p.kind == "title"]
+    doc.title = titles[0] if titles else ""
+    addressees = [p.text for p in doc.paras if p.kind == "addressee"]
+    doc.addressee = addressees[0] if addressees else ""
+    dates = [p for p in doc.paras if p.kind == "date"]
+    if dates:
+        y, mo, d = (int(x) for x in _DATE_LINE.match(dates[-1].text).groups())
+        try:
+            doc.date = dt.date(y, mo, d)
+        except ValueError:
+            pass
+    signatures = [p.text for p in doc.paras if p.kind == "signature"]
+    issuer = ""
+    if m := re.match(r"^(.{2,30}?)关于", doc.title):
+        issuer = m.group(1)
+    elif signatures:
+        issuer = signatures[-1]
+    else:
+        for line in chrome + [p.text for p in doc.paras if p.kind == "meta"]:
+            if m := re.search(r"(发布机构|信息来源|作者|来源)：?\s*([^\s：]{2,20}?(局|政府|厅|委|办))", line):
+                issuer = m.group(2)
+                break
+            if m := re.match(r"^——(.{2,12}?(司法局|人民政府|局))", line):
+                issuer = m.group(1)
+                break
+    doc.issuer = issuer
+    doc.place = _place(issuer, doc.title, lines)
+    # The year reported on: 2022年度 in the title, the year of part one's heading, the
+    # year before a January–March signature date, else the year the page was published.
+    if m := re.search(r"(\d{4})年度", doc.title):
+        doc.year = int(m.group(1))
+    else:
+        h1 = [p.text for p in doc.paras if p.kind == "h1" and re.match(r"\d{4}年", p.text)]
+        if h1 and part_of_heading(h1[0]) in ("measures", None):
+            doc.year = int(h1[0][:4])
+        elif doc.date:
+            doc.year = doc.date.year - 1 if doc.date.month <= 3 else doc.date.year
+        else:
+            years = [int(m.group(1)) for line in chrome for m in re.finditer(r"(20\d{2})[-年/.]\d{1,2}", line)]
+            if years:
+                doc.year = years[0]
+
+
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|旗|州))")
+_NOT_PLACE = re.compile(r"^[全本我各该两三四五此省市县区城镇乡村社街在和与及对到于向将把从由为是有的等]")
+
+
+def _place(issuer: str, title: str, lines: list[str]) -> str:
+    for text in (issuer, title):
+        if m := _PLACE.match(text):
+            return m.group(1)
+    counts = Counter(m.group(1) for line in lines for m in _PLACE.finditer(line) if not _NOT_PLACE.match(m.group(1)))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _assign_parts(doc: ParsedDoc) -> None:
+    has_h1 = any(p.kind == "h1" for p in doc.paras)
+    part = "opening" if has_h1 else ""
+    section = ""
+    body_paras = [p for p in doc.paras if p.kind in ("body", "h2", "h3", "h4")]
+    last_body = body_paras[-1] if body_paras else None
+    has_plan_heading = any(p.kind == "h1" and part_of_heading(p.text) == "plan" for p in doc.paras)
+    for p in doc.paras:
+        if p.kind == "h1":
+            part = part_of_heading(p.text) or "measures"
+            section = ""
+            p.part = part
+            continue
+        if p.kind not in ("body", "h2", "h3", "h4"):
+            p.part = "other"
+            continue
+        if p.kind == "h2":
+            section = p.heading
+        p.section = section
+        first = re.split(r"[。：]", p.text, maxsplit=1)[0]
+        own = part or ""
+        if not own:  # no parts at all: content decides; guiding-thought openings first
+            own = "opening" if p is body_paras[0] and re.search(r"坚持以.{2,40}为|近年来|报告如下", p.text) else "measures"
+        if own == "measures" and _LEADER_HEADING.search(p.heading or section or ""):
+            own = "leadership"
+        if own in ("measures", "opening") and _ADMISSION.search(first):
+            own = "shortcomings"
+        if own != "plan" and _PLAN_START.search(p.text):
+            own = "plan"
+        if "特此报告" in p.text:
+            own = "closing"
+        elif p is last_body and not has_plan_heading and own == "measures" and re.search(r"将", p.text) \
+                and not p.items:
+            own = "closing"
+        p.part = own
