@@ -88,20 +88,40 @@ class Bank:
         self._lines.pop(p.id, None)
 
     @classmethod
-    def load(cls, *dirs: Path) -> "Bank":
+    def load(cls, *dirs: Path, only: set[str] | None = None) -> "Bank":
+        """Every entry of the folders; with ``only``, just those ids when each can be found
+        by its id alone (rendering a report needs a handful, not the whole bank)."""
         import gc
 
+        files = [f for d in dirs for f in sorted(Path(d).glob("*.jsonl"))]
+        if only is not None:
+            bank = cls._load_only(files, only)
+            if bank is not None:
+                return bank
         bank = cls()
         enabled = gc.isenabled()
         gc.disable()  # tens of thousands of small acyclic objects: collection passes only cost time
         try:
-            for d in dirs:
-                for f in sorted(Path(d).glob("*.jsonl")):
-                    bank.add_file(f)
+            for f in files:
+                bank.add_file(f)
         finally:
             if enabled:
                 gc.enable()
         return bank
+
+    @classmethod
+    def _load_only(cls, files: list[Path], ids: set[str]) -> "Bank | None":
+        found: dict[str, Phrase] = {}
+        for f in files:  # later folders win, as in a full load
+            text = f.read_text(encoding="utf-8")
+            for pid in ids:
+                start = text.find(f'{{"id":"{pid}"')
+                if start >= 0 and (start == 0 or text[start - 1] == "\n"):
+                    end = text.find("\n", start)
+                    found[pid] = Phrase(**json.loads(text[start:end if end >= 0 else len(text)]))
+        if len(found) < len(ids):
+            return None  # an id is missing or written another way: load everything
+        return cls(list(found.values()))
 
     def add_file(self, path: Path) -> None:
         text = path.read_text(encoding="utf-8")

@@ -10,22 +10,27 @@ from draftkit.model import Report
 FORMATS = ("docx", "md", "txt")
 
 
-def needs_bank(report: Report) -> bool:
-    return any(it.phrase for p in report.parts.values() for s in p.sections for it in s.items)
+def phrase_ids(report: Report) -> set[str]:
+    return {it.phrase for p in report.parts.values() for s in p.sections for it in s.items if it.phrase}
 
 
-def render_report(report: Report, fmt: str = "docx", templates: Path | None = None,
-                  bank_dirs: list[Path] | None = None) -> bytes:
+def report_blocks(report: Report, templates: Path | None = None, bank_dirs: list[Path] | None = None):
+    """The report's paragraphs as the templates lay them out (the bank loaded only if used)."""
     from draftkit.compose import build_view
     from draftkit.templating import render_blocks
 
     bank = None
-    if needs_bank(report):
+    ids = phrase_ids(report)
+    if ids:
         from draftkit.phrasebank import Bank, shipped_bank_dir
 
-        bank = Bank.load(shipped_bank_dir(), *(bank_dirs or []))
-    view = build_view(report, bank)
-    blocks = render_blocks(view, templates)
+        bank = Bank.load(shipped_bank_dir(), *(bank_dirs or []), only=ids)
+    return render_blocks(build_view(report, bank), templates)
+
+
+def render_report(report: Report, fmt: str = "docx", templates: Path | None = None,
+                  bank_dirs: list[Path] | None = None) -> bytes:
+    blocks = report_blocks(report, templates, bank_dirs)
     if fmt == "docx":
         from draftkit.docx_writer import write_docx
 
