@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/mine.py
 	$(BIN)/python bench/bank.py
+	$(BIN)/python bench/check.py
 
 phrasebank: $(STAMP)
 	$(BIN)/draftkit mine ../shared/corpus -o phrasebank

@@ -25,7 +25,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=["docx", "md", "txt"], help="输出格式；默认按扩展名，否则 docx")
     r.add_argument("--templates", type=Path, help="自定义模板文件夹，同名文件替换内置模板")
     r.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
+    r.add_argument("--force", action="store_true", help="检查发现错误时仍然生成")
     r.set_defaults(func=cmd_render)
+
+    c = sub.add_parser("check", help="像审核人一样检查报告（.docx/.txt/.md 或 YAML 数据文件）")
+    c.add_argument("file", type=Path, help="要检查的报告")
+    c.add_argument("--json", action="store_true", help="以 JSON 输出，供其他工具使用")
+    c.set_defaults(func=cmd_check)
 
     m = sub.add_parser("mine", help="从往年报告（.txt/.docx/.html/.md）中挖掘短语库")
     m.add_argument("paths", type=Path, nargs="+", help="文件或文件夹")
@@ -58,9 +64,25 @@ def _version() -> str:
 def cmd_render(args: argparse.Namespace) -> int:
     from draftkit.render import render_file
 
-    target = render_file(args.data, args.output, args.format, args.templates, args.bank)
+    target, findings = render_file(args.data, args.output, args.format, args.templates, args.bank,
+                                   force=args.force)
+    if findings:
+        from draftkit.check import format_human
+
+        print(format_human(f"检查 {args.data}", findings), file=sys.stderr)
+    if target is None:
+        print("检查发现错误，未生成文件；改正后重试，或加 --force 仍然生成。", file=sys.stderr)
+        return 1
     print(f"已生成：{target}")
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from draftkit.check import check_file, format_human, format_json
+
+    findings = check_file(args.file)
+    print(format_json(str(args.file), findings) if args.json else format_human(str(args.file), findings))
+    return 1 if any(f.severity == "error" for f in findings) else 0
 
 
 def cmd_mine(args: argparse.Namespace) -> int:

@@ -18,21 +18,20 @@ TAIWAN_TO_MAINLAND: list[tuple[str, str]] = [
     (r"最佳化", "优化"),
     (r"(规范性|政策|红头|配套|相关|有关|政府|部门|制度)档案", r"\1文件"),
     (r"档案(起草|制定|制发|备案|清理|审查|审核|公平竞争)", r"文件\1"),
-    (r"程式", "程序"),
+    (r"程式(?!化)", "程序"),  # 程式化 is mainland usage
     (r"契约(?!精神)", "合同"),
     (r"网际网路", "互联网"),
     (r"网路", "网络"),
     (r"法务部", "司法部"),
     (r"人民民众", "人民群众"),
     (r"民众", "群众"),
-    (r"数位", "数字"),
+    (r"数位(?=化|政府|转型|经济|平台|技术|时代)", "数字"),  # 数位专家 (several) is mainland usage
     (r"智慧财产权", "知识产权"),
     (r"资讯", "信息"),
     (r"软体", "软件"),
     (r"计画", "计划"),
-    (r"品质", "质量"),
-    (r"透过", "通过"),
 ]
+# Not in the table, on purpose: 品质 (it matches inside 产品质量), 透过 (mainland usage too).
 _TW = [(re.compile(p), r) for p, r in TAIWAN_TO_MAINLAND]
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"

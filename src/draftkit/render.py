@@ -30,7 +30,10 @@ def report_blocks(report: Report, templates: Path | None = None, bank_dirs: list
 
 def render_report(report: Report, fmt: str = "docx", templates: Path | None = None,
                   bank_dirs: list[Path] | None = None) -> bytes:
-    blocks = report_blocks(report, templates, bank_dirs)
+    return blocks_to_bytes(report_blocks(report, templates, bank_dirs), report, fmt)
+
+
+def blocks_to_bytes(blocks, report: Report, fmt: str) -> bytes:
     if fmt == "docx":
         from draftkit.docx_writer import write_docx
 
@@ -57,7 +60,10 @@ def output_path(data: Path, out: Path | None, fmt: str | None) -> tuple[Path, st
 
 
 def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
-                templates: Path | None = None, bank_dirs: list[Path] | None = None) -> Path:
+                templates: Path | None = None, bank_dirs: list[Path] | None = None,
+                force: bool = False, check: bool = True) -> tuple[Path | None, list]:
+    """Render and write the output; the reviewer's checks run on the text first. Returns
+    the path written (None when the checks found errors and force is off) and the findings."""
     from draftkit import atomic
     from draftkit.loader import load_report_lenient
 
@@ -66,15 +72,24 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
         raise DraftkitError(f"{target}: 输出文件不能覆盖数据文件")
     report, problems = load_report_lenient(data)
     try:
-        payload = render_report(report, fmt, templates, bank_dirs)
+        blocks = report_blocks(report, templates, bank_dirs)
     except DraftkitError as exc:
         raise DraftkitError(problems + exc.problems) from None
     if problems:
         raise DraftkitError(problems)
+    findings = []
+    if check:
+        from draftkit.check import Text, check_text
+
+        findings = check_text(Text(str(data), [b.text for b in blocks], [], report.year, report.date,
+                                   report.issuer.name))
+        if any(f.severity == "error" for f in findings) and not force:
+            return None, findings
+    payload = blocks_to_bytes(blocks, report, fmt)
     try:
         atomic.write_bytes(target, payload)
     except PermissionError:
         raise DraftkitError(f"{target}: 无法写入（文件是否正在 Word/WPS 中打开？）") from None
     except OSError as exc:
         raise DraftkitError(f"{target}: 无法写入（{exc.strerror}）") from None
-    return target
+    return target, findings

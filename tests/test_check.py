@@ -1,0 +1,152 @@
+"""The reviewer's checks: planted problems found exactly, real reports judged fairly."""
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES, FIXTURES, MINIMAL, ROOT, render_bytes, write
+
+from draftkit.check import Text, check_file, check_text, currency_table
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+
+
+def found(findings):
+    return [(f.code, f.paragraph) for f in findings]
+
+
+def test_each_planted_problem_found_once_with_its_place():
+    findings = check_file(FIXTURES / "check" / "planted.txt")
+    assert found(findings) == [
+        ("S003", 1),  # title without the year
+        ("S004", 2),  # addressee without ：
+        ("L001", 3),  # a half-width comma
+        ("F001", 6),  # 10 → 6 stated as 减少30%
+        ("L005", 8),  # 的的
+        ("S006", 9),  # （二） then （四）
+        ("F002", 10),  # a rate of 105%
+        ("F004", 10),  # ** placeholder
+        ("C105", 11),  # 七五普法 in a 2024 report
+        ("L002", 11),  # straight quotes
+        ("L003", 12),  # 《 without 》
+        ("C107", 13),  # 法制办 (原县法制办 is history and passes)
+        ("L004", 14),  # Traditional characters and 规范性档案
+        ("S006", 15),  # 一是 without 二是
+        ("A001", 17),  # shortcomings without causes
+        ("A002", 17),  # 档案管理信息化 never answered in the plan
+        ("A004", 19),  # leadership part of one sentence
+        ("F003", 19),  # 出庭应诉率 100% then 98%
+        ("S002", 20),  # plan for 2027 in a 2024 report
+        ("C201", 21),  # 二十届四中全会 in a report dated 2025-02-20
+        ("L006", 22),  # a sentence of paragraph 8 repeated
+        ("L008", 24),  # 2025年02月20日
+    ]
+    by_code = {f.code: f for f in findings}
+    assert by_code["F001"].severity == "error" and by_code["F001"].suggestion == "减少40%"
+    assert by_code["F001"].line == 6 and by_code["F001"].part == "measures"
+    assert by_code["L008"].suggestion == "2025年2月20日"
+    assert by_code["C105"].suggestion == "八五普法"
+    assert by_code["S002"].suggestion == "2025年推进法治政府建设的主要安排"
+    assert {f.severity for f in findings if f.code in ("F001", "F002", "F004", "S002", "C201")} == {"error"}
+
+
+def test_thin_report():
+    findings = check_file(FIXTURES / "check" / "thin.txt")
+    assert sorted(found(findings)) == sorted([
+        ("S001", 0),  # no leadership part
+        ("S005", 0), ("S005", 0),  # neither issuer nor date at the end
+        ("A003", 5),  # measures without figures
+        ("C110", 5),  # 最多跑一次 outside Zhejiang in 2024
+        ("L007", 5),  # a very long paragraph
+    ])
+    a003 = next(f for f in findings if f.code == "A003")
+    assert "每千字 0.0 个数字" in a003.message
+
+
+@pytest.mark.parametrize("row", currency_table()["outdated"], ids=lambda r: r["code"])
+def test_every_currency_row_fires_in_its_years_only(row):
+    def codes(year):
+        text = Text("x.txt", [row["example"] + "。"], [1], year=year, date=dt.date(year + 1, 2, 1), issuer="青岚县人民政府")
+        return [f.code for f in check_text(text) if f.code.startswith("C1")]
+
+    lo = row["min_year"]
+    assert codes(lo) == [row["code"]]
+    assert codes(lo - 1) == []
+    if "max_year" in row:
+        assert codes(row["max_year"] + 1) == [] or row["code"] not in codes(row["max_year"] + 1)
+
+
+def test_currency_exceptions():
+    def codes(sentence, year=2023, issuer="青岚县人民政府"):
+        text = Text("x.txt", [sentence], [1], year=year, date=dt.date(year + 1, 2, 1), issuer=issuer)
+        return [f.code for f in check_text(text) if f.code.startswith("C")]
+
+    assert codes("贯彻党的十九大和党的二十大精神。") == []  # 十九大 is not the latest here
+    assert codes("原法制办的职能已划入司法局。") == []
+    assert codes("深化最多跑一次改革。", 2024, "湖州市人民政府") == []  # Zhejiang's own wording
+    assert codes("深化最多跑一次改革。", 2024) == ["C110"]
+
+
+@needs_corpus
+def test_rongcheng_2022_report_no_errors_and_true_warnings():
+    findings = check_file(CORPUS / "001_24ed7445c0d67c95.txt")
+    assert [f for f in findings if f.severity == "error"] == []
+    warnings = {(f.code, f.paragraph) for f in findings if f.severity == "warning"}
+    # published without a title; half-width punctuation throughout; no causes given
+    assert {c for c, _ in warnings} == {"S003", "L001", "A001"}
+    assert ("A001", 8) in warnings
+    notes = {f.code for f in findings if f.severity == "note"}
+    assert notes == {"S004", "L007"}  # no addressee; two paragraphs over 800 characters
+
+
+@needs_corpus
+def test_huzhou_traditional_and_taiwan_findings():
+    findings = check_file(CORPUS / "002_0c9705d165460661.txt")
+    assert [f for f in findings if f.severity == "error"] == []
+    l004 = [f for f in findings if f.code == "L004"]
+    assert len(l004) >= 20
+    text = " ".join(f.message for f in l004)
+    for term in ("最佳化→优化", "规范性档案→规范性文件", "程式→程序", "契约→合同", "网路→网络", "法务部→司法部",
+                 "人民民众→人民群众"):
+        assert term in text, term
+    assert all(f.suggestion for f in l004)
+
+
+@pytest.mark.parametrize("name", ["county.yaml", "department.yaml"])
+def test_examples_have_no_errors_as_yaml_and_as_docx(tmp_path, name):
+    assert [f for f in check_file(EXAMPLES / name) if f.severity == "error"] == []
+    docx = tmp_path / "r.docx"
+    docx.write_bytes(render_bytes(EXAMPLES / name))
+    findings = check_file(docx)
+    assert [f for f in findings if f.severity == "error"] == [], findings
+    assert all(f.line == 0 for f in findings)  # a .docx has paragraphs, not lines
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "draftkit", *args], capture_output=True, text=True)
+
+
+def test_cli_exit_codes_and_json():
+    r = _cli("check", str(FIXTURES / "check" / "planted.txt"), "--json")
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert data["summary"] == {"error": 5, "warning": 17, "note": 0}
+    assert set(data["findings"][0]) == {"code", "severity", "message", "part", "paragraph", "line", "suggestion"}
+    r = _cli("check", str(EXAMPLES / "county.yaml"))
+    assert r.returncode == 0 and r.stdout.strip().endswith("没有发现问题")
+    r = _cli("check", str(FIXTURES / "check" / "planted.txt"))
+    assert "【主要举措和成效】" in r.stdout and "第6段（第6行） 错误 F001" in r.stdout
+
+
+def test_render_stops_on_check_errors_unless_forced(tmp_path):
+    data = write(tmp_path, MINIMAL.replace("measures: {items: [完成了工作]}",
+                                           "measures: {items: ['复议纠错率达到105%']}"))
+    out = tmp_path / "r.docx"
+    r = _cli("render", str(data), "-o", str(out))
+    assert r.returncode == 1 and not out.exists()
+    assert "F002" in r.stderr and "加 --force" in r.stderr
+    r = _cli("render", str(data), "-o", str(out), "--force")
+    assert r.returncode == 0 and out.exists() and "F002" in r.stderr
