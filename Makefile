@@ -25,6 +25,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/mine.py
 	$(BIN)/python bench/bank.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/interactive.py
 
 phrasebank: $(STAMP)
 	$(BIN)/draftkit mine ../shared/corpus -o phrasebank

@@ -33,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="以 JSON 输出，供其他工具使用")
     c.set_defaults(func=cmd_check)
 
+    n = sub.add_parser("new", help="按问题逐步起草报告（交互式）")
+    n.add_argument("-o", "--answers", type=Path, default=Path("answers.yaml"), help="答案文件（默认 answers.yaml）")
+    n.add_argument("--resume", type=Path, metavar="ANSWERS", help="从上次中断处继续")
+    n.add_argument("--docx", type=Path, help="生成的报告；默认与答案文件同名")
+    n.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
+    n.set_defaults(func=cmd_new)
+
     m = sub.add_parser("mine", help="从往年报告（.txt/.docx/.html/.md）中挖掘短语库")
     m.add_argument("paths", type=Path, nargs="+", help="文件或文件夹")
     m.add_argument("-o", "--output", type=Path, required=True, help="短语库文件夹")
@@ -75,6 +82,39 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 1
     print(f"已生成：{target}")
     return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from draftkit.errors import DraftkitError
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise DraftkitError("draftkit new 需要在终端中交互使用；要由数据文件生成报告，请用 draftkit render 数据文件.yaml")
+    answers = args.resume or args.answers
+    if args.resume is None and answers.exists():
+        raise DraftkitError(f"{answers} 已存在：继续上次的请用 draftkit new --resume {answers}，"
+                            "重新开始请用 -o 另指定文件名")
+    if args.resume is not None and not answers.exists():
+        raise DraftkitError(f"{answers}: 文件不存在")
+    for d in args.bank:
+        if not d.is_dir():
+            raise DraftkitError(f"{d}: 短语库文件夹不存在")
+    from concurrent.futures import ThreadPoolExecutor
+
+    def load_later():
+        # Load once the first question is on screen: a large bank loading at start-up
+        # would hold the interpreter while the prompt is drawn. It is first needed several
+        # questions later.
+        import time
+
+        time.sleep(0.25)
+        return _load_bank(args.bank)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        bank = pool.submit(load_later)
+        from draftkit.interactive import Prompter, run
+
+        return run(answers, args.resume is not None, bank.result, Prompter(), output=args.docx,
+                   bank_dirs=args.bank)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -265,6 +265,7 @@ class _Validator:
             {
                 "issuer": True, "year": True, "date": True, "addressee": False, "title": False,
                 "opening": False, "closing": False, "order": False, "layout": False, "parts": True,
+                "progress": False,  # written by draftkit new to resume a run; render ignores it
             },
             "报告",
         )

@@ -1,0 +1,259 @@
+"""Drive the whole interactive flow through questionary's real prompts, one pipe input a
+question (prompt_toolkit's create_pipe_input with DummyOutput)."""
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+import docx
+import pytest
+import yaml
+from conftest import FIXTURES
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from draftkit.interactive import BankCompleter, Prompter, default_date, default_opening, default_year, run
+from draftkit.phrasebank import Bank
+
+ENTER, DOWN, UP, SPACE, TAB, CTRL_C, CLEAR = "\r", "\x1b[B", "\x1b[A", " ", "\t", "\x03", "\x15"
+BANK_DIR = FIXTURES / "flowbank"
+TODAY = dt.date(2026, 2, 10)
+MENU = ["完成本部分", "按主题从短语库添加", "自己写一句", "删除一项", "调整顺序", "预览本部分", "跳过这一部分", "← 返回上一步"]
+
+
+def menu(choice: str) -> str:
+    return DOWN * MENU.index(choice) + ENTER
+
+
+class Script:
+    """Keystrokes for each question in turn; records what was asked. A question's keys may
+    be a tuple of chunks: each after the next is sent 0.3 s later, as a person types (the
+    completion menu fills in the background)."""
+
+    def __init__(self, *keys: str):
+        self.queue = list(keys)
+        self.asked: list[tuple[str, str]] = []
+        self.prompter = Prompter()
+        for name in ("text", "select", "checkbox", "confirm", "pick"):
+            setattr(self.prompter, name, self._wrap(name, getattr(self.prompter, name)))
+
+    def _wrap(self, name, method):
+        def ask(message, *args, **kwargs):
+            assert self.queue, f"no keys left for {name}: {message}"
+            self.asked.append((name, message))
+            keys = self.queue.pop(0)
+            chunks = list(keys) if isinstance(keys, tuple) else [keys]
+            with create_pipe_input() as inp:
+                inp.send_text(chunks[0])
+
+                def rest():
+                    for chunk in chunks[1:]:
+                        time.sleep(0.3)
+                        inp.send_text(chunk)
+                    inp.close()  # keys that do not finish the question end in EOFError, not a hang
+
+                sender = threading.Thread(target=rest)
+                sender.start()
+                self.prompter.kwargs = {"input": inp, "output": DummyOutput()}
+                try:
+                    return method(message, *args, **kwargs)
+                finally:
+                    sender.join()
+        return ask
+
+
+def go(tmp_path, script, resume=False):
+    out = []
+    rc = run(tmp_path / "answers.yaml", resume, Bank.load(BANK_DIR), script.prompter, today=TODAY,
+             echo=out.append, bank_dirs=[BANK_DIR])
+    assert script.queue == [], f"unused keys: {script.queue}"
+    return rc, "\n".join(out)
+
+
+def answers(tmp_path):
+    return yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
+
+
+def docx_text(tmp_path):
+    return "\n".join(p.text for p in docx.Document(tmp_path / "answers.docx").paragraphs)
+
+
+BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, "云川市人民政府" + ENTER, ENTER, ENTER, ENTER]
+# measures: accept the recommended items, fill figure (6, last year 10), rate 91.5, a title
+MEASURES = [ENTER, "6" + ENTER, "10" + ENTER, "91.5" + ENTER, "行政复议规范化建设办法" + ENTER]
+LEADERSHIP = [ENTER, "5" + ENTER, "2023" + ENTER]
+
+
+def test_defaults_only_path_gives_a_full_report(tmp_path):
+    s = Script(*BASICS, *MEASURES, ENTER, *LEADERSHIP, ENTER, ENTER)
+    rc, out = go(tmp_path, s)
+    assert rc == 0 and "未填写的空位：0 个" in out and "已生成：" in out
+    a = answers(tmp_path)
+    assert a["issuer"] == {"name": "青岚县人民政府", "level": "县区", "place": "青岚县"}
+    assert a["year"] == 2025 and a["date"] == dt.date(2026, 2, 10) and a["addressee"] == "云川市人民政府"
+    assert a["progress"]["step"] == "done"
+    assert a["parts"]["measures"]["items"][0] == {
+        "phrase": "p-f000000001", "values": {"figure": {"current": 6, "unit": "件", "previous": 10}}}
+    text = docx_text(tmp_path)
+    assert "青岚县人民政府关于2025年度\n法治政府建设情况的报告" in text
+    assert "全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
+    assert "行政执法案卷评查优良率达到91.5%" in text
+    assert "出台《行政复议规范化建设办法》，规范重大行政决策程序" in text
+    assert "县政府常务会议专题研究法治政府建设5次" in text and "2023年起建立领导干部年终述法制度" in text
+    assert "2026年继续推进法治政府示范创建" in text
+    assert "全面贯彻党的二十大和二十届二中、三中、四中全会精神" in text  # current for a 2025 report
+    # every slot was asked, each once
+    slot_questions = [m for kind, m in s.asked if m.strip().startswith("{")]
+    assert len(slot_questions) == 6  # figure (this year, last year), pct, title, n, y
+
+
+def test_every_question_type_validation_back_and_editing(tmp_path):
+    s = Script(
+        "青岚县司法局" + ENTER,
+        UP + ENTER,  # level: guessed 部门 (ends in 局); one up is 乡镇
+        "<" + ENTER,  # back to the level question …
+        ENTER,  # … which now defaults to 乡镇
+        CLEAR + "二〇二五" + ENTER + CLEAR + "2025" + ENTER,  # year: a validation error, then fixed
+        ENTER,  # addressee: empty is fine
+        CLEAR + "2025-12-01" + ENTER + CLEAR + "2026年2月26日" + ENTER,  # date before the year ends, then fixed
+        CLEAR + "青岚县司法局2025年度法治政府建设情况报告" + ENTER,  # title edited
+        ENTER,  # opening
+        # measures: add from the bank by topic
+        menu("按主题从短语库添加"),
+        SPACE + ENTER,  # topics checkbox: the first (行政执法, 2 条)
+        ("培训", TAB, ENTER),  # filter as you type, Tab to the first match, take it
+        "自建执法培训平台" + ENTER,  # or write your own sentence
+        ENTER,  # empty line ends the topic
+        menu("自己写一句"), "全面推行行政执法三项制度" + ENTER,
+        menu("删除一项"), DOWN * 2 + ENTER,  # drop the third (the one with a title slot)
+        menu("调整顺序"), DOWN * 5 + ENTER, DOWN * 3 + ENTER,  # the last item to the end … no: to the end
+        menu("预览本部分"),
+        menu("完成本部分"), "6" + ENTER, ENTER,  # figure, no last-year value
+        CLEAR + "120" + ENTER + CLEAR + "95" + ENTER,  # a rate over 100, then fixed
+        # shortcomings: try to skip, decline, then finish
+        menu("跳过这一部分"), "n", ENTER,
+        # leadership: go back to shortcomings, then forward again
+        menu("← 返回上一步"), ENTER, ENTER, "4" + ENTER, "2024" + ENTER,
+        ENTER,  # plan
+        ENTER,  # generate
+    )
+    rc, out = go(tmp_path, s)
+    assert rc == 0, out
+    kinds = {k for k, _ in s.asked}
+    assert kinds == {"text", "select", "checkbox", "confirm", "pick"}
+    a = answers(tmp_path)
+    assert a["issuer"]["level"] == "乡镇" and a["year"] == 2025 and a["date"] == dt.date(2026, 2, 26)
+    assert a["title"] == "青岚县司法局2025年度法治政府建设情况报告"
+    items = a["parts"]["measures"]["items"]
+    assert {"phrase": "p-f000000004"} in items
+    assert {"text": "自建执法培训平台"} in items and items[-1] == {"text": "全面推行行政执法三项制度"}
+    assert all(it.get("phrase") != "p-f000000003" for it in items)  # deleted
+    assert {"phrase": "p-f000000002", "values": {"pct": {"current": 95, "unit": "%"}}} in items
+    assert "本部分" not in out or "2025年推进法治政府建设的主要举措和成效\n" in out  # the preview was shown
+    text = docx_text(tmp_path)
+    assert "全年制发行政规范性文件6件，全部经过合法性审核" in text  # no 同比 without last year's value
+    assert "青岚县司法局2025年度法治政府建设情况报告" in text
+
+
+def test_skip_a_part_with_confirmation(tmp_path):
+    s = Script(*BASICS, menu("跳过这一部分"), "y", ENTER, *LEADERSHIP, ENTER, ENTER)
+    rc, out = go(tmp_path, s)
+    a = answers(tmp_path)
+    assert a["progress"]["skipped"] == ["measures"] and "measures" not in a["parts"]
+    assert "主要举措和成效：已跳过" in out
+    assert "还不能生成报告" in out and "缺少必需部分" in out  # the regulation requires it
+    assert not (tmp_path / "answers.docx").exists()
+
+
+def test_interrupt_saves_and_resume_continues(tmp_path):
+    s = Script(*BASICS, ENTER, "6" + ENTER, CTRL_C)  # Ctrl-C while typing last year's figure
+    rc, out = go(tmp_path, s)
+    assert rc == 130 and "draftkit new --resume" in out
+    a = answers(tmp_path)
+    assert a["progress"]["step"] == "part:measures"
+    assert a["issuer"]["name"] == "青岚县人民政府"  # nothing typed before is lost
+    s2 = Script(*MEASURES, ENTER, *LEADERSHIP, ENTER, ENTER)
+    rc, out = go(tmp_path, s2, resume=True)
+    assert rc == 0 and "已生成：" in out
+    assert "全年制发行政规范性文件6件，同比减少40%" in docx_text(tmp_path)
+
+
+def test_answers_file_renders_by_hand(tmp_path):
+    go(tmp_path, Script(*BASICS, *MEASURES, ENTER, *LEADERSHIP, ENTER, ENTER))
+    edited = (tmp_path / "answers.yaml").read_text(encoding="utf-8").replace("云川市人民政府", "云川市政府")
+    (tmp_path / "answers.yaml").write_text(edited, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "draftkit", "render", str(tmp_path / "answers.yaml"), "-o",
+                        str(tmp_path / "b.md"), "--bank", str(BANK_DIR)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "云川市政府：" in (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_defaults_for_year_and_date():
+    assert default_year(dt.date(2026, 3, 31)) == 2025 and default_year(dt.date(2026, 4, 1)) == 2026
+    assert default_date(dt.date(2026, 2, 10), 2025) == dt.date(2026, 2, 10)
+    assert default_date(dt.date(2026, 11, 23), 2026) is None
+    assert "党的十九大和十九届历次全会精神" in default_opening(2021, "青岚县")
+    assert "纲要（2015—2020年）" in default_opening(2019, "") and "新理念新思想新战略" in default_opening(2019, "")
+    assert "纲要" not in default_opening(2026, "")  # no 2026–2030 纲要 is known
+
+
+def test_completer_filters_and_ranks():
+    bank = Bank.load(BANK_DIR)
+    c = BankCompleter(bank.entries())
+    assert [e.id for e in c.matches("复议")] == ["p-f000000012", "p-f000000005"]  # more documents first
+    assert [e.id for e in c.matches("执法 培训")] == ["p-f000000011", "p-f000000004", "p-f000000007"]  # then shorter
+
+
+def test_not_a_terminal_says_so():
+    r = subprocess.run([sys.executable, "-m", "draftkit", "new"], stdin=subprocess.DEVNULL, capture_output=True,
+                       text=True, timeout=30)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "需要在终端中交互使用" in r.stderr and "draftkit render" in r.stderr
+
+
+def test_existing_answers_file_is_not_overwritten(tmp_path):
+    (tmp_path / "answers.yaml").write_text("issuer: {name: 旧的}\n", encoding="utf-8")
+    code = ("import sys; sys.stdin.isatty = lambda: True; sys.stdout.isatty = lambda: True; "
+            "from draftkit.cli import main; sys.exit(main(['new', '-o', sys.argv[1]]))")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "answers.yaml")], capture_output=True, text=True)
+    assert r.returncode == 2 and "--resume" in r.stderr
+    assert (tmp_path / "answers.yaml").read_text(encoding="utf-8") == "issuer: {name: 旧的}\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
+def test_real_terminal_with_chinese_input(tmp_path):
+    """The real command in tmux: type Chinese, read the screen, Ctrl-C, check the file."""
+    session = f"dk{os.getpid()}"
+    answers_file = tmp_path / "answers.yaml"
+    env = f"cd {tmp_path} && LANG=C.UTF-8 {sys.executable} -m draftkit new -o {answers_file}; sleep 30"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "30", env], check=True)
+    try:
+        def screen():
+            return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True,
+                                  text=True).stdout
+
+        def wait_for(text, timeout=15):
+            end = time.time() + timeout
+            while time.time() < end:
+                if text in screen():
+                    return True
+                time.sleep(0.1)
+            raise AssertionError(f"{text!r} not on screen:\n{screen()}")
+
+        wait_for("发文机关名称")
+        subprocess.run(["tmux", "send-keys", "-t", session, "-l", "青岚县人民政府"], check=True)
+        wait_for("青岚县人民政府")
+        subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+        wait_for("层级")
+        assert "县区" in screen()
+        subprocess.run(["tmux", "send-keys", "-t", session, "C-c"], check=True)
+        wait_for("已中断")
+        assert "name: 青岚县人民政府" in answers_file.read_text(encoding="utf-8")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
