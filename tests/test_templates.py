@@ -66,39 +66,30 @@ def test_override_template_by_file_name(tmp_path):
     assert "一、2025年推进法治政府建设的主要举措和成效" in texts  # others still ours
 
 
-def test_sandbox_blocks_unsafe_template(tmp_path):
+def plan_template_error(tmp_path, source: str) -> str:
+    """Render MINIMAL with plan.j2 overridden by source; the error it gives."""
     tdir = tmp_path / "tpl"
     tdir.mkdir()
-    (tdir / "plan.j2").write_text("::body {{ part.__class__.__init__.__globals__ }}\n", encoding="utf-8")
+    (tdir / "plan.j2").write_text(source, encoding="utf-8")
     with pytest.raises(DraftkitError) as exc:
         render_doc(write(tmp_path, MINIMAL), templates=tdir)
-    assert "模板" in str(exc.value)
+    return str(exc.value)
+
+
+def test_sandbox_blocks_unsafe_template(tmp_path):
+    assert plan_template_error(tmp_path, "::body {{ part.__class__.__init__.__globals__ }}\n").startswith("模板")
 
 
 def test_strict_undefined(tmp_path):
-    tdir = tmp_path / "tpl"
-    tdir.mkdir()
-    (tdir / "plan.j2").write_text("::body {{ part.no_such_thing }}\n", encoding="utf-8")
-    with pytest.raises(DraftkitError) as exc:
-        render_doc(write(tmp_path, MINIMAL), templates=tdir)
-    assert str(exc.value).startswith("模板引用了不存在的内容")
+    assert plan_template_error(tmp_path, "::body {{ part.no_such_thing }}\n").startswith("模板引用了不存在的内容")
 
 
 def test_template_syntax_error_has_location(tmp_path):
-    tdir = tmp_path / "tpl"
-    tdir.mkdir()
-    (tdir / "plan.j2").write_text("::body ok\n{% if %}\n", encoding="utf-8")
-    with pytest.raises(DraftkitError) as exc:
-        render_doc(write(tmp_path, MINIMAL), templates=tdir)
-    assert re.match(r".*plan\.j2:2: 模板语法错误", str(exc.value))
+    assert re.match(r".*plan\.j2:2: 模板语法错误", plan_template_error(tmp_path, "::body ok\n{% if %}\n"))
 
 
 def test_line_without_kind_is_an_error(tmp_path):
-    tdir = tmp_path / "tpl"
-    tdir.mkdir()
-    (tdir / "plan.j2").write_text("忘了写类型\n", encoding="utf-8")
-    with pytest.raises(DraftkitError, match="没有以 ::title/::body/::h1 等类型开头"):
-        render_doc(write(tmp_path, MINIMAL), templates=tdir)
+    assert "没有以 ::title/::body/::h1 等类型开头" in plan_template_error(tmp_path, "忘了写类型\n")
 
 
 def test_styles_enumerate_paragraphs_numbered(tmp_path):
