@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
     n.set_defaults(func=cmd_new)
 
+    im = sub.add_parser("import", help="把已有的报告（.docx/.txt/.md）转成下一年度的数据文件")
+    im.add_argument("file", type=Path, help="去年的报告")
+    im.add_argument("-o", "--output", type=Path, required=True, help="写出的数据文件（YAML）")
+    im.add_argument("--as-is", action="store_true", help="按原年度导入，不转为下一年度草稿")
+    im.add_argument("--force", action="store_true", help="覆盖已有的数据文件")
+    im.set_defaults(func=cmd_import)
+
     m = sub.add_parser("mine", help="从往年报告（.txt/.docx/.html/.md）中挖掘短语库")
     m.add_argument("paths", type=Path, nargs="+", help="文件或文件夹")
     m.add_argument("-o", "--output", type=Path, required=True, help="短语库文件夹")
@@ -115,6 +122,34 @@ def cmd_new(args: argparse.Namespace) -> int:
 
         return run(answers, args.resume is not None, bank.result, Prompter(), output=args.docx,
                    bank_dirs=args.bank)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from draftkit import atomic
+    from draftkit.errors import DraftkitError
+    from draftkit.importer import carry_forward, count_open, dump, import_report
+
+    if args.output.exists() and not args.force:
+        raise DraftkitError(f"{args.output} 已存在：为免覆盖已填写的内容，请换一个文件名，或加 --force")
+    data = import_report(args.file)
+    year = data["year"]
+    flags: list[str] = []
+    if args.as_is:
+        header = f"# 由 draftkit import 从 {args.file.name} 导入（{year} 年度）\n"
+    else:
+        data, flags = carry_forward(data)
+        data["based_on"] = str(args.file)
+        header = (f"# 由 draftkit import 从 {args.file.name}（{year} 年度）生成的 {year + 1} 年度草稿。\n"
+                  "# current: null 是今年的数值，待填；todo 是待写的内容，写好后改为 text。\n")
+    atomic.write_text(args.output, dump(data, header))
+    figures, todos = count_open(data)
+    what = f"{year} 年度报告" if args.as_is else f"{year + 1} 年度草稿"
+    print(f"已导入 {args.file}，写出{what}：{args.output}")
+    if not args.as_is:
+        print(f"待填：{figures} 个今年的数值，{todos} 条待写内容（含去年计划的落实情况）。")
+    for flag in flags:
+        print(f"提示：{flag}")
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 _DIGITS = "零一二三四五六七八九"
-_TERMINAL = "。！？；…"
+_TERMINAL = "。！？；…："  # a lead-in ending in ： takes no full stop
 
 
 def cn_number(n: int) -> str:

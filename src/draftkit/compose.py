@@ -110,6 +110,9 @@ def fill_builtins(text: str, builtins: dict[str, Value], loc, errors: Collector)
 
 
 def item_text(item: Item, bank: Bank | None, builtins: dict[str, Value], errors: Collector) -> str | None:
+    if item.todo and item.text is None and item.phrase is None:
+        errors.add(item.loc, f"还没有写：{item.todo}（写好后用 text 代替 todo）")
+        return None
     if item.phrase is not None:
         phrase = bank.get(item.phrase) if bank is not None else None
         if phrase is None:

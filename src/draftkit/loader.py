@@ -266,6 +266,7 @@ class _Validator:
                 "issuer": True, "year": True, "date": True, "addressee": False, "title": False,
                 "opening": False, "closing": False, "order": False, "layout": False, "parts": True,
                 "progress": False,  # written by draftkit new to resume a run; render ignores it
+                "based_on": False,  # last year's report (draftkit import); check compares with it
             },
             "报告",
         )
@@ -298,6 +299,8 @@ class _Validator:
             report.closing = self.text(top["closing"][1], "closing（结束语）", allow_empty=True) or ""
         if "layout" in top:
             report.layout = self.layout(top["layout"][1])
+        if "based_on" in top:
+            report.based_on = self.text(top["based_on"][1], "based_on（去年的报告）", allow_empty=True) or ""
         if "order" in top:
             report.order = self.order(top["order"][1])
         if "parts" in top:
@@ -435,10 +438,14 @@ class _Validator:
         if isinstance(node, ScalarNode):
             text = self.text(node, what)
             return Item(text=text, loc=self.loc(node)) if text else None
-        m = self.mapping(node, {"text": False, "phrase": False, "values": False}, what)
+        m = self.mapping(node, {"text": False, "phrase": False, "values": False, "todo": False}, what)
         if m is None:
             return None
         item = Item(loc=self.loc(node))
+        if "todo" in m:
+            item.todo = self.text(m["todo"][1], f"{what}的待办 todo", allow_empty=True) or ""
+            if "text" not in m and "phrase" not in m:
+                return item
         if "text" in m and "phrase" in m:
             self.err(node, f"{what}只能写 text 或 phrase 之一")
         elif "text" in m:

@@ -47,6 +47,7 @@ class Item:
     phrase: str | None = None
     values: dict[str, Value] = field(default_factory=dict)
     loc: Loc | None = None
+    todo: str = ""  # a note still to act on (last year's plan item…); render refuses it without text
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Report:
     layout: Layout = field(default_factory=Layout)
     source: str = ""
     locs: dict[str, Loc] = field(default_factory=dict)  # where opening, closing… were written
+    based_on: str = ""  # last year's report this draft was carried forward from
 
     @property
     def computed_title(self) -> str:

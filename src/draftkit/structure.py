@@ -156,7 +156,7 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
             paras.append(Para(i, "date", line))
         elif line.endswith("：") and len(line) <= 40 and not seen_body and _ORG.search(line.rstrip("：").split("、")[-1]):
             paras.append(Para(i, "addressee", line.rstrip("：")))
-        elif short and line[-1] not in "。！？；":
+        elif short and line[-1] not in "。！？；：":
             if not seen_body and not any(p.kind == "title" for p in paras) and len(line) >= 6:
                 kind = "title"
             elif i >= n - 2 and _ORG.search(line):

@@ -1,0 +1,174 @@
+"""Import real and rendered reports, carry them forward, and refuse what is not a report."""
+
+import datetime as dt
+import io
+import subprocess
+import sys
+
+import docx
+import pytest
+import yaml
+from conftest import EXAMPLES, ROOT, render_bytes, write
+
+from draftkit.errors import DraftkitError
+from draftkit.importer import carry_forward, count_open, dump, import_report, slot_figures
+from draftkit.loader import load_report
+from draftkit.render import render_report
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+
+
+def paragraphs(data_bytes: bytes) -> list[str]:
+    return [p.text for p in docx.Document(io.BytesIO(data_bytes)).paragraphs]
+
+
+def save(tmp_path, data, name="data.yaml"):
+    path = tmp_path / name
+    path.write_text(dump(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["county.yaml", "department.yaml"])
+@pytest.mark.parametrize("fmt", ["docx", "txt", "md"])
+def test_round_trip_of_rendered_examples(tmp_path, name, fmt):
+    original = render_bytes(EXAMPLES / name)
+    rendered = tmp_path / f"report.{fmt}"
+    rendered.write_bytes(render_bytes(EXAMPLES / name, fmt))
+    data = import_report(rendered)
+    again = render_report(load_report(save(tmp_path, data)))
+    if fmt == "docx":
+        assert paragraphs(again) == paragraphs(original)
+    else:  # text carries no layout: the seal's blank line may differ, the words may not
+        assert [p for p in paragraphs(again) if p] == [p for p in paragraphs(original) if p]
+    source = load_report(EXAMPLES / name)
+    assert data["year"] == source.year and data["date"] == source.date
+    assert data["issuer"]["name"] == source.issuer.name and set(data["parts"]) == set(source.parts)
+
+
+def test_figures_become_values():
+    text, values = slot_figures("全年制发规范性文件6件，同比减少40%，审查合同214件，同比增长15.1%，合格率98.6%，"
+                                "同比提高1.4个百分点，出庭率100%，同比持平，培训500余人次", [0])
+    assert text == "全年制发规范性文件{f1}，审查合同{f2}，合格率{f3}，出庭率{f4}，培训{f5}"
+    assert values == {"f1": {"current": 6, "unit": "件", "previous": 10},
+                      "f2": {"current": 214, "unit": "件", "previous": 186},
+                      "f3": {"current": 98.6, "unit": "%", "previous": 97.2},
+                      "f4": {"current": 100, "unit": "%", "previous": 100},
+                      "f5": {"current": 500, "unit": "余人次"}}
+    # a 同比 that does not add up stays as written
+    assert slot_figures("审查合同214件，同比增长50%", [0]) == ("审查合同214件，同比增长50%", {})
+
+
+@needs_corpus
+def test_import_rongcheng_2022():
+    data = import_report(CORPUS / "001_24ed7445c0d67c95.txt")
+    assert (data["issuer"]["name"], data["year"], data["date"]) == ("荣成市人民政府", 2022, dt.date(2023, 1, 10))
+    assert list(data["parts"]) == ["measures", "shortcomings", "leadership", "plan"]
+    measures = data["parts"]["measures"]["sections"]
+    assert [s["heading"] for s in measures][:2] == ["创新管理服务，全力优化法治营商环境", "完善体制机制，加快推进法治政府建设"]
+    assert sum(len(s["items"]) for s in measures) == 15
+    first = measures[0]["items"][0]
+    assert "由{f1}增加到{f2}" in first["text"]
+    assert first["values"]["f1"] == {"current": 299, "unit": "项"} and first["values"]["f2"]["current"] == 356
+    assert data["parts"]["plan"]["year"] == 2023 and len(data["parts"]["plan"]["items"]) == 3
+
+
+@needs_corpus
+def test_import_huzhou_2018():
+    data = import_report(CORPUS / "002_0c9705d165460661.txt")
+    assert (data["year"], data["addressee"]) == (2018, "浙江省人民政府")
+    assert list(data["parts"]) == ["measures", "shortcomings", "plan"]  # shortcomings at the end of part one
+    short = data["parts"]["shortcomings"]
+    items = short.get("items") or short["sections"][0]["items"]
+    assert items == ["行政争议矛盾纠纷化解压力较大", "少数基层干部法治意识不够强", "法治工作力量与当前法治政府建设要求还有差距"]
+    assert data["parts"]["plan"]["year"] == 2019 and len(data["parts"]["plan"]["sections"]) == 8
+
+
+@needs_corpus
+def test_carry_rongcheng_forward(tmp_path):
+    data, flags = carry_forward(import_report(CORPUS / "001_24ed7445c0d67c95.txt"))
+    assert data["year"] == 2023 and data["date"] is None
+    assert data["parts"]["plan"] == {"year": 2024, "items": [{"todo": "写明 2024 年推进法治政府建设的主要安排"}]}
+    first = data["parts"]["measures"]["sections"][0]["items"][0]
+    assert first["values"]["f1"] == {"current": None, "previous": 299, "unit": "项"}
+    checklist = data["parts"]["measures"]["sections"][-1]
+    assert checklist["heading"] == "落实上年度工作安排情况" and len(checklist["items"]) == 3
+    assert checklist["items"][0]["todo"].startswith("去年计划：进一步压实法治建设工作责任。")
+    short = data["parts"]["shortcomings"]["items"]
+    assert len(short) == 3 and short[0]["todo"].startswith("去年的不足：个别党政主要负责人履职意识有待进一步加强")
+    leaders = data["parts"]["leadership"]["items"]
+    assert "2022年5月" in leaders[0]["todo"]  # last year's words, last year's dates
+    assert any("疫情防控" in f for f in flags)  # flagged for a 2023 report, not silently dropped
+    figures, todos = count_open(data)
+    assert figures >= 40 and todos == 3 + 3 + 3 + 1
+    # render refuses until the figures and todos are filled in
+    with pytest.raises(DraftkitError) as exc:
+        load_and_render = render_report(load_report(save(tmp_path, data)))  # noqa: F841
+    messages = "\n".join(str(p) for p in exc.value.problems)
+    assert "date（成文日期）应为日期" in messages
+
+
+@needs_corpus
+def test_carried_draft_refuses_empty_figures_and_todos(tmp_path):
+    data, _ = carry_forward(import_report(CORPUS / "001_24ed7445c0d67c95.txt"))
+    data["date"] = dt.date(2024, 2, 1)
+    with pytest.raises(DraftkitError) as exc:
+        render_report(load_report(save(tmp_path, data)))
+    messages = "\n".join(str(p) for p in exc.value.problems)
+    assert "空位“f1”的本年数值还没有填写（current）" in messages
+    assert "还没有写：去年计划：进一步压实法治建设工作责任" in messages
+
+
+def test_outdated_wording_replaced_when_moving_on(tmp_path):
+    report = write(tmp_path, """\
+issuer: {name: 青岚县人民政府, level: 县区}
+year: 2020
+date: 2021-02-01
+opening: 2020年，我县认真贯彻《法治政府建设实施纲要（2015—2020年）》。
+parts:
+  measures: {items: [县法制办审查规范性文件12件, 深入开展“七五”普法, 深化扫黑除恶专项斗争]}
+  shortcomings: {items: [执法力量不足]}
+  leadership: {items: [县长带头学法，全年学法4次]}
+  plan: {items: [加强执法培训]}
+""")
+    rendered = tmp_path / "r.docx"
+    rendered.write_bytes(render_report(load_report(report)))
+    data, flags = carry_forward(import_report(rendered))
+    text = yaml.safe_dump(data, allow_unicode=True)
+    assert "纲要（2021—2025年）" in text and "“八五”普法" in text and "县司法局审查规范性文件" in text
+    assert "常态化扫黑除恶斗争" in text and "七五" not in text and "法制办" not in text
+
+
+def test_not_a_report(tmp_path):
+    (tmp_path / "a.txt").write_text("今天天气很好，我们去公园散步。\n公园里有很多人。\n", encoding="utf-8")
+    with pytest.raises(DraftkitError, match="不像是一份年度报告"):
+        import_report(tmp_path / "a.txt")
+
+
+def test_empty_docx_and_tables_only(tmp_path):
+    docx.Document().save(tmp_path / "empty.docx")
+    with pytest.raises(DraftkitError) as exc:
+        import_report(tmp_path / "empty.docx")
+    assert len(exc.value.problems) == 1 and "没有可用的文字" in str(exc.value)
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    for i, cell in enumerate(t._cells):
+        cell.text = ["指标", "数值", "复议案件", "87件"][i]
+    d.save(tmp_path / "table.docx")
+    with pytest.raises(DraftkitError, match="不像是一份年度报告"):
+        import_report(tmp_path / "table.docx")
+
+
+@needs_corpus
+def test_cli_import(tmp_path):
+    out = tmp_path / "d.yaml"
+    cmd = [sys.executable, "-m", "draftkit", "import", str(CORPUS / "001_24ed7445c0d67c95.txt"), "-o", str(out)]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "2023 年度草稿" in r.stdout and "条待写内容" in r.stdout
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["based_on"].endswith("001_24ed7445c0d67c95.txt")
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    assert r.returncode == 2 and "已存在" in r.stderr  # never overwrites a data file someone may have filled in
+    r = subprocess.run([sys.executable, "-m", "draftkit", "import", str(tmp_path / "none.docx"), "-o",
+                        str(tmp_path / "x.yaml")], capture_output=True, text=True)
+    assert r.returncode == 2 and r.stderr.strip().endswith("文件不存在") and len(r.stderr.strip().splitlines()) == 1
