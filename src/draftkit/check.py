@@ -54,6 +54,7 @@ class Text:
     year: int | None = None
     date: dt.date | None = None
     issuer: str = ""
+    last: Path | None = None  # last year's report, to compare with
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -69,7 +70,7 @@ def read_for_check(path: Path) -> Text:
         report = load_report(path)
         blocks = report_blocks(report)
         return Text(str(path), [b.text for b in blocks], [0] * len(blocks), report.year, report.date,
-                    report.issuer.name)
+                    report.issuer.name, based_on(report, path))
     from draftkit.ingest import SkipFile, read_source
 
     try:
@@ -85,6 +86,17 @@ def read_for_check(path: Path) -> Text:
     if not raw:
         raise DraftkitError(f"{path}: 没有可检查的文字")
     return Text(str(path), raw, lines)
+
+
+def based_on(report, data_path: Path) -> Path | None:
+    """The last year's report a draft names (as written, or next to the data file)."""
+    if not report.based_on:
+        return None
+    given = Path(report.based_on)
+    for candidate in (given, data_path.parent / given):
+        if candidate.exists():
+            return candidate
+    return given  # reported as missing by the rule
 
 
 # --- the checks ---------------------------------------------------------------------------
@@ -486,7 +498,55 @@ def _substance(ctx: _Ctx) -> None:
                     "宜写明学法、专题研究、部署督办、出庭应诉等具体情况", leaders[0].index)
 
 
-RULES = [_structure, _currency, _figures, _language, _substance]
+# Against last year's report ------------------------------------------------------------
+
+def _plan_items(doc: ParsedDoc) -> list[tuple[str, str]]:
+    """(lead, full text) of every item of a report's plan part."""
+    out = []
+    for p in doc.paras:
+        if p.part != "plan" or p.kind not in ("body", "h2", "h3", "h4"):
+            continue
+        texts = p.items or ([p.text] if p.text else [])
+        if p.heading and not texts:
+            texts = [p.heading]
+        for t in texts:
+            lead = re.split(r"[。；！？]", t, maxsplit=1)[0]
+            out.append((lead, t))
+    return out
+
+
+def _plain(text: str) -> str:
+    return re.sub(rf"[^{_CJK}\dA-Za-z]", "", text)
+
+
+def _against_last(ctx: _Ctx) -> None:
+    last_path = ctx.text.last
+    if last_path is None:
+        return
+    if not last_path.exists():
+        ctx.add("P000", "note", f"找不到去年的报告 {last_path}，没有与去年比较")
+        return
+    from draftkit.importer import read_report
+
+    last = read_report(last_path)
+    this_text = "".join(p.text for p in ctx.body() if p.part != "plan")
+    this_grams = _bigrams(this_text)
+    for lead, _ in _plan_items(last):
+        grams = _bigrams(lead)
+        if len(grams) >= 2 and len(grams & this_grams) < 0.6 * len(grams):
+            ctx.add("P001", "warning", f"去年计划的“{lead[:30]}”在今年的报告中没有提到落实情况")
+    short_last = []
+    for p in last.paras:
+        if p.part == "shortcomings" and p.kind in ("body", "h2"):
+            short_last.extend(s for t in (p.items or [p.text]) for s in re.split(r"[。！？；]", t) if len(_plain(s)) >= 10)
+    for p in ctx.body("shortcomings"):
+        plain = _plain(p.text)
+        for s in short_last:
+            if _plain(s) in plain:
+                ctx.add("P002", "warning", f"这条不足与去年的报告一字不差：“{s[:24]}…”，说明问题一年没有变化", p.index)
+
+
+RULES = [_structure, _currency, _figures, _language, _substance, _against_last]
 
 
 # --- output ----------------------------------------------------------------------------

@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="像审核人一样检查报告（.docx/.txt/.md 或 YAML 数据文件）")
     c.add_argument("file", type=Path, help="要检查的报告")
     c.add_argument("--json", action="store_true", help="以 JSON 输出，供其他工具使用")
+    c.add_argument("--last", type=Path, help="去年的报告：检查去年的计划是否都有着落、不足是否原样重复")
     c.set_defaults(func=cmd_check)
 
     n = sub.add_parser("new", help="按问题逐步起草报告（交互式）")
@@ -46,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--as-is", action="store_true", help="按原年度导入，不转为下一年度草稿")
     im.add_argument("--force", action="store_true", help="覆盖已有的数据文件")
     im.set_defaults(func=cmd_import)
+
+    df = sub.add_parser("diff", help="逐部分比较两份报告（YAML 或 .docx/.txt/.md）")
+    df.add_argument("old", type=Path, help="去年的（或修改前的）")
+    df.add_argument("new", type=Path, help="今年的（或修改后的）")
+    df.set_defaults(func=cmd_diff)
 
     m = sub.add_parser("mine", help="从往年报告（.txt/.docx/.html/.md）中挖掘短语库")
     m.add_argument("paths", type=Path, nargs="+", help="文件或文件夹")
@@ -152,10 +158,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from draftkit.check import check_file, format_human, format_json
+def cmd_diff(args: argparse.Namespace) -> int:
+    from draftkit.diff import diff_files
 
-    findings = check_file(args.file)
+    print(diff_files(args.old, args.new))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from draftkit.check import check_text, format_human, format_json, read_for_check
+
+    text = read_for_check(args.file)
+    if args.last is not None:
+        text.last = args.last
+    findings = check_text(text)
     print(format_json(str(args.file), findings) if args.json else format_human(str(args.file), findings))
     return 1 if any(f.severity == "error" for f in findings) else 0
 

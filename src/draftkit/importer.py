@@ -249,6 +249,7 @@ def read_report(path: Path) -> ParsedDoc:
         lines = [b.text for b in report_blocks(report)]
         doc = parse(path.name, lines)
         doc.year, doc.date, doc.issuer = report.year, report.date, report.issuer.name
+        doc.sealed = report.layout.sealed
         return doc
     try:
         src = read_source(path)

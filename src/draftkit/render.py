@@ -79,10 +79,10 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
         raise DraftkitError(problems)
     findings = []
     if check:
-        from draftkit.check import Text, check_text
+        from draftkit.check import Text, based_on, check_text
 
         findings = check_text(Text(str(data), [b.text for b in blocks], [], report.year, report.date,
-                                   report.issuer.name))
+                                   report.issuer.name, based_on(report, data)))
         if any(f.severity == "error" for f in findings) and not force:
             return None, findings
     payload = blocks_to_bytes(blocks, report, fmt)
