@@ -257,3 +257,59 @@ def test_real_terminal_with_chinese_input(tmp_path):
         assert "name: 青岚县人民政府" in answers_file.read_text(encoding="utf-8")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+LAST_YEAR = """\
+issuer: {name: 青岚县人民政府, level: 县区}
+year: 2024
+date: 2025-02-10
+addressee: 云川市人民政府
+opening: 2024年，我县坚持依法行政，推进法治政府建设。现将有关情况报告如下：
+parts:
+  measures:
+    items:
+      - text: 全年制发行政规范性文件{n}，全部经过合法性审核
+        values: {n: {current: 6, previous: 10, unit: 件}}
+  shortcomings: {items: [乡镇执法人员法律素养不高]}
+  leadership: {items: [县长带头学法，县政府常务会议专题研究法治政府建设4次]}
+  plan:
+    items:
+      - 加强基层执法人员培训。组织分领域轮训
+      - 推进行政复议规范化建设
+"""
+
+
+def test_start_from_last_years_report(tmp_path):
+    from draftkit.importer import carry_forward, import_report
+    from draftkit.loader import load_report
+    from draftkit.render import render_report
+
+    (tmp_path / "last.yaml").write_text(LAST_YEAR, encoding="utf-8")
+    last = tmp_path / "last.docx"
+    last.write_bytes(render_report(load_report(tmp_path / "last.yaml")))
+    start, _ = carry_forward(import_report(last))
+    s = Script(
+        *([ENTER] * 7),  # basics as carried (year 2025), date defaults to today
+        ENTER,  # measures: done → walk last year's plan
+        ENTER, ENTER, "12场次" + ENTER, "10" + ENTER,  # 已完成, sentence as proposed, a figure with last year's value
+        DOWN * 2 + ENTER, "编制不足" + ENTER, ENTER,  # 未完成, completing the proposed sentence, no figure
+        "9" + ENTER,  # this year's value of the carried figure (last year 6件)
+        ENTER, ENTER, CLEAR + "乡镇执法装备不足，原因在于经费投入有限" + ENTER, ENTER,  # shortcomings
+        ENTER, ENTER, CLEAR + "县长带头学法，县政府常务会议专题研究法治政府建设5次" + ENTER, ENTER,  # leadership
+        ENTER, ENTER, CLEAR + "加强乡镇执法装备保障" + ENTER, ENTER,  # plan for 2026
+        ENTER,  # generate
+    )
+    out = []
+    rc = run(tmp_path / "answers.yaml", False, Bank.load(BANK_DIR), s.prompter, today=TODAY, echo=out.append,
+             start=start)
+    assert rc == 0 and s.queue == [], "\n".join(out)
+    text = docx_text(tmp_path)
+    assert "青岚县人民政府关于2025年度" in text and "四、2026年推进法治政府建设的主要安排" in text
+    assert "全年制发行政规范性文件9件，同比增长50%，全部经过合法性审核" in text  # last year's 6 became previous
+    assert "加强基层执法人员培训，12场次，同比增长20%" in text
+    assert "推进行政复议规范化建设尚未完成，原因是编制不足" in text
+    assert "（一）落实上年度工作安排情况" in text
+    a = answers(tmp_path)
+    assert a["year"] == 2025 and a["progress"]["step"] == "done"
+    assert a["opening"] == ["{year}年，我县坚持依法行政，推进法治政府建设。现将有关情况报告如下："]
+    assert "2025年，我县坚持依法行政" in text  # the imported opening moved on with the year

@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--resume", type=Path, metavar="ANSWERS", help="从上次中断处继续")
     n.add_argument("--docx", type=Path, help="生成的报告；默认与答案文件同名")
     n.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
+    n.add_argument("--from", dest="from_", type=Path, metavar="去年的报告", help="从去年的报告（.docx/.txt/.md）开始")
     n.set_defaults(func=cmd_new)
 
     im = sub.add_parser("import", help="把已有的报告（.docx/.txt/.md）转成下一年度的数据文件")
@@ -111,6 +112,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     for d in args.bank:
         if not d.is_dir():
             raise DraftkitError(f"{d}: 短语库文件夹不存在")
+    start = None
+    if args.from_ is not None:
+        if args.resume is not None:
+            raise DraftkitError("--from 和 --resume 不能同时使用")
+        from draftkit.importer import carry_forward, import_report
+
+        start, flags = carry_forward(import_report(args.from_))
+        start["based_on"] = str(args.from_)
+        for flag in flags:
+            print(f"提示：{flag}")
     from concurrent.futures import ThreadPoolExecutor
 
     def load_later():
@@ -127,7 +138,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         from draftkit.interactive import Prompter, run
 
         return run(answers, args.resume is not None, bank.result, Prompter(), output=args.docx,
-                   bank_dirs=args.bank)
+                   bank_dirs=args.bank, start=start)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -377,11 +377,24 @@ class Flow:
 
     def ask_opening(self) -> None:
         current = self.data.get("opening") or default_opening(self.year, self.issuer.get("place", ""))
+        if isinstance(current, list):  # several paragraphs (an imported report): one question each
+            self.data["opening"] = [self.ui.text(f"开头第 {n} 段（可修改；{{year}} 会写成年度）：", para, v_required)
+                                    for n, para in enumerate(current, 1)]
+            return
         self.data["opening"] = self.ui.text("开头一段（已按年度写好现行提法，可修改）：", current, v_required)
 
     # -- parts --
     def _part(self, key: str) -> dict:
-        return self.data.setdefault("parts", {}).setdefault(key, {"style": PART_STYLE[key], "items": []})
+        part = self.data.setdefault("parts", {}).setdefault(key, {"style": PART_STYLE[key], "items": []})
+        if "items" not in part and "sections" in part:
+            part["items"] = []  # new items come before the sections
+        return part
+
+    @staticmethod
+    def entries(part: dict) -> list[tuple[dict, dict]]:
+        """(holder, item) for the part's own items and those of its sections, in order."""
+        holders = [part] + part.get("sections", [])
+        return [(h, it) for h in holders for it in h.get("items", [])]
 
     def ask_part(self, key: str) -> None:
         progress = self.data.setdefault("progress", {})
@@ -394,19 +407,26 @@ class Flow:
             self.save(f"part:{key}")
         title = default_part_heading(key, self.year)
         while True:
-            items = part["items"]
+            entries = self.entries(part)
             self.echo(f"\n{PART_NAMES[key]}：{title}")
-            for n, item in enumerate(items, 1):
-                self.echo(f"  {n}. {self.item_preview(item)[:70]}")
+            last_holder = None
+            for n, (holder, item) in enumerate(entries, 1):
+                if holder is not last_holder and holder.get("heading"):
+                    self.echo(f"  （{holder['heading']}）")
+                last_holder = holder
+                self.echo(f"  {n}. {self.item_preview(item)[:50]}")
             choice = self.ui.select(
-                f"{PART_NAMES[key]}（{len(items)} 项）：",
+                f"{PART_NAMES[key]}（{len(entries)} 项）：",
                 ["完成本部分", "按主题从短语库添加", "自己写一句", "删除一项", "调整顺序", "预览本部分", "跳过这一部分"],
                 default="完成本部分")
             if choice == "完成本部分":
-                if not items:
+                if not entries:
                     self.echo("本部分还没有内容：请添加，或选择“跳过这一部分”。")
                     continue
-                for item in items:
+                for holder, item in entries:
+                    if "todo" in item and "text" not in item:
+                        self.resolve_todo(key, holder, item)
+                for _, item in self.entries(part):
                     self.fill_slots(item)
                 if key in skipped:
                     skipped.remove(key)
@@ -418,20 +438,22 @@ class Flow:
                     text = self.ui.text("写一句（不用写“一是”，程序会编号）：", "", v_required)
                 except Back:
                     continue
-                part["items"].append({"text": text})
-            elif choice == "删除一项" and items:
+                part.setdefault("items", []).append({"text": text})
+            elif choice == "删除一项" and entries:
                 try:
-                    n = self._choose_item(items, "删除哪一项：")
+                    holder, item = entries[self._choose_item(entries, "删除哪一项：")]
                 except Back:
                     continue
-                del items[n]
-            elif choice == "调整顺序" and len(items) > 1:
+                holder["items"].remove(item)
+            elif choice == "调整顺序" and len(entries) > 1:
                 try:
-                    n = self._choose_item(items, "移动哪一项：")
+                    holder, item = entries[self._choose_item(entries, "移动哪一项（在本节之内）：")]
                     where = self.ui.select("移到：", ["上移一位", "下移一位", "移到最前", "移到最后"])
                 except Back:
                     continue
-                item = items.pop(n)
+                items = holder["items"]
+                n = items.index(item)
+                items.pop(n)
                 target = {"上移一位": max(0, n - 1), "下移一位": min(len(items), n + 1), "移到最前": 0,
                           "移到最后": len(items)}[where]
                 items.insert(target, item)
@@ -445,8 +467,43 @@ class Flow:
                     return
             self.save(f"part:{key}")
 
-    def _choose_item(self, items: list[dict], message: str) -> int:
-        labels = [f"{n}. {self.item_preview(it)[:50]}" for n, it in enumerate(items, 1)]
+    def resolve_todo(self, key: str, holder: dict, item: dict) -> None:
+        """A note carried from last year's report: last year's plan item (done / partly /
+        not done), or last year's shortcoming or leaders' duty to write anew."""
+        todo = item["todo"]
+        self.echo(f"  {todo[:90]}")
+        plan = re.match(r"去年计划：(.*?)(?: — 完成情况？)?$", todo)
+        lead = re.split(r"[。；]", plan.group(1) if plan else re.sub(r"^.*?：| — .*$", "", todo))[0]
+        if plan:
+            status = self.ui.select("完成情况：", ["已完成", "部分完成", "未完成", "删去这一项"], back=False)
+            default = {"已完成": lead, "部分完成": f"{lead}，已部分完成", "未完成": f"{lead}尚未完成，原因是"}.get(status, "")
+        else:
+            status = self.ui.select("这一项：", ["写今年的情况", "删去这一项"], back=False)
+            default = lead
+        if status == "删去这一项":
+            holder["items"].remove(item)
+            self.save(f"part:{key}")
+            return
+        sentence = self.ui.text("写成一句（可修改）：", default, v_required, back=False)
+        new: dict = {"text": sentence}
+        figure = self.ui.text("有关数据，如“12场次”（可留空）：", "",
+                              lambda t: True if not t.strip() or re.fullmatch(r"\s*\d+(\.\d+)?\s*\S{1,4}\s*", t)
+                              else "请写成数字加单位，如 12场次", back=False)
+        if figure.strip():
+            m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(\S{1,4})\s*", figure)
+            prev = self.ui.text(f"{self.year - 1}年的数值（用于计算同比，可留空）：", "",
+                                lambda t: v_number(t, optional=True), back=False)
+            value: dict = {"current": _num(m.group(1)), "unit": m.group(2)}
+            if prev:
+                value["previous"] = _num(prev)
+            name = f"d{sum(len(it.get('values', {})) for it in holder['items']) + 1}"
+            new["text"] = f"{sentence.rstrip('。；，')}，{{{name}}}"
+            new["values"] = {name: value}
+        holder["items"][holder["items"].index(item)] = new
+        self.save(f"part:{key}")
+
+    def _choose_item(self, entries: list[tuple[dict, dict]], message: str) -> int:
+        labels = [f"{n}. {self.item_preview(it)[:50]}" for n, (_, it) in enumerate(entries, 1)]
         answer = self.ui.select(message, labels)
         return labels.index(answer)
 
@@ -472,7 +529,7 @@ class Flow:
                     break
                 exact = [e for e in completer.entries if e.text == text]
                 item = {"phrase": exact[0].id} if exact else {"text": text}
-                part["items"].append(item)
+                part.setdefault("items", []).append(item)
                 self.fill_slots(item)
                 self.save(f"part:{key}")
 
@@ -481,9 +538,19 @@ class Flow:
         if "phrase" in item:
             p = self.bank.get(item["phrase"])
             return dict(p.slots) if p else {}
-        return {name: "text" for name in re.findall(r"\{(\w+)\}", item.get("text", ""))}
+        values = item.get("values", {})
+        kinds = {}
+        for name in re.findall(r"\{(\w+)\}", item.get("text", "")):
+            v = values.get(name)
+            if isinstance(v, dict):
+                kinds[name] = "percent" if v.get("unit") == "%" else f"figure:{v.get('unit', '')}"
+            else:
+                kinds[name] = "text"
+        return kinds
 
     def item_text(self, item: dict) -> str:
+        if "todo" in item and "text" not in item:
+            return f"【待写】{item['todo']}"
         if "phrase" in item:
             p = self.bank.get(item["phrase"])
             return p.text if p else f"（短语库中没有 {item['phrase']}）"
@@ -522,7 +589,15 @@ class Flow:
         kinds = self.slots_of(item)
         values = item.setdefault("values", {})
         for name in todo:
-            values[name] = self.ask_slot(name, kinds[name])
+            old = values.get(name)
+            if isinstance(old, dict) and old.get("previous") is not None:  # carried from last year's report
+                unit = old.get("unit", "")
+                check = v_percent if unit == "%" else v_number
+                cur = self.ui.text(f"  {{{name}}} {self.year}年的数值（{self.year - 1}年为 {old['previous']}{unit}）：", "",
+                                   check)
+                values[name] = {**old, "current": _num(cur)}
+            else:
+                values[name] = self.ask_slot(name, kinds[name])
             self.save(self.data.get("progress", {}).get("step", "issuer"))
 
     def ask_slot(self, name: str, kind: str) -> Any:
@@ -561,7 +636,7 @@ class Flow:
     def preview_part(self, key: str) -> str:
         from draftkit.cnfmt import enumerate_items
 
-        texts = [self.item_preview(it) for it in self._part(key)["items"]]
+        texts = [self.item_preview(it) for _, it in self.entries(self._part(key))]
         return f"{default_part_heading(key, self.year)}\n{enumerate_items(texts)}"
 
     def summary(self) -> str:
@@ -572,8 +647,8 @@ class Flow:
             if key in skipped:
                 lines.append(f"  {PART_NAMES[key]}：已跳过")
                 continue
-            items = self.data.get("parts", {}).get(key, {}).get("items", [])
-            gaps = sum(len(self.unfilled(it)) for it in items)
+            items = [it for _, it in self.entries(self.data.get("parts", {}).get(key, {}))]
+            gaps = sum(len(self.unfilled(it)) + ("todo" in it and "text" not in it) for it in items)
             unfilled += gaps
             lines.append(f"  {PART_NAMES[key]}：{len(items)} 项" + (f"，{gaps} 个空位未填" if gaps else ""))
         lines.append(f"  未填写的空位：{unfilled} 个")
@@ -607,12 +682,21 @@ class Flow:
 
 def run(answers_path: Path, resume: bool, bank: Bank | Callable[[], Bank], ui: Prompter, output: Path | None = None,
         today: dt.date | None = None, echo: Callable[[str], None] = print,
-        bank_dirs: list[Path] | None = None) -> int:
-    """Run the flow; Ctrl-C saves and says how to resume."""
+        bank_dirs: list[Path] | None = None, start: dict | None = None) -> int:
+    """Run the flow; Ctrl-C saves and says how to resume. ``start``: data to begin from
+    (last year's report carried forward by the importer)."""
     kw: dict = {"output": output, "echo": echo, "bank_dirs": list(bank_dirs or [])}
     if today:
         kw["today"] = today
-    flow = Flow.resume(answers_path, bank, ui, **kw) if resume else Flow(answers_path, bank, ui, **kw)
+    if resume:
+        flow = Flow.resume(answers_path, bank, ui, **kw)
+    else:
+        flow = Flow(answers_path, bank, ui, data=dict(start or {}), **kw)
+        if start:  # its parts are already written: no recommended sentences over them
+            flow.data["progress"] = {"visited": list(REQUIRED_PARTS), "skipped": []}
+            if flow.data.get("date") is None:
+                flow.data.pop("date", None)
+            flow.save("issuer")
     try:
         return flow.run()
     except KeyboardInterrupt:
