@@ -2,7 +2,6 @@
 question (prompt_toolkit's create_pipe_input with DummyOutput)."""
 
 import datetime as dt
-import io
 import os
 import shutil
 import subprocess

@@ -1,12 +1,10 @@
 """Mine the real corpus and check what came out."""
 
-import io
 import json
 import re
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import docx
 import pytest

@@ -220,7 +220,7 @@ def _numbering(ctx: _Ctx) -> None:
     seq: list[int] = []
     start = 0
     paras = [p for p in ctx.doc.paras if p.kind in ("body", "h2", "h3", "h4")]
-    for i, p in enumerate(paras):
+    for p in paras:
         nums = [cn_to_int(m.group(1)) for m in _ENUM.finditer(p.text)]
         continues = bool(nums) and p.text.startswith(f"{_cn(nums[0])}是") and seq and nums[0] == seq[-1] + 1
         if not continues:

@@ -10,7 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from draftkit.cnfmt import cn_number, date_cn
-from draftkit.errors import Collector, DraftkitError
+from draftkit.errors import Collector
 from draftkit.figures import figure_text, number
 from draftkit.model import Figure, Item, Part, Report, Value, default_part_heading
 from draftkit.phrasebank import SLOT_RE, Bank
@@ -171,4 +171,4 @@ def _part_view(part: Part, index: int, report: Report, bank: Bank | None, builti
     return view
 
 
-__all__ = ["build_view", "ReportView", "PartView", "SectionView", "DraftkitError"]
+__all__ = ["build_view", "ReportView", "PartView", "SectionView"]

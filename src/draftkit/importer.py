@@ -17,7 +17,7 @@ from pathlib import Path
 from draftkit.errors import DraftkitError
 from draftkit.figures import yoy
 from draftkit.model import PART_KEYS, REQUIRED_PARTS, Issuer, default_part_heading, default_title
-from draftkit.structure import ParsedDoc, Para, parse, split_enumeration
+from draftkit.structure import ParsedDoc, Para, parse
 
 _UNIT_WORDS = ("万人次 人次 家次 场次 万元 亿元 学时 件 项 个 次 名 人 家 场 期 条 份 起 宗 元 户 卷 篇 所 处 批 类 部 支 套 天 "
                "余人次 多人次").split()
@@ -389,7 +389,7 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
     if "title" in new:
         new["title"] = _shift_years(new["title"], year)
     parts = new.setdefault("parts", {})
-    for key, part in parts.items():
+    for part in parts.values():
         if "heading" in part:
             part["heading"] = _shift_years(part["heading"], year)
         for sec in part.get("sections", []):

@@ -83,34 +83,32 @@ def split_enumeration(text: str) -> tuple[str, list[str]]:
     cuts: list[tuple[int, int]] = []  # (start of marker, start of item text)
     expect, verb = 1, ""
     for m in _MARKER.finditer(text):
-        n = cn_to_int(m.group(1))
-        if n != expect or (verb and m.group(2) != verb):
-            if n == expect + 1 and cuts:  # maybe a lost numeral in between
-                pass
-            else:
-                continue
-        before = text[m.start() - 1] if m.start() else ""
-        if n == 1 and before and before not in "。；：:，,！？)）”":
+        n, v = cn_to_int(m.group(1)), m.group(2)
+        if verb and v != verb:
             continue
-        if n == expect + 1 and cuts:  # recover the item whose numeral was lost
-            lost = [x for x in _LOST_NUMERAL.finditer(text, cuts[-1][1], m.start())]
-            if lost:
-                cuts.append((lost[0].start(), lost[0].end()))
-                expect += 1
+        if n == 1 and not cuts:
+            before = text[m.start() - 1] if m.start() else ""
+            if before and before not in "。；：:，,！？)）”":
+                continue  # 统一是…, 唯一是…: not a marker
+        elif n == expect + 1 and cuts:  # the item before this one lost its numeral: 。是提高…
+            lost = next(_LOST_NUMERAL.finditer(text, cuts[-1][1], m.start()), None)
+            if lost is None:
+                continue
+            cuts.append((lost.start(), lost.end()))
+            expect += 1
         if n != expect:
             continue
         cuts.append((m.start(), m.end()))
-        verb = m.group(2)
+        verb = v
         expect += 1
     if len(cuts) < 2:
         # One item of an enumeration whose items stand in paragraphs of their own.
         if m := _MARKER.match(text):
             return "", [text[m.end():].strip()]
         return text, []
-    if cuts:  # a lost numeral after the last marker
-        for lost in _LOST_NUMERAL.finditer(text, cuts[-1][1]):
-            cuts.append((lost.start(), lost.end()))
-            break
+    lost = next(_LOST_NUMERAL.finditer(text, cuts[-1][1]), None)  # after the last marker
+    if lost is not None:
+        cuts.append((lost.start(), lost.end()))
     lead = text[: cuts[0][0]]
     items = [text[c[1]: (cuts[i + 1][0] if i + 1 < len(cuts) else len(text))] for i, c in enumerate(cuts)]
     return lead, [it.strip() for it in items if it.strip()]
