@@ -48,9 +48,14 @@ def test_bad_input_exit_2_no_traceback(tmp_path):
     assert r.stderr.startswith(f"{data}:")
 
 
-def test_bad_arguments_one_line():
+def test_bad_arguments_one_line_in_chinese():
     r = run("render")
-    assert r.returncode == 2 and "命令参数有误" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip() == "draftkit: 命令参数有误：缺少 数据文件（用 draftkit -h 查看用法）"
+    r = run("render", "x.yaml", "--format", "pdf")
+    assert "--format 不能是“pdf”" in r.stderr
+    h = run("render", "-h")
+    assert h.stdout.startswith("用法：draftkit render") and "显示本帮助并退出" in h.stdout
 
 
 def test_console_script_installed():

@@ -5,26 +5,53 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, in Chinese, exit 2
+    """argparse in Chinese: usage, section titles and -h; errors in one line, exit 2."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str) -> None:
+        for english, chinese in _ARGPARSE_MESSAGES:
+            message = re.sub(english, chinese, message)
         self.exit(2, f"draftkit: 命令参数有误：{message}（用 draftkit -h 查看用法）\n")
+
+
+_ARGPARSE_MESSAGES = [
+    (r"the following arguments are required: (.*)", r"缺少 \1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数 \1"),
+    (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", r"\1 不能是“\2”，可选：\3"),
+    (r"argument (\S+): expected one argument", r"\1 后面需要一个值"),
+    (r"argument (\S+): invalid (\w+) value: '([^']*)'", r"\1 的值“\3”无效"),
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="draftkit", description="起草、检查年度法治政府建设情况报告")
-    p.add_argument("--version", action="version", version=_version())
+    p.add_argument("--version", action="version", version=_version(), help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     r = sub.add_parser("render", help="由 YAML 数据文件生成报告（.docx / .md / .txt）")
-    r.add_argument("data", type=Path, help="数据文件（YAML）")
-    r.add_argument("-o", "--output", type=Path, help="输出文件；默认与数据文件同名")
+    r.add_argument("data", type=Path, metavar="数据文件", help="YAML 数据文件")
+    r.add_argument("-o", "--output", type=Path, metavar="文件", help="输出文件；默认与数据文件同名")
     r.add_argument("--format", choices=["docx", "md", "txt"], help="输出格式；默认按扩展名，否则 docx")
-    r.add_argument("--templates", type=Path, help="自定义模板文件夹，同名文件替换内置模板")
-    r.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
+    r.add_argument("--templates", type=Path, metavar="文件夹", help="自定义模板文件夹，同名文件替换内置模板")
+    r.add_argument("--bank", type=Path, action="append", default=[], metavar="文件夹", help="另加的短语库文件夹（可多次）")
     r.add_argument("--force", action="store_true", help="检查发现错误时仍然生成")
     r.set_defaults(func=cmd_render)
 
