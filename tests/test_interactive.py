@@ -312,3 +312,17 @@ def test_start_from_last_years_report(tmp_path):
     assert a["year"] == 2025 and a["progress"]["step"] == "done"
     assert a["opening"] == ["{year}年，我县坚持依法行政，推进法治政府建设。现将有关情况报告如下："]
     assert "2025年，我县坚持依法行政" in text  # the imported opening moved on with the year
+
+
+def test_recommended_defaults_from_the_shipped_bank():
+    from conftest import ROOT
+
+    from draftkit.interactive import RECOMMENDED, recommended
+
+    bank = Bank.load(ROOT / "phrasebank")
+    for part, n in RECOMMENDED.items():
+        chosen = recommended(bank, part, n)
+        assert len(chosen) == n and len({e.id for e in chosen}) == n
+        assert all(e.part == part and e.kind in ("sentence", "item") for e in chosen)
+        assert not any(e.text.endswith(("主要是", "如下")) or "以下" in e.text for e in chosen), part
+    assert recommended(bank, "shortcomings", 2)[0].move == "cause"  # so the default part gives a cause
