@@ -208,6 +208,18 @@ def test_completer_filters_and_ranks():
     assert [e.id for e in c.matches("执法 培训")] == ["p-f000000011", "p-f000000004", "p-f000000007"]  # then shorter
 
 
+def test_completer_marks_outdated_wording():
+    from prompt_toolkit.document import Document
+
+    from draftkit.phrasebank import Entry
+
+    old = Entry("p-x", "深入开展扫黑除恶专项斗争", "plan", "task", "general", "sentence", 1)
+    new = Entry("p-y", "推进常态化扫黑除恶斗争", "plan", "task", "general", "sentence", 1)
+    metas = {c.text: c.display_meta_text for c in BankCompleter([old, new], 2025).get_completions(Document("扫黑"), None)}
+    assert "过时提法" in metas["深入开展扫黑除恶专项斗争"] and "过时提法" not in metas["推进常态化扫黑除恶斗争"]
+    assert BankCompleter([old], 2019).outdated(old) == ""  # still current in 2019
+
+
 def test_not_a_terminal_says_so():
     r = subprocess.run([sys.executable, "-m", "draftkit", "new"], stdin=subprocess.DEVNULL, capture_output=True,
                        text=True, timeout=30)

@@ -248,8 +248,18 @@ class BankCompleter:
     """Completions from the bank entries of one part (and topic), best first: entries
     containing every typed word, more documents first, then shorter."""
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], year: int | None = None):
         self.entries = sorted(entries, key=lambda e: (-e.docs, len(e.text), e.id))
+        self.year = year
+
+    def outdated(self, e: Entry) -> str:
+        """The outdated formulation in an entry for the report's year, or ''."""
+        if not self.year:
+            return ""
+        from draftkit.importer import replace_outdated
+
+        fixed, flags = replace_outdated(e.text, self.year)
+        return "过时提法" if flags or fixed != e.text else ""
 
     def matches(self, query: str, limit: int = PICK_LIMIT) -> list[Entry]:
         words = query.split()
@@ -267,7 +277,8 @@ class BankCompleter:
         query = document.text_before_cursor
         for e in self.matches(query):
             slots = "、".join(re.findall(r"\{(\w+)\}", e.text))
-            meta = f"{e.docs}篇" + (f"，空位：{slots}" if slots else "")
+            old = self.outdated(e)
+            meta = f"{e.docs}篇" + (f"，空位：{slots}" if slots else "") + (f"，{old}" if old else "")
             yield Completion(e.text, start_position=-len(query), display=e.text[:60], display_meta=meta)
 
     async def get_completions_async(self, document, complete_event):
@@ -542,7 +553,7 @@ class Flow:
         except Back:
             return
         for topic in chosen:
-            completer = BankCompleter([e for e in entries if e.topic == topic])
+            completer = BankCompleter([e for e in entries if e.topic == topic], self.year)
             while True:
                 try:
                     text = self.ui.pick(f"【{TOPIC_NAMES.get(topic, topic)}】选一句或自己写", completer)
