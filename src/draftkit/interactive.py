@@ -250,16 +250,17 @@ class BankCompleter:
 
     def __init__(self, entries: list[Entry], year: int | None = None):
         self.entries = sorted(entries, key=lambda e: (-e.docs, len(e.text), e.id))
-        self.year = year
+        self._outdated = None
+        if year:
+            from draftkit.check import currency_table
+
+            rows = [r["find"] for r in currency_table()["outdated"]
+                    if r.get("min_year", 0) <= year <= r.get("max_year", 9999)]
+            self._outdated = re.compile("|".join(f"(?:{f})" for f in rows)) if rows else None
 
     def outdated(self, e: Entry) -> str:
-        """The outdated formulation in an entry for the report's year, or ''."""
-        if not self.year:
-            return ""
-        from draftkit.importer import replace_outdated
-
-        fixed, flags = replace_outdated(e.text, self.year)
-        return "过时提法" if flags or fixed != e.text else ""
+        """'过时提法' when the entry uses wording outdated for the report's year."""
+        return "过时提法" if self._outdated is not None and self._outdated.search(e.text) else ""
 
     def matches(self, query: str, limit: int = PICK_LIMIT) -> list[Entry]:
         words = query.split()
