@@ -17,7 +17,7 @@ from pathlib import Path
 
 from draftkit.errors import DraftkitError
 from draftkit.labels import PART_NAMES, TOPICS
-from draftkit.normalise import TAIWAN_TO_MAINLAND, punctuation, to_simplified
+from draftkit.normalise import TAIWAN_TO_MAINLAND, opencc_t2s, punctuation, to_simplified
 from draftkit.structure import CN_NUM, ParsedDoc, cn_to_int, parse
 
 SEVERITIES = ("error", "warning", "note")
@@ -194,7 +194,7 @@ def _structure(ctx: _Ctx) -> None:
     tail = [p.kind for p in doc.paras[-2:]]
     if "date" not in tail:
         ctx.add("S005", "warning", "文末缺少成文日期")
-    if "signature" not in tail and not (len(doc.paras) >= 2 and doc.paras[-2].kind == "meta"):
+    if "signature" not in tail:
         ctx.add("S005", "warning", "文末缺少发文机关署名")
     _numbering(ctx)
 
@@ -386,7 +386,7 @@ def _language(ctx: _Ctx) -> None:
                 ctx.add("L003", "warning", f"{a}{b}不配对（{a} {p.text.count(a)} 个，{b} {p.text.count(b)} 个）", p.index)
         simplified = to_simplified(raw)
         if simplified != raw:
-            trad = _opencc_t2s(raw)
+            trad = opencc_t2s().convert(raw)
             n_chars = sum(1 for x, y in zip(raw, trad) if x != y)
             terms = []
             for pattern, repl in TAIWAN_TO_MAINLAND:
@@ -419,17 +419,6 @@ def _language(ctx: _Ctx) -> None:
         m = re.match(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", last.text)
         fix = f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" if m else ""
         ctx.add("L008", "warning", "成文日期应写作“2026年1月10日”的形式（阿拉伯数字，不编虚位）", last.index, fix)
-
-
-@functools.lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _opencc_t2s(text: str) -> str:
-    return _converter().convert(text)
 
 
 # Substance ----------------------------------------------------------------------------

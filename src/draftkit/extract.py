@@ -9,13 +9,14 @@ numbers, years, dates, document titles in 《》 and the issuer's own place name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from draftkit.figures import unit_pattern
 from draftkit.structure import ParsedDoc, Para
 
 _TERMINAL = "。！？；"
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
-_UNITS = "件|项|个|次|名|人次|人|家|场次|场|期|条|份|起|宗|万元|亿元|元|户|家次|卷|篇|所|处|批|类|部|支|套|万人次|万余人次"
+_UNITS = unit_pattern()
 _NUM = r"\d+(?:\.\d+)?"
 _FIGURE = re.compile(rf"({_NUM})({_UNITS})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({_NUM})(%|个百分点)")
 _DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
@@ -44,8 +45,6 @@ class Unit:
     part: str = ""
     move: str = ""
     topic: str = ""
-    context: str = ""  # the heading it stands under, used for labelling
-    extra: dict = field(default_factory=dict)
 
 
 class Slotter:
@@ -143,8 +142,7 @@ def para_units(doc: ParsedDoc, para: Para, slot: Slotter) -> list[Unit]:
         raw = strip_end(_MARKER_START.sub("", raw))
         text, slots = slot(raw)
         if acceptable(kind, raw, text):
-            out.append(Unit(raw, text, slots, kind, doc.name, para.index, doc.year, part=para.part,
-                            context=para.heading or para.section))
+            out.append(Unit(raw, text, slots, kind, doc.name, para.index, doc.year, part=para.part))
 
     if para.heading:
         add("heading", para.heading)
@@ -167,11 +165,3 @@ def doc_units(doc: ParsedDoc) -> list[Unit]:
         units.extend(para_units(doc, para, slot))
     return units
 
-
-_CLAUSE = re.compile(r"[^，、；：。！？“”]+")
-
-
-def clauses(unit: Unit) -> list[str]:
-    """Clause-length pieces of a unit's slotted text, punctuation as the boundary."""
-    lo, hi = LIMITS["formula"]
-    return [c for c in _CLAUSE.findall(unit.text) if lo <= len(c) <= hi and "{" not in c]

@@ -13,6 +13,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from draftkit.model import Figure
 
+# Measure words that follow a count in these reports (件, 项, 人次 …), longest first in
+# patterns so that 人次 is not read as 人. Used to find figures when mining and importing.
+UNIT_WORDS = ("万人次 万余人次 人次 家次 场次 万元 亿元 学时 件 项 个 次 名 人 家 场 期 条 份 起 宗 元 户 卷 篇 所 处 批 类 部 支 套 天 "
+              "余人次 多人次").split()
+
+
+def unit_pattern() -> str:
+    return "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
+
 
 def number(value: int | float | Decimal) -> str:
     """``6`` → ``6``; ``98.50`` → ``98.5``; never scientific notation or thousands separators."""

@@ -15,13 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.figures import yoy
+from draftkit.figures import unit_pattern, yoy
 from draftkit.model import PART_KEYS, REQUIRED_PARTS, Issuer, default_part_heading, default_title
 from draftkit.structure import ParsedDoc, Para, parse
 
-_UNIT_WORDS = ("万人次 人次 家次 场次 万元 亿元 学时 件 项 个 次 名 人 家 场 期 条 份 起 宗 元 户 卷 篇 所 处 批 类 部 支 套 天 "
-               "余人次 多人次").split()
-_UNITS = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_UNITS = unit_pattern()
 _NUM = r"\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"(?<![\d.{{])({_NUM})(%|(?:余|多)?(?:{_UNITS}))(?:，同比(?:(持平)|(增长|减少|提高|下降)({_NUM})(%|个百分点)|"
@@ -131,7 +129,7 @@ def to_data(doc: ParsedDoc) -> dict:
     if not any(p.kind == "h1" and p.part in REQUIRED_PARTS for p in doc.paras):
         raise DraftkitError(f"{doc.name}: 没有找到报告的各部分（如“一、……主要举措和成效”），不像是一份年度报告")
     year = doc.year
-    issuer = {"name": doc.issuer or "", "level": _level(doc.issuer)}
+    issuer = {"name": doc.issuer or "", "level": guess_level(doc.issuer)}
     data: dict = {"issuer": issuer, "year": year, "date": doc.date}
     if getattr(doc, "sealed", None) is False:
         data["layout"] = {"sealed": False}
@@ -223,7 +221,8 @@ def _templ_years(text: str, year: int | None) -> str:
     return "".join(p if p.startswith("《") else outside_titles(p) for p in parts)
 
 
-def _level(issuer: str) -> str:
+def guess_level(issuer: str) -> str:
+    """The level (层级) an issuer's name suggests; 县区 when it says nothing."""
     if re.search(r"(局|委员会|委|办公室|办|厅|中心|院)$", issuer):
         return "部门"
     if re.search(r"省人民政府$", issuer):

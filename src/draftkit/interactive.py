@@ -20,6 +20,7 @@ from typing import Any, Callable
 from draftkit.labels import PART_NAMES, TOPIC_NAMES
 from draftkit.model import LEVELS, PART_KEYS, REQUIRED_PARTS, default_part_heading, default_title
 from draftkit.phrasebank import Bank, Entry
+from draftkit.structure import place_of
 
 BACK = "<"
 BACK_CHOICE = "← 返回上一步"
@@ -72,10 +73,6 @@ def default_opening(year: int, place: str) -> str:
     return (f"{year}年，{who}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻{thought}，"
             f"全面贯彻{plenums(year)}，{plan}，扎实推进依法行政各项工作。现将有关情况报告如下：")
 
-
-def place_of(name: str) -> str:
-    m = re.match(r"^(.{2,8}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡))", name)
-    return m.group(1) if m else ""
 
 
 # What a part's default sentences should do (moves of ../shared/spec/phrasebank.md).
@@ -156,13 +153,9 @@ def v_percent(text: str) -> bool | str:
 
 
 def parse_date(text: str) -> dt.date | None:
-    m = re.fullmatch(r"\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*", text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    from draftkit.loader import parse_date as parse  # lazily: yaml is not needed for the first question
+
+    return parse(text)
 
 
 def v_date_for(year: int) -> Callable[[str], bool | str]:
@@ -307,19 +300,13 @@ class Flow:
         return self.bank_source
 
     # -- persistence --
-    ORDER = ("issuer", "year", "date", "addressee", "title", "opening", "order", "layout", "parts", "closing",
-             "progress")
-
     def save(self, step: str) -> None:
-        import yaml
-
         from draftkit import atomic
+        from draftkit.importer import dump
 
         self.data.setdefault("progress", {})["step"] = step
-        ordered = {k: self.data[k] for k in self.ORDER if k in self.data}
-        ordered.update({k: v for k, v in self.data.items() if k not in ordered})
-        text = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000)
-        atomic.write_text(self.answers_path, "# draftkit new 的答案文件：可以手工修改，再用 draftkit render 生成报告\n" + text)
+        atomic.write_text(self.answers_path,
+                          dump(self.data, "# draftkit new 的答案文件：可以手工修改，再用 draftkit render 生成报告\n"))
 
     @classmethod
     def resume(cls, answers_path: Path, bank: Bank, ui: Prompter, **kw) -> "Flow":
@@ -381,8 +368,9 @@ class Flow:
             self.issuer["place"] = place
 
     def ask_level(self) -> None:
-        guess = self.issuer.get("level") or ("部门" if re.search(r"(局|委|办|厅)$", self.issuer.get("name", ""))
-                                             else "县区")
+        from draftkit.importer import guess_level
+
+        guess = self.issuer.get("level") or guess_level(self.issuer.get("name", ""))
         self.issuer["level"] = self.ui.select("层级：", list(LEVELS), default=guess)
 
     def ask_year(self) -> None:

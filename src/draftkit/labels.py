@@ -56,11 +56,11 @@ PART_NAMES = {
     "leadership": "第一责任人履职", "plan": "下一年度安排", "closing": "结尾", "other": "其他",
 }
 
-# (part, move, rule) in the order they are tried; the last move of a part is its default.
+# (move, rule) per part in the order they are tried; the last move of a part is its default
+# (its rule is empty and matches anything). Headings are not matched: see move_of.
 MOVES: dict[str, list[tuple[str, str]]] = {
     "opening": [("formula", r"报告如下|现将"), ("guiding", r"坚持以.{2,40}为|贯彻|指引|指导"), ("overall", r"")],
     "measures": [
-        ("block_opening", r"^HEADING$"),
         ("recognition", r"被.{0,24}(评为|命名|确定为|授予|列为|报道|推广|转发|采用)|荣获|获评|获批|入选|刊发|报道|表彰|"
                         r"表扬|肯定"),
         ("innovation", r"率先|首创|首个|首家|试点|新模式|探索"),
@@ -116,13 +116,10 @@ def refine_part(part: str, text: str) -> str:
 
 
 def move_of(part: str, text: str, kind: str) -> str:
-    probe = "HEADING" if kind == "heading" else text
-    for move, rule in _MOVES.get(part, _MOVES["other"]):
-        if rule.pattern == "^HEADING$" and kind != "heading":
-            continue
-        if rule.search(probe):
-            return move
-    return _MOVES.get(part, _MOVES["other"])[-1][0]
+    rules = _MOVES.get(part, _MOVES["other"])
+    if kind == "heading":  # a （一） heading opens a block: of measures, else the part's default move
+        return "block_opening" if part == "measures" else rules[-1][0]
+    return next((move for move, rule in rules if rule.search(text)), rules[-1][0])
 
 
 @functools.lru_cache(maxsize=1)

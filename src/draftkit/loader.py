@@ -128,6 +128,17 @@ _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
 
 
+def parse_date(text: str) -> dt.date | None:
+    """``2026-02-10``, ``2026/2/10``, ``2026年2月10日`` → a date; None when it is not one."""
+    m = _DATE_RE.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
 def clean_text(value: str) -> str:
     """A user's text as one paragraph: trimmed, line breaks inside it joined."""
     value = value.strip()
@@ -248,13 +259,11 @@ class _Validator:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 value = self.scalar(node)
                 return value.date() if isinstance(value, dt.datetime) else value
-            m = _DATE_RE.match(str(node.value))
-            if m:
-                try:
-                    return dt.date(int(m[1]), int(m[2]), int(m[3]))
-                except ValueError:
+            if _DATE_RE.match(str(node.value)):
+                d = parse_date(str(node.value))
+                if d is None:
                     self.err(node, f"{what}“{node.value}”不是有效日期")
-                    return None
+                return d
         self.err(node, f"{what}应为日期，如 2026-02-20 或 2026年2月20日")
         return None
 

@@ -46,7 +46,8 @@ _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 
 
 @functools.lru_cache(maxsize=1)
-def _opencc():
+def opencc_t2s():
+    """OpenCC's plain Traditional → Simplified converter, made once."""
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -54,7 +55,7 @@ def _opencc():
 
 def to_simplified(text: str) -> str:
     """Traditional characters and Taiwan vocabulary to mainland Simplified usage."""
-    text = _opencc().convert(text)
+    text = opencc_t2s().convert(text)
     for pattern, repl in _TW:
         text = pattern.sub(repl, text)
     return text

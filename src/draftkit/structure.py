@@ -218,13 +218,20 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
 
 
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|旗|州))")
+_NAME_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡))")
 _NOT_PLACE = re.compile(r"^[全本我各该两三四五此省市县区城镇乡村社街在和与及对到于向将把从由为是有的等]")
+
+
+def place_of(name: str) -> str:
+    """The place at the head of an issuer's name: 青岚县人民政府 → 青岚县."""
+    m = _NAME_PLACE.match(name)
+    return m.group(1) if m else ""
 
 
 def _place(issuer: str, title: str, lines: list[str]) -> str:
     for text in (issuer, title):
-        if m := _PLACE.match(text):
-            return m.group(1)
+        if place := place_of(text):
+            return place
     counts = Counter(m.group(1) for line in lines for m in _PLACE.finditer(line) if not _NOT_PLACE.match(m.group(1)))
     return counts.most_common(1)[0][0] if counts else ""
 
