@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("--units", type=int, default=50000)
     n = ap.parse_args().units
 
-    from draftkit.phrasebank import Bank, Phrase, write_bank
+    from draftkit.bank.phrasebank import Bank, Phrase, write_bank
 
     seed = list(Bank.load(ROOT / "phrasebank"))
     phrases = []
@@ -36,7 +36,7 @@ def main() -> None:
         write_bank(Path(tmp), phrases)
         size = sum(f.stat().st_size for f in Path(tmp).glob("*.jsonl"))
         # Load in a fresh process, as the command does: nothing else on the heap.
-        code = ("import sys, time, statistics; from pathlib import Path; from draftkit.phrasebank import Bank\n"
+        code = ("import sys, time, statistics; from pathlib import Path; from draftkit.bank.phrasebank import Bank\n"
                 "ts = []\n"
                 "for _ in range(7):\n"
                 "    t = time.perf_counter(); b = Bank.load(Path(sys.argv[1])); ts.append(time.perf_counter() - t)\n"
@@ -50,7 +50,7 @@ def main() -> None:
         # Baseline in the same run: json.loads of every line into a Phrase (the plain way).
         import json
 
-        from draftkit.phrasebank import Phrase
+        from draftkit.bank.phrasebank import Phrase
 
         times = []
         for _ in range(3):

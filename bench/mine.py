@@ -22,9 +22,9 @@ BASE_COPIES = 9  # 1× ≈ 0.68 MB; 16× ≈ 10.8 MB
 MINE = """
 import json, resource, sys, time
 from pathlib import Path
-from draftkit.labels import segment
+from draftkit.mining.labels import segment
 segment("预热")  # jieba's dictionary load is start-up, kept out of both timings
-from draftkit.mine import mine
+from draftkit.mining.mine import mine
 t = time.perf_counter()
 r = mine([Path(sys.argv[1])])
 dt = time.perf_counter() - t

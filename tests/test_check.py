@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import EXAMPLES, FIXTURES, MINIMAL, ROOT, render_bytes, write
 
-from draftkit.check import Text, check_file, check_text, currency_table
+from draftkit.review.check import Text, check_file, check_text, currency_table
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")

@@ -5,8 +5,8 @@ import sys
 
 from conftest import EXAMPLES, write
 
-from draftkit.check import check_text, read_for_check
-from draftkit.diff import diff_files
+from draftkit.review.check import check_text, read_for_check
+from draftkit.continuity.diff import diff_files
 
 LAST = """\
 青岚县人民政府关于2024年度法治政府建设情况的报告

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from conftest import EXAMPLES, MINIMAL, W, render_bytes, render_doc, style_of, write
 
-from draftkit import gbt9704 as G
+from draftkit.render import gbt9704 as G
 
 
 def _style(doc, style_id):
@@ -134,7 +134,7 @@ def test_title_wraps_between_words(county_doc):
 
 
 def test_split_title_rules():
-    from draftkit.docx_writer import split_title
+    from draftkit.render.docx_writer import split_title
 
     assert split_title("青岚县人民政府关于2025年度法治政府建设情况的报告") == [
         "青岚县人民政府关于2025年度", "法治政府建设情况的报告"]
@@ -145,7 +145,7 @@ def test_split_title_rules():
 
 
 def test_sealed_signature_centred_over_date(county_doc):
-    from draftkit.docx_writer import text_width
+    from draftkit.render.docx_writer import text_width
 
     sig, date = county_doc.paragraphs[-2], county_doc.paragraphs[-1]
     d_ind = int(date._p.find(f"{W}pPr/{W}ind").get(f"{W}right"))
@@ -158,7 +158,7 @@ def test_sealed_signature_centred_over_date(county_doc):
 
 
 def test_unsealed_signature(department_doc):
-    from draftkit.docx_writer import text_width
+    from draftkit.render.docx_writer import text_width
 
     sig, date = department_doc.paragraphs[-2], department_doc.paragraphs[-1]
     s_ind = int(sig._p.find(f"{W}pPr/{W}ind").get(f"{W}right"))

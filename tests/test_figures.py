@@ -1,7 +1,7 @@
 import pytest
 
 from draftkit.figures import figure_text, number, yoy
-from draftkit.model import Figure
+from draftkit.report.model import Figure
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ import yaml
 from conftest import EXAMPLES, ROOT, render_bytes, write
 
 from draftkit.errors import DraftkitError
-from draftkit.importer import carry_forward, count_open, dump, import_report, slot_figures
-from draftkit.loader import load_report
-from draftkit.render import render_report
+from draftkit.continuity.importer import carry_forward, count_open, dump, import_report, slot_figures
+from draftkit.report.loader import load_report
+from draftkit.render.pipeline import render_report
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")

@@ -16,8 +16,8 @@ from conftest import FIXTURES
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from draftkit.interactive import BankCompleter, Prompter, default_date, default_opening, default_year, run
-from draftkit.phrasebank import Bank
+from draftkit.drafting.flow import BankCompleter, Prompter, default_date, default_opening, default_year, run
+from draftkit.bank.phrasebank import Bank
 
 ENTER, DOWN, UP, SPACE, TAB, CTRL_C, CLEAR = "\r", "\x1b[B", "\x1b[A", " ", "\t", "\x03", "\x15"
 BANK_DIR = FIXTURES / "flowbank"
@@ -211,7 +211,7 @@ def test_completer_filters_and_ranks():
 def test_completer_marks_outdated_wording():
     from prompt_toolkit.document import Document
 
-    from draftkit.phrasebank import Entry
+    from draftkit.bank.phrasebank import Entry
 
     old = Entry("p-x", "深入开展扫黑除恶专项斗争", "plan", "task", "general", "sentence", 1)
     new = Entry("p-y", "推进常态化扫黑除恶斗争", "plan", "task", "general", "sentence", 1)
@@ -291,9 +291,9 @@ parts:
 
 
 def test_start_from_last_years_report(tmp_path):
-    from draftkit.importer import carry_forward, import_report
-    from draftkit.loader import load_report
-    from draftkit.render import render_report
+    from draftkit.continuity.importer import carry_forward, import_report
+    from draftkit.report.loader import load_report
+    from draftkit.render.pipeline import render_report
 
     (tmp_path / "last.yaml").write_text(LAST_YEAR, encoding="utf-8")
     last = tmp_path / "last.docx"
@@ -329,7 +329,7 @@ def test_start_from_last_years_report(tmp_path):
 def test_recommended_defaults_from_the_shipped_bank():
     from conftest import ROOT
 
-    from draftkit.interactive import RECOMMENDED, recommended
+    from draftkit.drafting.flow import RECOMMENDED, recommended
 
     bank = Bank.load(ROOT / "phrasebank")
     for part, n in RECOMMENDED.items():

@@ -10,12 +10,12 @@ import docx
 import pytest
 from conftest import FIXTURES, ROOT
 
-from draftkit.ingest import SkipFile, read_source
-from draftkit.labels import PART_NAMES
-from draftkit.mine import labelled_units, merge_key, mine
-from draftkit.normalise import clean, normalise, to_simplified
-from draftkit.phrasebank import Bank, write_bank
-from draftkit.structure import parse, split_enumeration
+from draftkit.mining.ingest import SkipFile, read_source
+from draftkit.mining.labels import PART_NAMES
+from draftkit.mining.mine import labelled_units, merge_key, mine
+from draftkit.mining.normalise import clean, normalise, to_simplified
+from draftkit.bank.phrasebank import Bank, write_bank
+from draftkit.mining.structure import parse, split_enumeration
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
@@ -98,7 +98,7 @@ def test_huzhou_comes_out_mainland_simplified():
     for word in TAIWAN:
         assert word not in text, word
     assert to_simplified(text) == text
-    from draftkit.normalise import opencc_t2s
+    from draftkit.mining.normalise import opencc_t2s
 
     assert opencc_t2s().convert(text) == text  # no Traditional character left
     # context rule on real text: 档案 in its own sense stays (001 has 诚信档案 in Simplified already)

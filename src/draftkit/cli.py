@@ -110,12 +110,12 @@ def _version() -> str:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from draftkit.render import render_file
+    from draftkit.render.pipeline import render_file
 
     target, findings = render_file(args.data, args.output, args.format, args.templates, args.bank,
                                    force=args.force)
     if findings:
-        from draftkit.check import format_human
+        from draftkit.review.check import format_human
 
         print(format_human(f"检查 {args.data}", findings), file=sys.stderr)
     if target is None:
@@ -143,7 +143,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.from_ is not None:
         if args.resume is not None:
             raise DraftkitError("--from 和 --resume 不能同时使用")
-        from draftkit.importer import carry_forward, import_report
+        from draftkit.continuity.importer import carry_forward, import_report
 
         start, flags = carry_forward(import_report(args.from_))
         start["based_on"] = str(args.from_)
@@ -162,7 +162,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         bank = pool.submit(load_later)
-        from draftkit.interactive import Prompter, run
+        from draftkit.drafting.flow import Prompter, run
 
         return run(answers, args.resume is not None, bank.result, Prompter(), output=args.docx,
                    bank_dirs=args.bank, start=start)
@@ -171,7 +171,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from draftkit import atomic
     from draftkit.errors import DraftkitError
-    from draftkit.importer import carry_forward, count_open, dump, import_report
+    from draftkit.continuity.importer import carry_forward, count_open, dump, import_report
 
     if args.output.exists() and not args.force:
         raise DraftkitError(f"{args.output} 已存在：为免覆盖已填写的内容，请换一个文件名，或加 --force")
@@ -197,14 +197,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from draftkit.diff import diff_files
+    from draftkit.continuity.diff import diff_files
 
     print(diff_files(args.old, args.new))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from draftkit.check import check_text, format_human, format_json, read_for_check
+    from draftkit.review.check import check_text, format_human, format_json, read_for_check
 
     text = read_for_check(args.file)
     if args.last is not None:
@@ -216,9 +216,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_mine(args: argparse.Namespace) -> int:
     from draftkit.errors import DraftkitError
-    from draftkit.labels import PART_NAMES
-    from draftkit.mine import mine
-    from draftkit.phrasebank import write_bank
+    from draftkit.mining.labels import PART_NAMES
+    from draftkit.mining.mine import mine
+    from draftkit.bank.phrasebank import write_bank
 
     for p in args.paths:
         if not p.exists():
@@ -254,7 +254,7 @@ def _progress_bar():
 
 def _load_bank(extra: list[Path]):
     from draftkit.errors import DraftkitError
-    from draftkit.phrasebank import Bank, shipped_bank_dir
+    from draftkit.bank.phrasebank import Bank, shipped_bank_dir
 
     for d in extra:
         if not d.is_dir():
@@ -263,7 +263,7 @@ def _load_bank(extra: list[Path]):
 
 
 def cmd_phrases_search(args: argparse.Namespace) -> int:
-    from draftkit.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+    from draftkit.mining.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
 
     bank = _load_bank(args.bank)
     found = bank.search(args.words, args.part, args.topic, args.move, args.limit)
@@ -278,7 +278,7 @@ def cmd_phrases_search(args: argparse.Namespace) -> int:
 
 def cmd_phrases_show(args: argparse.Namespace) -> int:
     from draftkit.errors import DraftkitError
-    from draftkit.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+    from draftkit.mining.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
 
     bank = _load_bank(args.bank)
     p = bank.get(args.id)

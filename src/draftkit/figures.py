@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from draftkit.model import Figure
+from draftkit.report.model import Figure
 
 # Measure words that follow a count in these reports (件, 项, 人次 …), longest first in
 # patterns so that 人次 is not read as 人. Used to find figures when mining and importing.

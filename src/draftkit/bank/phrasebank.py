@@ -185,7 +185,7 @@ class Bank:
 def _matches(value: str, wanted: str | None, axis: str) -> bool:
     if not wanted:
         return True
-    from draftkit.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+    from draftkit.mining.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
 
     names = {"part": PART_NAMES, "topic": TOPIC_NAMES, "move": MOVE_NAMES}[axis]
     return wanted == value or wanted == names.get(value)
@@ -195,7 +195,7 @@ def write_bank(directory: Path, phrases: list[Phrase]) -> list[Path]:
     """One ``PART.jsonl`` a part, entries sorted by id, written atomically; the same
     phrases always give the same bytes."""
     from draftkit import atomic
-    from draftkit.labels import PART_NAMES
+    from draftkit.mining.labels import PART_NAMES
 
     directory.mkdir(parents=True, exist_ok=True)
     by_part: dict[str, list[Phrase]] = {}

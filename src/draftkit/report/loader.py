@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from draftkit.errors import Collector, DraftkitError, Loc, Problem
-from draftkit.model import (
+from draftkit.report.model import (
     LEVELS,
     PART_KEYS,
     PART_NAMES,

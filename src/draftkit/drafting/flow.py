@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from draftkit.labels import PART_NAMES, TOPIC_NAMES
-from draftkit.model import LEVELS, PART_KEYS, REQUIRED_PARTS, default_part_heading, default_title
-from draftkit.phrasebank import Bank, Entry
-from draftkit.structure import place_of
+from draftkit.mining.labels import PART_NAMES, TOPIC_NAMES
+from draftkit.report.model import LEVELS, PART_KEYS, REQUIRED_PARTS, default_part_heading, default_title
+from draftkit.bank.phrasebank import Bank, Entry
+from draftkit.mining.structure import place_of
 
 BACK = "<"
 BACK_CHOICE = "← 返回上一步"
@@ -153,7 +153,7 @@ def v_percent(text: str) -> bool | str:
 
 
 def parse_date(text: str) -> dt.date | None:
-    from draftkit.loader import parse_date as parse  # lazily: yaml is not needed for the first question
+    from draftkit.report.loader import parse_date as parse  # lazily: yaml is not needed for the first question
 
     return parse(text)
 
@@ -245,7 +245,7 @@ class BankCompleter:
         self.entries = sorted(entries, key=lambda e: (-e.docs, len(e.text), e.id))
         self._outdated = None
         if year:
-            from draftkit.check import currency_table
+            from draftkit.review.check import currency_table
 
             rows = [r["find"] for r in currency_table()["outdated"]
                     if r.get("min_year", 0) <= year <= r.get("max_year", 9999)]
@@ -302,7 +302,7 @@ class Flow:
     # -- persistence --
     def save(self, step: str) -> None:
         from draftkit import atomic
-        from draftkit.importer import dump
+        from draftkit.continuity.importer import dump
 
         self.data.setdefault("progress", {})["step"] = step
         atomic.write_text(self.answers_path,
@@ -313,7 +313,7 @@ class Flow:
         import yaml
 
         from draftkit.errors import DraftkitError
-        from draftkit.loader import read_text
+        from draftkit.report.loader import read_text
 
         try:
             data = yaml.safe_load(read_text(answers_path)) or {}
@@ -368,7 +368,7 @@ class Flow:
             self.issuer["place"] = place
 
     def ask_level(self) -> None:
-        from draftkit.importer import guess_level
+        from draftkit.continuity.importer import guess_level
 
         guess = self.issuer.get("level") or guess_level(self.issuer.get("name", ""))
         self.issuer["level"] = self.ui.select("层级：", list(LEVELS), default=guess)
@@ -388,7 +388,7 @@ class Flow:
         self.data["date"] = parse_date(text)
 
     def ask_title(self) -> None:
-        from draftkit.model import Issuer
+        from draftkit.report.model import Issuer
 
         computed = default_title(Issuer(self.issuer.get("name", ""), self.issuer.get("level", "")), self.year)
         current = self.data.get("title") or computed
@@ -581,8 +581,8 @@ class Flow:
 
     def item_preview(self, item: dict) -> str:
         """The item as it will read, with the slots filled so far."""
-        from draftkit.compose import value_text
-        from draftkit.model import Figure
+        from draftkit.render.compose import value_text
+        from draftkit.report.model import Figure
 
         values = item.get("values", {})
         builtins = {"year": self.year, "next_year": self.year + 1, "place": self.issuer.get("place", ""),
@@ -678,9 +678,9 @@ class Flow:
         return "\n".join(lines)
 
     def finish(self) -> None:
-        from draftkit.check import format_human
+        from draftkit.review.check import format_human
         from draftkit.errors import DraftkitError
-        from draftkit.render import render_file
+        from draftkit.render.pipeline import render_file
 
         self.echo(self.summary())
         if not self.ui.confirm("生成报告？", default=True):

@@ -16,9 +16,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.labels import PART_NAMES, TOPICS
-from draftkit.normalise import TAIWAN_TO_MAINLAND, opencc_t2s, punctuation, to_simplified
-from draftkit.structure import CN_NUM, ParsedDoc, cn_to_int, parse
+from draftkit.mining.labels import PART_NAMES, TOPICS
+from draftkit.mining.normalise import TAIWAN_TO_MAINLAND, opencc_t2s, punctuation, to_simplified
+from draftkit.mining.structure import CN_NUM, ParsedDoc, cn_to_int, parse
 
 SEVERITIES = ("error", "warning", "note")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "提示"}
@@ -64,14 +64,14 @@ def read_for_check(path: Path) -> Text:
     if not path.exists():
         raise DraftkitError(f"{path}: 文件不存在")
     if suffix in (".yaml", ".yml"):
-        from draftkit.loader import load_report
-        from draftkit.render import report_blocks
+        from draftkit.report.loader import load_report
+        from draftkit.render.pipeline import report_blocks
 
         report = load_report(path)
         blocks = report_blocks(report)
         return Text(str(path), [b.text for b in blocks], [0] * len(blocks), report.year, report.date,
                     report.issuer.name, based_on(report, path))
-    from draftkit.ingest import SkipFile, read_source
+    from draftkit.mining.ingest import SkipFile, read_source
 
     try:
         src = read_source(path)
@@ -123,7 +123,7 @@ class _Ctx:
 
 
 def check_text(text: Text) -> list[Finding]:
-    from draftkit.normalise import is_chrome
+    from draftkit.mining.normalise import is_chrome
 
     norm = [punctuation(to_simplified(r)).strip() for r in text.raw]
     # Web page chrome (a report copied from a portal) is not the report: leave it out.
@@ -253,7 +253,7 @@ def _cn(n: int) -> str:
 def currency_table() -> dict:
     import yaml
 
-    path = Path(__file__).with_name("data") / "currency.yaml"
+    path = Path(__file__).parent.parent / "data" / "currency.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -515,7 +515,7 @@ def _against_last(ctx: _Ctx) -> None:
     if not last_path.exists():
         ctx.add("P000", "note", f"找不到去年的报告 {last_path}，没有与去年比较")
         return
-    from draftkit.importer import read_report
+    from draftkit.continuity.importer import read_report
 
     last = read_report(last_path)
     this_text = "".join(p.text for p in ctx.body() if p.part != "plan")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from draftkit.cnfmt import cn_number, date_cn
 from draftkit.errors import Collector
 from draftkit.figures import figure_text, number
-from draftkit.model import Figure, Item, Part, Report, Value, default_part_heading
-from draftkit.phrasebank import SLOT_RE, Bank
+from draftkit.report.model import Figure, Item, Part, Report, Value, default_part_heading
+from draftkit.bank.phrasebank import SLOT_RE, Bank
 
 
 @dataclass

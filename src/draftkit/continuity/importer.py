@@ -16,8 +16,8 @@ from pathlib import Path
 
 from draftkit.errors import DraftkitError
 from draftkit.figures import unit_pattern, yoy
-from draftkit.model import PART_KEYS, REQUIRED_PARTS, Issuer, default_part_heading, default_title
-from draftkit.structure import ParsedDoc, Para, parse
+from draftkit.report.model import PART_KEYS, REQUIRED_PARTS, Issuer, default_part_heading, default_title
+from draftkit.mining.structure import ParsedDoc, Para, parse
 
 _UNITS = unit_pattern()
 _NUM = r"\d+(?:\.\d+)?"
@@ -72,7 +72,7 @@ def slot_figures(text: str, counter: list[int]) -> tuple[str, dict]:
         counter[0] += 1
         name = f"f{counter[0]}"
         from draftkit.figures import figure_text
-        from draftkit.model import Figure
+        from draftkit.report.model import Figure
 
         if figure_text(Figure(value["current"], value.get("previous"), unit)) != cur_s + unit + tail:
             counter[0] -= 1
@@ -237,12 +237,12 @@ def guess_level(issuer: str) -> str:
 
 
 def read_report(path: Path) -> ParsedDoc:
-    from draftkit.ingest import SkipFile, read_source
-    from draftkit.normalise import clean
+    from draftkit.mining.ingest import SkipFile, read_source
+    from draftkit.mining.normalise import clean
 
     if path.suffix.lower() in (".yaml", ".yml"):
-        from draftkit.loader import load_report
-        from draftkit.render import report_blocks
+        from draftkit.report.loader import load_report
+        from draftkit.render.pipeline import report_blocks
 
         report = load_report(path)
         lines = [b.text for b in report_blocks(report)]
@@ -312,8 +312,8 @@ def _text_of(item) -> str:
 
 def _readable(item, year: int) -> str:
     """An item's text as last year's report read: figures and years written out."""
-    from draftkit.compose import value_text
-    from draftkit.model import Figure
+    from draftkit.render.compose import value_text
+    from draftkit.report.model import Figure
 
     values = {} if isinstance(item, str) else item.get("values", {})
     values = {"year": year, "next_year": year + 1, **values}
@@ -345,7 +345,7 @@ def _carry_figures(item):
 def replace_outdated(text: str, year: int) -> tuple[str, list[str]]:
     """Outdated wording for a report on ``year`` (../shared/spec/currency.md): replaced where
     the table gives a drop-in replacement, flagged otherwise."""
-    from draftkit.check import currency_table
+    from draftkit.review.check import currency_table
 
     flags = []
     for row in currency_table()["outdated"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.model import Report
+from draftkit.report.model import Report
 
 FORMATS = ("docx", "md", "txt")
 
@@ -16,13 +16,13 @@ def phrase_ids(report: Report) -> set[str]:
 
 def report_blocks(report: Report, templates: Path | None = None, bank_dirs: list[Path] | None = None):
     """The report's paragraphs as the templates lay them out (the bank loaded only if used)."""
-    from draftkit.compose import build_view
-    from draftkit.templating import render_blocks
+    from draftkit.render.compose import build_view
+    from draftkit.render.templating import render_blocks
 
     bank = None
     ids = phrase_ids(report)
     if ids:
-        from draftkit.phrasebank import Bank, shipped_bank_dir
+        from draftkit.bank.phrasebank import Bank, shipped_bank_dir
 
         bank = Bank.load(shipped_bank_dir(), *(bank_dirs or []), only=ids)
     return render_blocks(build_view(report, bank), templates)
@@ -35,11 +35,11 @@ def render_report(report: Report, fmt: str = "docx", templates: Path | None = No
 
 def blocks_to_bytes(blocks, report: Report, fmt: str) -> bytes:
     if fmt == "docx":
-        from draftkit.docx_writer import write_docx
+        from draftkit.render.docx_writer import write_docx
 
         return write_docx(blocks, sealed=report.layout.sealed,
                           bold_headings=report.layout.bold_headings, date=report.date)
-    from draftkit.textout import to_markdown, to_text
+    from draftkit.render.textout import to_markdown, to_text
 
     return (to_markdown(blocks) if fmt == "md" else to_text(blocks)).encode("utf-8")
 
@@ -65,7 +65,7 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
     """Render and write the output; the reviewer's checks run on the text first. Returns
     the path written (None when the checks found errors and force is off) and the findings."""
     from draftkit import atomic
-    from draftkit.loader import load_report_lenient
+    from draftkit.report.loader import load_report_lenient
 
     target, fmt = output_path(data, out, fmt)
     if target.resolve() == data.resolve():
@@ -79,7 +79,7 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
         raise DraftkitError(problems)
     findings = []
     if check:
-        from draftkit.check import Text, based_on, check_text
+        from draftkit.review.check import Text, based_on, check_text
 
         findings = check_text(Text(str(data), [b.text for b in blocks], [], report.year, report.date,
                                    report.issuer.name, based_on(report, data)))

@@ -1,7 +1,7 @@
 """Write the report's paragraphs to a .docx laid out to GB/T 9704-2012.
 
 Named paragraph styles are defined once (see STYLES) and applied to paragraphs; runs
-carry no formatting of their own. The numbers come from draftkit.gbt9704.
+carry no formatting of their own. The numbers come from draftkit.render.gbt9704.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import io
 import re
 from dataclasses import dataclass
 
-from draftkit import gbt9704 as G
-from draftkit.templating import Block
+from draftkit.render import gbt9704 as G
+from draftkit.render.templating import Block
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NSDECL = f'xmlns:w="{W_NS}"'

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from draftkit.figures import unit_pattern
-from draftkit.structure import ParsedDoc, Para
+from draftkit.mining.structure import ParsedDoc, Para
 
 _TERMINAL = "。！？；"
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")

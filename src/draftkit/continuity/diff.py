@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.figures import number, yoy
-from draftkit.labels import PART_NAMES
-from draftkit.model import PART_KEYS
+from draftkit.mining.labels import PART_NAMES
+from draftkit.report.model import PART_KEYS
 
 SIMILAR = 0.6  # difflib ratio above which an item counts as rewritten rather than new
 
@@ -24,9 +24,9 @@ class Item:
 
 
 def _items(data: dict, key: str) -> list[Item]:
-    from draftkit.compose import value_text
-    from draftkit.importer import _items_of
-    from draftkit.model import Figure
+    from draftkit.render.compose import value_text
+    from draftkit.continuity.importer import _items_of
+    from draftkit.report.model import Figure
 
     part = data.get("parts", {}).get(key)
     if not part:
@@ -66,7 +66,7 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _todos(data: dict, key: str) -> int:
-    from draftkit.importer import _items_of
+    from draftkit.continuity.importer import _items_of
 
     part = data.get("parts", {}).get(key) or {}
     return sum(1 for it in _items_of(part) if isinstance(it, dict) and "todo" in it and "text" not in it)
@@ -133,14 +133,14 @@ def _read(path: Path) -> dict:
     """A YAML data file as it is (a draft may still have empty figures and todo items);
     a report through the importer. Phrase references are replaced by their text."""
     if path.suffix.lower() not in (".yaml", ".yml"):
-        from draftkit.importer import import_report
+        from draftkit.continuity.importer import import_report
 
         return import_report(path)
     import yaml
 
     from draftkit.errors import DraftkitError
-    from draftkit.importer import _items_of
-    from draftkit.loader import read_text
+    from draftkit.continuity.importer import _items_of
+    from draftkit.report.loader import read_text
 
     try:
         data = yaml.safe_load(read_text(path))
@@ -151,7 +151,7 @@ def _read(path: Path) -> dict:
     ids = {it["phrase"] for part in data.get("parts", {}).values() if isinstance(part, dict)
            for it in _items_of(part) if isinstance(it, dict) and "phrase" in it}
     if ids:
-        from draftkit.phrasebank import Bank, shipped_bank_dir
+        from draftkit.bank.phrasebank import Bank, shipped_bank_dir
 
         bank = Bank.load(shipped_bank_dir(), only=ids)
         for part in data["parts"].values():

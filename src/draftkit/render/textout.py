@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftkit.templating import Block
+from draftkit.render.templating import Block
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|~])")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.cnfmt import cn_number, enumerate_items, ensure_stop
-from draftkit.compose import ReportView
+from draftkit.render.compose import ReportView
 from draftkit.errors import DraftkitError, Loc, Problem
 
 BLOCK_KINDS = ("title", "addressee", "body", "h1", "h2", "h3", "h4", "issuer", "date")

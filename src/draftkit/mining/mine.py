@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from draftkit.extract import LIMITS, Unit, doc_units
-from draftkit.ingest import SkipFile, find_files, read_source
-from draftkit.labels import move_of, refine_part, topic_of
-from draftkit.normalise import clean
-from draftkit.phrasebank import Phrase
-from draftkit.structure import parse
+from draftkit.mining.extract import LIMITS, Unit, doc_units
+from draftkit.mining.ingest import SkipFile, find_files, read_source
+from draftkit.mining.labels import move_of, refine_part, topic_of
+from draftkit.mining.normalise import clean
+from draftkit.bank.phrasebank import Phrase
+from draftkit.mining.structure import parse
 
 MIN_FORMULA_DOCS = 2
 GRAM = 8
@@ -150,7 +150,7 @@ def _formulas(units: dict[str, _Acc], grams: dict[str, int]) -> dict[str, _Acc]:
 
 def _trim_to_words(clause: str, start: int, end: int) -> str:
     """The largest piece of clause[start:end] that starts and ends on jieba word boundaries."""
-    from draftkit.labels import segment
+    from draftkit.mining.labels import segment
 
     bounds, pos = {0}, 0
     for w in segment(clause):
