@@ -19,9 +19,9 @@ PAGE = 22 * 28
 
 
 def main() -> None:
-    from draftkit.review.check import check_file
-    from draftkit.report.loader import load_report
     from draftkit.render.pipeline import render_report
+    from draftkit.report.loader import load_report
+    from draftkit.review import check_file
 
     text = render_report(load_report(ROOT / "examples" / "county.yaml"), "txt").decode()
     paras = text.split("\n\n")

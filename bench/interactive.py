@@ -47,8 +47,8 @@ def main() -> None:
 
     from prompt_toolkit.document import Document
 
-    from draftkit.drafting.flow import BankCompleter
     from draftkit.bank.phrasebank import Bank, Entry, write_bank
+    from draftkit.drafting.prompter import BankCompleter
 
     seed = Bank.load(ROOT / "phrasebank")
     big = [dataclasses.replace(p, id=f"p-{i:010x}", text=f"{p.text}（{i}）")

@@ -50,8 +50,8 @@ def main() -> None:
 
     import docx
 
-    from draftkit.report.loader import load_report
     from draftkit.render.pipeline import render_report, report_blocks
+    from draftkit.report.loader import load_report
 
     report = load_report(EXAMPLE)
     texts = [b.text for b in report_blocks(report)]

@@ -31,8 +31,8 @@ def write(tmp_path: Path, text: str, name: str = "data.yaml") -> Path:
 
 
 def render_bytes(path: Path, fmt: str = "docx", **kw) -> bytes:
-    from draftkit.report.loader import load_report
     from draftkit.render.pipeline import render_report
+    from draftkit.report.loader import load_report
 
     return render_report(load_report(path), fmt, **kw)
 

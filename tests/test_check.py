@@ -8,7 +8,9 @@ import sys
 import pytest
 from conftest import EXAMPLES, FIXTURES, MINIMAL, ROOT, render_bytes, write
 
-from draftkit.review.check import Text, check_file, check_text, currency_table
+from draftkit import currency
+from draftkit.reading import from_lines
+from draftkit.review import check, check_file
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
@@ -66,23 +68,23 @@ def test_thin_report():
     assert "每千字 0.0 个数字" in a003.message
 
 
-@pytest.mark.parametrize("row", currency_table()["outdated"], ids=lambda r: r["code"])
+@pytest.mark.parametrize("row", currency.table().rows, ids=lambda r: r.code)
 def test_every_currency_row_fires_in_its_years_only(row):
     def codes(year):
-        text = Text("x.txt", [row["example"] + "。"], [1], year=year, date=dt.date(year + 1, 2, 1), issuer="青岚县人民政府")
-        return [f.code for f in check_text(text) if f.code.startswith("C1")]
+        text = from_lines("x.txt", [row.example + "。"], [1], year=year, date=dt.date(year + 1, 2, 1), issuer="青岚县人民政府")
+        return [f.code for f in check(text) if f.code.startswith("C1")]
 
-    lo = row["min_year"]
-    assert codes(lo) == [row["code"]]
+    lo = row.min_year
+    assert codes(lo) == [row.code]
     assert codes(lo - 1) == []
-    if "max_year" in row:
-        assert row["code"] not in codes(row["max_year"] + 1)  # (a later row may fire instead: C106 after C105)
+    if row.max_year < 9999:
+        assert row.code not in codes(row.max_year + 1)  # (a later row may fire instead: C106 after C105)
 
 
 def test_currency_exceptions():
     def codes(sentence, year=2023, issuer="青岚县人民政府"):
-        text = Text("x.txt", [sentence], [1], year=year, date=dt.date(year + 1, 2, 1), issuer=issuer)
-        return [f.code for f in check_text(text) if f.code.startswith("C")]
+        text = from_lines("x.txt", [sentence], [1], year=year, date=dt.date(year + 1, 2, 1), issuer=issuer)
+        return [f.code for f in check(text) if f.code.startswith("C")]
 
     assert codes("贯彻党的十九大和党的二十大精神。") == []  # 十九大 is not the latest here
     assert codes("原法制办的职能已划入司法局。") == []

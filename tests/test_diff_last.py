@@ -5,8 +5,9 @@ import sys
 
 from conftest import EXAMPLES, write
 
-from draftkit.review.check import check_text, read_for_check
 from draftkit.continuity.diff import diff_files
+from draftkit.reading import read
+from draftkit.review import check
 
 LAST = """\
 青岚县人民政府关于2024年度法治政府建设情况的报告
@@ -49,9 +50,9 @@ def this_year(repeat_shortcoming: bool) -> str:
 def codes(tmp_path, repeat: bool) -> list[tuple[str, str]]:
     (tmp_path / "last.txt").write_text(LAST, encoding="utf-8")
     (tmp_path / "this.txt").write_text(this_year(repeat), encoding="utf-8")
-    text = read_for_check(tmp_path / "this.txt")
-    text.last = tmp_path / "last.txt"
-    return [(f.code, f.message) for f in check_text(text) if f.code.startswith("P")]
+    document = read(tmp_path / "this.txt")
+    document.last = tmp_path / "last.txt"
+    return [(f.code, f.message) for f in check(document) if f.code.startswith("P")]
 
 
 def test_plan_items_not_followed_up(tmp_path):
@@ -77,11 +78,11 @@ parts:
   leadership: {items: [县长带头学法，县政府常务会议专题研究法治政府建设5次，主持召开全县法治政府建设工作会议]}
   plan: {items: [加强乡镇执法装备保障]}
 """)
-    found = [f.code for f in check_text(read_for_check(data))]
+    found = [f.code for f in check(read(data))]
     assert found.count("P001") == 1
     missing = write(tmp_path, (tmp_path / "data.yaml").read_text(encoding="utf-8").replace("last.txt", "nope.txt"),
                     "other.yaml")
-    assert "P000" in [f.code for f in check_text(read_for_check(missing))]
+    assert "P000" in [f.code for f in check(read(missing))]
 
 
 def test_diff_reports_and_data_files(tmp_path):
@@ -93,7 +94,7 @@ def test_diff_reports_and_data_files(tmp_path):
     assert "【主要举措和成效】新增 1 项，数据变化 1 处" in lines
     assert "  数据：全年制发行政规范性文件6件 → 9件（增长50%）" in lines
     assert "  + 新增：组织基层执法人员分批培训，统一执法文书范本，文书质量明显提升。" in lines
-    assert "【第一责任人履职】数据变化 1 处" in lines
+    assert "【党政主要负责人履职情况】数据变化 1 处" in lines
     assert "  数据：常务会议专题研究法治政府建设4次 → 5次（增长25%）" in lines  # up to 14 characters of context
     assert any(line.startswith("  - 删去：推进行政复议规范化建设") for line in lines)
 

@@ -10,10 +10,12 @@ import pytest
 import yaml
 from conftest import EXAMPLES, ROOT, render_bytes, write
 
+from draftkit.continuity.importer import import_report, slot_figures
+from draftkit.continuity.rollover import carry_forward
 from draftkit.errors import DraftkitError
-from draftkit.continuity.importer import carry_forward, count_open, dump, import_report, slot_figures
-from draftkit.report.loader import load_report
 from draftkit.render.pipeline import render_report
+from draftkit.report.datafile import count_open, dump
+from draftkit.report.loader import load_report
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")

@@ -16,8 +16,10 @@ from conftest import FIXTURES
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from draftkit.drafting.flow import BankCompleter, Prompter, default_date, default_opening, default_year, run
 from draftkit.bank.phrasebank import Bank
+from draftkit.drafting.defaults import default_date, default_opening, default_year
+from draftkit.drafting.flow import run
+from draftkit.drafting.prompter import BankCompleter, Prompter
 
 ENTER, DOWN, UP, SPACE, TAB, CTRL_C, CLEAR = "\r", "\x1b[B", "\x1b[A", " ", "\t", "\x03", "\x15"
 BANK_DIR = FIXTURES / "flowbank"
@@ -130,7 +132,7 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
         ENTER,  # empty line ends the topic
         menu("自己写一句"), "全面推行行政执法三项制度" + ENTER,
         menu("删除一项"), DOWN * 2 + ENTER,  # drop the third (the one with a title slot)
-        menu("调整顺序"), DOWN * 5 + ENTER, DOWN * 3 + ENTER,  # the last item to the end … no: to the end
+        menu("调整顺序"), DOWN * 5 + ENTER, DOWN * 2 + ENTER,  # the last item (typed just now) to the front
         menu("预览本部分"),
         menu("完成本部分"), "6" + ENTER, ENTER,  # figure, no last-year value
         CLEAR + "120" + ENTER + CLEAR + "95" + ENTER,  # a rate over 100, then fixed
@@ -150,7 +152,7 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
     assert a["title"] == "青岚县司法局2025年度法治政府建设情况报告"
     items = a["parts"]["measures"]["items"]
     assert {"phrase": "p-f000000004"} in items
-    assert {"text": "自建执法培训平台"} in items and items[-1] == {"text": "全面推行行政执法三项制度"}
+    assert {"text": "自建执法培训平台"} in items and items[0] == {"text": "全面推行行政执法三项制度"}  # moved
     assert all(it.get("phrase") != "p-f000000003" for it in items)  # deleted
     assert {"phrase": "p-f000000002", "values": {"pct": {"current": 95, "unit": "%"}}} in items
     assert "2025年推进法治政府建设的主要举措和成效\n一是" in out  # the preview was shown
@@ -291,9 +293,10 @@ parts:
 
 
 def test_start_from_last_years_report(tmp_path):
-    from draftkit.continuity.importer import carry_forward, import_report
-    from draftkit.report.loader import load_report
+    from draftkit.continuity.importer import import_report
+    from draftkit.continuity.rollover import carry_forward
     from draftkit.render.pipeline import render_report
+    from draftkit.report.loader import load_report
 
     (tmp_path / "last.yaml").write_text(LAST_YEAR, encoding="utf-8")
     last = tmp_path / "last.docx"
@@ -329,7 +332,8 @@ def test_start_from_last_years_report(tmp_path):
 def test_recommended_defaults_from_the_shipped_bank():
     from conftest import ROOT
 
-    from draftkit.drafting.flow import RECOMMENDED, recommended
+    from draftkit.bank.recommend import recommended
+    from draftkit.drafting.defaults import RECOMMENDED
 
     bank = Bank.load(ROOT / "phrasebank")
     for part, n in RECOMMENDED.items():

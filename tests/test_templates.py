@@ -3,7 +3,15 @@
 import re
 
 import pytest
-from conftest import EXAMPLES, FIXTURES, MINIMAL, render_bytes, render_doc, style_of, write
+from conftest import (
+    EXAMPLES,
+    FIXTURES,
+    MINIMAL,
+    render_bytes,
+    render_doc,
+    style_of,
+    write,
+)
 
 from draftkit.errors import DraftkitError
 

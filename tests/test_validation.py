@@ -11,7 +11,7 @@ from draftkit.report.loader import load_report
 def problems(tmp_path, text, name="data.yaml"):
     path = write(tmp_path, text, name)
     with pytest.raises(DraftkitError) as exc:
-        from draftkit.render.pipeline import render_file
+        from draftkit.app import render_file
 
         render_file(path, tmp_path / "out.docx")
     assert not (tmp_path / "out.docx").exists()

@@ -9,6 +9,8 @@ import re
 import sys
 from pathlib import Path
 
+from draftkit.errors import ExitCode
+
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
@@ -110,19 +112,19 @@ def _version() -> str:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from draftkit.render.pipeline import render_file
+    from draftkit.app import render_file
 
     target, findings = render_file(args.data, args.output, args.format, args.templates, args.bank,
                                    force=args.force)
     if findings:
-        from draftkit.review.check import format_human
+        from draftkit.review.output import format_human
 
         print(format_human(f"检查 {args.data}", findings), file=sys.stderr)
     if target is None:
         print("检查发现错误，未生成文件；改正后重试，或加 --force 仍然生成。", file=sys.stderr)
-        return 1
+        return ExitCode.FINDINGS
     print(f"已生成：{target}")
-    return 0
+    return ExitCode.OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -143,7 +145,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.from_ is not None:
         if args.resume is not None:
             raise DraftkitError("--from 和 --resume 不能同时使用")
-        from draftkit.continuity.importer import carry_forward, import_report
+        from draftkit.continuity.importer import import_report
+        from draftkit.continuity.rollover import carry_forward
 
         start, flags = carry_forward(import_report(args.from_))
         start["based_on"] = str(args.from_)
@@ -162,7 +165,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         bank = pool.submit(load_later)
-        from draftkit.drafting.flow import Prompter, run
+        from draftkit.drafting.flow import run
+        from draftkit.drafting.prompter import Prompter
 
         return run(answers, args.resume is not None, bank.result, Prompter(), output=args.docx,
                    bank_dirs=args.bank, start=start)
@@ -170,8 +174,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from draftkit import atomic
+    from draftkit.continuity.importer import import_report
+    from draftkit.continuity.rollover import carry_forward
     from draftkit.errors import DraftkitError
-    from draftkit.continuity.importer import carry_forward, count_open, dump, import_report
+    from draftkit.report.datafile import count_open, dump
 
     if args.output.exists() and not args.force:
         raise DraftkitError(f"{args.output} 已存在：为免覆盖已填写的内容，请换一个文件名，或加 --force")
@@ -193,32 +199,34 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"待填：{figures} 个今年的数值，{todos} 条待写内容（含去年计划的落实情况）。")
     for flag in flags:
         print(f"提示：{flag}")
-    return 0
+    return ExitCode.OK
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from draftkit.continuity.diff import diff_files
 
     print(diff_files(args.old, args.new))
-    return 0
+    return ExitCode.OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from draftkit.review.check import check_text, format_human, format_json, read_for_check
+    from draftkit.reading import read
+    from draftkit.review import check
+    from draftkit.review.output import format_human, format_json
 
-    text = read_for_check(args.file)
+    document = read(args.file)
     if args.last is not None:
-        text.last = args.last
-    findings = check_text(text)
+        document.last = args.last
+    findings = check(document)
     print(format_json(str(args.file), findings) if args.json else format_human(str(args.file), findings))
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    return ExitCode.FINDINGS if any(f.severity == "error" for f in findings) else ExitCode.OK
 
 
 def cmd_mine(args: argparse.Namespace) -> int:
-    from draftkit.errors import DraftkitError
-    from draftkit.mining.labels import PART_NAMES
-    from draftkit.mining.mine import mine
     from draftkit.bank.phrasebank import write_bank
+    from draftkit.domain import PART_NAMES
+    from draftkit.errors import DraftkitError
+    from draftkit.mining.mine import mine
 
     for p in args.paths:
         if not p.exists():
@@ -239,8 +247,8 @@ def cmd_mine(args: argparse.Namespace) -> int:
     print(f"已从 {result.files} 个文件挖掘 {len(result.phrases)} 条短语（{summary}），写入 {args.output}")
     if result.skipped:
         print(f"有 {len(result.skipped)} 个文件被跳过。", file=sys.stderr)
-        return 1
-    return 0
+        return ExitCode.FINDINGS
+    return ExitCode.OK
 
 
 def _progress_bar():
@@ -253,8 +261,8 @@ def _progress_bar():
 
 
 def _load_bank(extra: list[Path]):
-    from draftkit.errors import DraftkitError
     from draftkit.bank.phrasebank import Bank, shipped_bank_dir
+    from draftkit.errors import DraftkitError
 
     for d in extra:
         if not d.is_dir():
@@ -263,27 +271,29 @@ def _load_bank(extra: list[Path]):
 
 
 def cmd_phrases_search(args: argparse.Namespace) -> int:
-    from draftkit.mining.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+    from draftkit.domain import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
 
     bank = _load_bank(args.bank)
     found = bank.search(args.words, args.part, args.topic, args.move, args.limit)
     if not found:
         print("没有找到符合条件的短语。", file=sys.stderr)
-        return 1
+        return ExitCode.FINDINGS
     for p in found:
         label = f"{PART_NAMES.get(p.part, p.part)}/{MOVE_NAMES.get(p.move, p.move)}/{TOPIC_NAMES.get(p.topic, p.topic)}"
         print(f"{p.id}  [{label}，{p.docs}篇]  {p.text}")
-    return 0
+    return ExitCode.OK
 
 
 def cmd_phrases_show(args: argparse.Namespace) -> int:
+    from draftkit.domain import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
     from draftkit.errors import DraftkitError
-    from draftkit.mining.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
 
     bank = _load_bank(args.bank)
     p = bank.get(args.id)
     if p is None:
         raise DraftkitError(f"短语库中没有编号为“{args.id}”的短语")
+    from draftkit.slots import BUILTIN_SLOTS
+
     print(p.text)
     print(f"编号：{p.id}")
     print(f"部分：{PART_NAMES.get(p.part, p.part)}（{p.part}）  作用：{MOVE_NAMES.get(p.move, p.move)}（{p.move}）"
@@ -294,9 +304,9 @@ def cmd_phrases_show(args: argparse.Namespace) -> int:
     print(f"出现在 {p.docs} 篇文档中（年份：{years}）：")
     for src in p.sources:
         print(f"  {src['file']} 第 {src['para']} 段")
-    values = ", ".join(f"{k}: " for k in p.slots if k not in ("year", "next_year", "place"))
+    values = ", ".join(f"{k}: " for k in p.slots if k not in BUILTIN_SLOTS)
     print(f"在数据文件中引用：- {{phrase: {p.id}" + (f", values: {{{values}}}}}" if values else "}"))
-    return 0
+    return ExitCode.OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -304,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
-        return 2
+        return ExitCode.INPUT
     from draftkit.errors import DraftkitError
 
     try:
@@ -317,9 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except Exception as exc:  # a bug of ours: one line, the traceback only on request
         if os.environ.get("DRAFTKIT_DEBUG"):
             raise
         print(f"draftkit 内部错误：{type(exc).__name__}: {exc}（设置 DRAFTKIT_DEBUG=1 可查看详情）", file=sys.stderr)
-        return 70
+        return ExitCode.INTERNAL

@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What the ``draftkit`` command returns."""
+
+    OK = 0
+    FINDINGS = 1  # check found errors; render did not write; mine skipped files; search found nothing
+    INPUT = 2  # bad input or arguments: every problem printed, one a line
+    INTERNAL = 70  # a bug of ours (EX_SOFTWARE)
+    INTERRUPTED = 130  # Ctrl-C
 
 
 @dataclass(frozen=True)
@@ -37,7 +48,7 @@ def _order(p: Problem) -> tuple:
 class DraftkitError(Exception):
     """Bad input: carries every problem found, each printable as one line."""
 
-    def __init__(self, problems: list[Problem] | Problem | str, exit_code: int = 2):
+    def __init__(self, problems: list[Problem] | Problem | str, exit_code: int = ExitCode.INPUT):
         if isinstance(problems, str):
             problems = [Problem(None, problems)]
         elif isinstance(problems, Problem):
@@ -59,3 +70,15 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.problems:
             raise DraftkitError(self.problems)
+
+
+class SkipFile(DraftkitError):
+    """A file that cannot be read as a report; ``why`` says so in Chinese. Mining skips it
+    and goes on; the other commands stop with it."""
+
+    def __init__(self, why: str, path: object = None):
+        self.why = why
+        super().__init__(f"{path}: {why}" if path is not None else why)
+
+    def __str__(self) -> str:
+        return self.why

@@ -1,4 +1,5 @@
-"""Figures as text: numbers, rates and the 同比 comparison computed from two values.
+"""Figures as text, both ways: one grammar for writing a figure with its 同比 and for
+reading figure phrases back (import, mining, check).
 
 Rounding rule: the 同比 percentage is (current − previous) / previous × 100, rounded
 half-up to one decimal place, a trailing ``.0`` dropped (``40%``, ``13.3%``). A change
@@ -9,27 +10,35 @@ change is stated in 百分点, with the same rounding.
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterator
 
 from draftkit.report.model import Figure
 
 # Measure words that follow a count in these reports (件, 项, 人次 …), longest first in
-# patterns so that 人次 is not read as 人. Used to find figures when mining and importing.
-UNIT_WORDS = ("万人次 万余人次 人次 家次 场次 万元 亿元 学时 件 项 个 次 名 人 家 场 期 条 份 起 宗 元 户 卷 篇 所 处 批 类 部 支 套 天 "
-              "余人次 多人次").split()
+# patterns so that 人次 is not read as 人.
+MEASURE_WORDS = ("万人次 万余人次 人次 家次 场次 万元 亿元 学时 件 项 个 次 名 人 家 场 期 条 份 起 宗 元 户 卷 篇 所 处 批 类 "
+                 "部 支 套 天 余人次 多人次").split()
+NUM = r"\d+(?:\.\d+)?"
+UP = "增加|增长|上升|提高|提升"
+DOWN = "减少|下降|降低"
 
 
-def unit_pattern() -> str:
-    return "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
+def measure_word_pattern() -> str:
+    return "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
 
+
+# --- writing ---------------------------------------------------------------------------
 
 def number(value: int | float | Decimal) -> str:
     """``6`` → ``6``; ``98.50`` → ``98.5``; never scientific notation or thousands separators."""
     d = Decimal(str(value))
     if d == d.to_integral_value():
         return str(d.quantize(Decimal(1)))
-    text = format(d.normalize(), "f")
-    return text
+    return format(d.normalize(), "f")
 
 
 def _one_decimal(value: Decimal) -> str:
@@ -70,3 +79,109 @@ def figure_text(fig: Figure) -> str:
     head = f"{number(fig.current)}{fig.unit}"
     clause = yoy(fig.current, fig.previous, rate=rate)
     return f"{head}，{clause}" if clause else head
+
+
+# --- reading ---------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    units = measure_word_pattern()
+    return {
+        # A figure as draftkit writes it: 6件 / 6件，同比减少40% / 98%，同比提高2个百分点.
+        "written": re.compile(
+            rf"(?<![\d.{{])({NUM})(%|(?:余|多)?(?:{units}))(?:，同比(?:(持平)|(增长|减少|提高|下降)({NUM})(%|个百分点)|"
+            rf"(增长|减少|提高|下降)不足0\.1(%|个百分点)))?"),
+        # A count with its 同比 in any common wording (what the miner turns into one slot).
+        "with_yoy": re.compile(rf"({NUM})({units})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({NUM})(%|个百分点)"),
+        # Three ways reports state a change with both numbers, for checking the percentage.
+        "from_to": re.compile(rf"由({NUM})([^\d，。、；]{{0,4}}?)(?:{UP}|{DOWN})(?:到|至)({NUM})\2?[，,]?(?:同比)?({UP}|{DOWN})({NUM})%"),
+        "with_prev": re.compile(rf"({NUM})([^\d，。、；（]{{0,4}}?)[，,]?同比({UP}|{DOWN})({NUM})%[（(]上年(?:同期)?(?:为)?({NUM})"),
+        "with_diff": re.compile(rf"({NUM})([^\d，。、；]{{0,4}}?)[，,](?:比上年|较上年|同比)({UP}|{DOWN})({NUM})\2?[，,](?:同比)?({UP}|{DOWN})({NUM})%"),
+        "rate": re.compile(rf"([\u4e00-\u9fff]{{1,8}}率)(?:为|达|达到|保持在|是|均为)?({NUM})%"),
+    }
+
+
+def pattern(name: str) -> re.Pattern:
+    """One of the grammar's patterns: written, with_yoy, from_to, with_prev, with_diff, rate."""
+    return _patterns()[name]
+
+
+def _num(text: str) -> int | float:
+    d = Decimal(text)
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _previous(cur: Decimal, word: str, amount: str, unit: str) -> int | float | None:
+    """Last year's value that gives the stated 同比, or None when none does."""
+    if unit == "%":
+        prev = cur - Decimal(amount) if word in ("提高", "增长") else cur + Decimal(amount)
+        return _num(str(prev))
+    pct = Decimal(amount) / 100
+    guess = cur / (1 + pct) if word in ("增长", "提高") else cur / (1 - pct) if pct < 1 else None
+    if guess is None:
+        return None
+    stated = f"同比{word}{amount}%"
+    base = int(guess)
+    for cand in sorted({base - 1, base, base + 1, base + 2}, key=lambda c: abs(Decimal(c) - guess)):
+        if cand > 0 and yoy(_num(str(cur)), cand) == stated:
+            return cand
+    return None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A figure phrase found in text, read back into a Figure that writes it the same way."""
+
+    start: int
+    end: int
+    figure: Figure
+
+
+def find_written(text: str) -> Iterator[Found]:
+    """Figure phrases as draftkit writes them, each read back exactly: ``6件，同比减少40%``
+    → current 6, previous 10, unit 件. A 同比 that no previous value gives is skipped."""
+    for m in pattern("written").finditer(text):
+        cur_s, unit = m.group(1), m.group(2)
+        fig = Figure(_num(cur_s), None, unit)
+        if m.group(3):  # 同比持平
+            fig.previous = fig.current
+        elif m.group(4):
+            fig.previous = _previous(Decimal(cur_s), m.group(4), m.group(5), unit)
+            if fig.previous is None:
+                continue
+        elif m.group(7):
+            continue  # 不足0.1%: the previous value cannot be recovered
+        if figure_text(fig) == m.group(0):
+            yield Found(m.start(), m.end(), fig)
+
+
+@dataclass(frozen=True)
+class StatedChange:
+    """Two numbers and the 同比 stated between them, as a report wrote it."""
+
+    previous: float
+    current: float
+    word: str
+    stated: str
+    where: str
+
+
+def stated_changes(text: str) -> list[StatedChange]:
+    out = []
+    for m in pattern("from_to").finditer(text):
+        out.append(StatedChange(float(m.group(1)), float(m.group(3)), m.group(4), m.group(5), m.group(0)))
+    for m in pattern("with_prev").finditer(text):
+        out.append(StatedChange(float(m.group(5)), float(m.group(1)), m.group(3), m.group(4), m.group(0)))
+    for m in pattern("with_diff").finditer(text):
+        cur, diff = float(m.group(1)), float(m.group(4))
+        prev = cur - diff if re.fullmatch(UP, m.group(3)) else cur + diff
+        out.append(StatedChange(prev, cur, m.group(5), m.group(6), m.group(0)))
+    return out
+
+
+def is_up(word: str) -> bool:
+    return bool(re.fullmatch(UP, word))
+
+
+def is_down(word: str) -> bool:
+    return bool(re.fullmatch(DOWN, word))

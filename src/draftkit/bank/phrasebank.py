@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-SLOT_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w]*)\}")
+from draftkit.slots import SLOT_RE
 
 
 @dataclass
@@ -185,24 +185,29 @@ class Bank:
 def _matches(value: str, wanted: str | None, axis: str) -> bool:
     if not wanted:
         return True
-    from draftkit.mining.labels import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+    from draftkit.domain import MOVE_NAMES, part_matches
 
-    names = {"part": PART_NAMES, "topic": TOPIC_NAMES, "move": MOVE_NAMES}[axis]
-    return wanted == value or wanted == names.get(value)
+    if axis == "part":
+        return part_matches(value, wanted)
+    if axis == "topic":
+        from draftkit.domain import TOPIC_NAMES
+
+        return wanted == value or wanted == TOPIC_NAMES.get(value)
+    return wanted == value or wanted == MOVE_NAMES.get(value)
 
 
 def write_bank(directory: Path, phrases: list[Phrase]) -> list[Path]:
     """One ``PART.jsonl`` a part, entries sorted by id, written atomically; the same
     phrases always give the same bytes."""
     from draftkit import atomic
-    from draftkit.mining.labels import PART_NAMES
+    from draftkit.domain import PLACES
 
     directory.mkdir(parents=True, exist_ok=True)
     by_part: dict[str, list[Phrase]] = {}
     for p in sorted(phrases, key=lambda p: p.id):
         by_part.setdefault(p.part, []).append(p)
     written = []
-    for part in PART_NAMES:
+    for part in PLACES:
         path = directory / f"{part}.jsonl"
         if part in by_part:
             atomic.write_text(path, "".join(p.to_json() + "\n" for p in by_part[part]))

@@ -9,31 +9,29 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from draftkit.figures import number, yoy
-from draftkit.mining.labels import PART_NAMES
-from draftkit.report.model import PART_KEYS
+from draftkit import slots
+from draftkit.domain import PART_KEYS, PART_NAMES
+from draftkit.figures import figure_text, number, yoy
+from draftkit.report.datafile import iter_items
+from draftkit.report.model import Figure
 
 SIMILAR = 0.6  # difflib ratio above which an item counts as rewritten rather than new
 
 
 @dataclass
-class Item:
+class DiffItem:
     text: str  # as it reads
     shape: str  # with its figures as {} (the same sentence with other figures has the same shape)
     figures: list[tuple[str, dict]]  # (what the figure counts, value) in order
 
 
-def _items(data: dict, key: str) -> list[Item]:
-    from draftkit.render.compose import value_text
-    from draftkit.continuity.importer import _items_of
-    from draftkit.report.model import Figure
-
+def _items(data: dict, key: str) -> list[DiffItem]:
     part = data.get("parts", {}).get(key)
     if not part:
         return []
     year = data.get("year")
     out = []
-    for it in _items_of(part):
+    for it in iter_items(part):
         if isinstance(it, str):
             it = {"text": it}
         if "text" not in it:
@@ -50,14 +48,15 @@ def _items(data: dict, key: str) -> list[Item]:
             if name == "Y1":
                 return f"{year + 1}"
             if isinstance(v, dict) and v.get("current") is not None:
-                before = re.sub(r"\{\w+\}", "", text[:m.start()])[-14:]
+                before = slots.blank(text[:m.start()])[-14:]
                 figures.append((re.split(r"[，。；：、]", before)[-1], v))
-                return value_text(Figure(v["current"], v.get("previous"), v.get("unit", "")))
+                return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")))
             return m.group(0)
 
-        readable = re.sub(r"\{(\w+)\}", read, text)
-        shape = re.sub(r"\{f\d+\}", "{}", text)
-        out.append(Item(readable, shape, figures))
+        readable = slots.SLOT_RE.sub(read, text)
+        # The same sentence with other figures has the same shape, whatever its slots are named.
+        shape = slots.substitute(text, lambda name: "{}" if isinstance(values.get(name), dict) else None)
+        out.append(DiffItem(readable, shape, figures))
     return out
 
 
@@ -66,10 +65,8 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _todos(data: dict, key: str) -> int:
-    from draftkit.continuity.importer import _items_of
-
     part = data.get("parts", {}).get(key) or {}
-    return sum(1 for it in _items_of(part) if isinstance(it, dict) and "todo" in it and "text" not in it)
+    return sum(1 for it in iter_items(part) if isinstance(it, dict) and "todo" in it and "text" not in it)
 
 
 def _change(old: dict, new: dict) -> str:
@@ -90,8 +87,8 @@ def diff_data(old: dict, new: dict) -> list[str]:
             continue
         out: list[str] = []
         unmatched_b = list(b)
-        pairs: list[tuple[Item, Item]] = []
-        dropped: list[Item] = []
+        pairs: list[tuple[DiffItem, DiffItem]] = []
+        dropped: list[DiffItem] = []
         for item in a:
             same = next((x for x in unmatched_b if x.shape == item.shape), None)
             if same is not None:
@@ -136,29 +133,19 @@ def _read(path: Path) -> dict:
         from draftkit.continuity.importer import import_report
 
         return import_report(path)
-    import yaml
+    from draftkit.report.datafile import read_data
 
-    from draftkit.errors import DraftkitError
-    from draftkit.continuity.importer import _items_of
-    from draftkit.report.loader import read_text
-
-    try:
-        data = yaml.safe_load(read_text(path))
-    except yaml.YAMLError:
-        raise DraftkitError(f"{path}: 不是有效的 YAML") from None
-    if not isinstance(data, dict):
-        raise DraftkitError(f"{path}: 不是数据文件")
+    data = read_data(path)
     ids = {it["phrase"] for part in data.get("parts", {}).values() if isinstance(part, dict)
-           for it in _items_of(part) if isinstance(it, dict) and "phrase" in it}
+           for it in iter_items(part) if isinstance(it, dict) and "phrase" in it}
     if ids:
         from draftkit.bank.phrasebank import Bank, shipped_bank_dir
 
         bank = Bank.load(shipped_bank_dir(), only=ids)
         for part in data["parts"].values():
-            for holder in [part] + part.get("sections", []):
-                for it in holder.get("items", []):
-                    if isinstance(it, dict) and "phrase" in it and bank.get(it["phrase"]):
-                        it["text"] = bank.get(it["phrase"]).text
+            for it in iter_items(part):
+                if isinstance(it, dict) and "phrase" in it and bank.get(it["phrase"]):
+                    it["text"] = bank.get(it["phrase"]).text
     return data
 
 

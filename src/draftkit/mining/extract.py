@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from draftkit.figures import unit_pattern
-from draftkit.mining.structure import ParsedDoc, Para
+from draftkit import figures, slots
+from draftkit.mining.structure import Para, ParsedDoc
 
 _TERMINAL = "。！？；"
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
-_UNITS = unit_pattern()
 _NUM = r"\d+(?:\.\d+)?"
-_FIGURE = re.compile(rf"({_NUM})({_UNITS})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({_NUM})(%|个百分点)")
 _DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _YEAR_RANGE = re.compile(r"\d{4}[—-]\d{4}年")
 _YEAR = re.compile(r"(?<!\d)(\d{4})年(?:度)?")
@@ -68,7 +66,7 @@ class Slotter:
             return "{" + n + "}"
 
         text = _TITLE.sub(lambda m: name("title", "title"), text)
-        text = _FIGURE.sub(lambda m: name("figure", f"figure:{m.group(2)}"), text)
+        text = figures.pattern("with_yoy").sub(lambda m: name("figure", f"figure:{m.group(2)}"), text)
         text = _DATE.sub(lambda m: name("date", "date"), text)
         text = _YEAR_RANGE.sub(lambda m: name("years", "years"), text)
 
@@ -114,7 +112,7 @@ def balanced(text: str) -> bool:
 def acceptable(kind: str, raw: str, text: str) -> bool:
     """Garbage out: broken dates from lost characters, unbalanced quotes, bad lengths."""
     lo, hi = LIMITS[kind]
-    plain = re.sub(r"\{\w+\}", "某", text)
+    plain = slots.blank(text, "某")
     if not lo <= len(plain) <= hi:
         return False
     if _BROKEN.search(raw) or not balanced(raw):

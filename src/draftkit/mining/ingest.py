@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from draftkit.errors import SkipFile
+
 SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".markdown")
-
-
-class SkipFile(Exception):
-    """The file cannot be mined; the message says why, in Chinese."""
 
 
 @dataclass
@@ -35,6 +33,13 @@ def find_files(paths: list[Path]) -> list[Path]:
 
 
 def read_source(path: Path) -> Source:
+    try:
+        return _read_source(path)
+    except SkipFile as exc:  # say which file
+        raise SkipFile(exc.why, path) from None
+
+
+def _read_source(path: Path) -> Source:
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -13,48 +13,45 @@ from __future__ import annotations
 import functools
 import re
 
+from draftkit import slots
+
 # A keyword weighs its length in characters, or the weight given with it.
-TOPICS: list[tuple[str, str, tuple]] = [
-    ("thought", "学习贯彻习近平法治思想",
+TOPICS: list[tuple[str, tuple]] = [
+    ("thought",
      ("习近平法治思想", "学法", "学习", "中心组", "法治思想", "会前学法", "学习宣传", "法治讲座", "法治课", "述学",
       "法治意识", "法治思维", "考法", "学法用法", "普法考试")),
-    ("functions", "政府职能与营商环境",
+    ("functions",
      ("放管服", "营商环境", "审批", "权责清单", "政务服务", "证明事项", "一网通办", "市场准入", "最多跑一次",
       "高效办成一件事", "通办", "减证便民", "告知承诺", "涉企", "企业", "市场主体", "经营主体", "一业一证",
       "无证明", "热线", "便民", "职能", "机构改革", "政务服务热线", "惠企")),
-    ("rules", "依法行政制度体系",
+    ("rules",
      ("规范性文件", "立法", "规章", "合法性审核", "合法性审查", "备案", "备案审查", "清理", "公平竞争审查",
       "地方性法规", "立改废释", "制度体系", "政府立法", "立法项目")),
-    ("decisions", "行政决策",
+    ("decisions",
      ("重大行政决策", "法律顾问", "公职律师", "合同", "决策程序", "专家论证", "风险评估", "公众参与", "集体讨论",
       "决策", "合同管理", "重大决策", "法律顾问专家库")),
-    ("enforcement", "行政执法",
+    ("enforcement",
      ("执法", "行政执法", "三项制度", "执法人员", "案卷", "处罚", "综合执法", "包容审慎", "执法监督", "执法队伍",
       "执法证", "不罚", "轻微违法", "裁量", "行政检查", "伴随式", "执法检查", "案卷评查", "执法部门",
       "双随机", "一公开", "抽查", "监管", "执法培训", "综合执法")),
-    ("emergency", "突发事件应对", ("突发事件", "应急", "疫情", "防控", "安全生产", "应急管理", "疫情防控")),
-    ("disputes", "矛盾纠纷化解与法律服务",
+    ("emergency", ("突发事件", "应急", "疫情", "防控", "安全生产", "应急管理", "疫情防控")),
+    ("disputes",
      ("行政复议", "复议", "行政应诉", "应诉", "出庭", "调解", "信访", "公共法律服务", "律师", "纠纷", "枫桥经验",
       "法律援助", "仲裁", "公证", "人民调解", "矛盾", "化解", "法律服务", "败诉", "行政诉讼", "三调联动")),
-    ("oversight", "权力制约和监督",
+    ("oversight",
      ("监督", "政务公开", "审计", "人大", "政协", "信息公开", "问责", "纪检", "监察", "公开", "政府信息公开",
       "特邀", "监督员", "建议提案", "社会监督", "阳光", "司法建议",
       "检察建议", "行政审判", "人大代表", "政协委员")),
-    ("digital", "科技保障与数字政府",
+    ("digital",
      ("信息化", "数字", "数字化", "平台", "智慧", "网络", "大数据", "互联网", "数据", "网上", "线上", "数字政府",
       "政务数据", "信息系统")),
-    ("organisation", "党的领导与推进机制",
+    ("organisation",
      ("第一责任人", "考核", "督察", "示范创建", "示范", "述法", "领导小组", "普法", "法治宣传", "谁执法谁普法",
       "八五普法", "七五普法", "九五普法", "考评", "党政主要负责人", "主要负责人", "关键少数", "法治文化",
       "宣传教育", "依法治市", "依法治区", "依法治县", "法治建设", "责任", "督查", "依法治省",
       "批示", "推进机制", "经费", "重点项目", "考核分析", ("法治政府建设", 1), ("法治政府", 1))),
 ]
-TOPIC_NAMES = {key: name for key, name, _ in TOPICS} | {"general": "综合"}
 
-PART_NAMES = {
-    "opening": "开头", "measures": "主要举措和成效", "shortcomings": "不足和原因",
-    "leadership": "第一责任人履职", "plan": "下一年度安排", "closing": "结尾", "other": "其他",
-}
 
 # (move, rule) per part in the order they are tried; the last move of a part is its default
 # (its rule is empty and matches anything). Headings are not matched: see move_of.
@@ -90,14 +87,6 @@ MOVES: dict[str, list[tuple[str, str]]] = {
     "other": [("other", r"")],
 }
 _MOVES = {part: [(move, re.compile(rule)) for move, rule in rules] for part, rules in MOVES.items()}
-MOVE_NAMES = {
-    "formula": "套语", "guiding": "指导思想", "overall": "总体成效", "block_opening": "小标题",
-    "recognition": "获得认可", "result": "量化成效", "innovation": "创新经验", "measure": "举措",
-    "cause": "原因", "admission": "总体差距", "problem": "具体问题", "court": "出庭应诉",
-    "report": "听取汇报", "study": "学法", "assess": "述法考核", "supervise": "督促检查",
-    "deploy": "研究部署", "duty": "履职", "safeguard": "保障措施", "approach": "总体思路", "task": "具体任务",
-    "outlook": "展望", "other": "其他",
-}
 
 _LEADER = re.compile(r"第一责任人|主要负责(人|同志)|主要领导|党政.{0,4}负责人|常务会议.{0,12}研究|述法|"
                      r"带头(尊法|学法|讲|旁听|出庭|述)|中心组.{0,8}学|关键少数|领导干部|加强领导|一把手|"
@@ -129,13 +118,13 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    for key, _, _ in TOPICS:
+    for key, _ in TOPICS:
         for w in _WEIGHTS[key]:
             jieba.add_word(w, freq=2000)
     return jieba
 
 
-_WEIGHTS = {key: dict(w if isinstance(w, tuple) else (w, len(w)) for w in words) for key, _, words in TOPICS}
+_WEIGHTS = {key: dict(w if isinstance(w, tuple) else (w, len(w)) for w in words) for key, words in TOPICS}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -145,9 +134,9 @@ def segment(text: str) -> tuple[str, ...]:
 
 
 def topic_of(text: str) -> str:
-    words = segment(re.sub(r"\{\w+\}", "，", text))
+    words = segment(slots.blank(text, "，"))
     best, best_score = "general", 0
-    for key, _, _ in TOPICS:
+    for key, _ in TOPICS:
         weights = _WEIGHTS[key]
         score = sum(weights[w] for w in words if w in weights)  # each occurrence counts
         if score > best_score:

@@ -23,11 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from draftkit import slots
+from draftkit.bank.phrasebank import Phrase
+from draftkit.errors import SkipFile
 from draftkit.mining.extract import LIMITS, Unit, doc_units
-from draftkit.mining.ingest import SkipFile, find_files, read_source
+from draftkit.mining.ingest import find_files, read_source
 from draftkit.mining.labels import move_of, refine_part, topic_of
 from draftkit.mining.normalise import clean
-from draftkit.bank.phrasebank import Phrase
 from draftkit.mining.structure import parse
 
 MIN_FORMULA_DOCS = 2
@@ -42,8 +44,7 @@ _SKIP_NAMES = re.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", r
 
 
 def merge_key(text: str) -> str:
-    text = re.sub(r"\{([a-z_]+?)\d*\}", r"{\1}", text)
-    return re.sub(r"[^\w{}]+", "", text)
+    return re.sub(r"[^\w{}]+", "", slots.unnumbered(text))
 
 
 def phrase_id(key: str) -> str:
@@ -89,7 +90,7 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
         try:
             src = read_source(path)
         except SkipFile as exc:
-            result.skipped.append((path, str(exc)))
+            result.skipped.append((path, exc.why))
             continue
         bit = 1 << result.files
         result.files += 1

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from draftkit.domain import place_of
+
 CN_NUM = "一二三四五六七八九十"
 _H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
 _H2 = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
@@ -131,26 +133,40 @@ def part_of_heading(text: str) -> str | None:
     return None
 
 
+def _para(i: int, kind: str, line: str) -> Para:
+    """A paragraph of a known kind, its numbering, inline heading and items read."""
+    if kind == "h1":
+        m = _H1.match(line)
+        return Para(i, "h1", m.group(2).rstrip("。"), number=cn_to_int(m.group(1))) if m else Para(i, "h1", line)
+    if kind in ("h2", "h3", "h4"):
+        m = {"h2": _H2, "h3": _H3, "h4": _H4}[kind].match(line)
+        if m:
+            heading, rest = _inline_heading(m.group(2))
+            number = cn_to_int(m.group(1)) if kind == "h2" else int(m.group(1))
+            p = Para(i, kind, rest, number=number, heading=heading)
+            p.lead, p.items = split_enumeration(rest)
+            return p
+        kind = "body"
+    if kind == "body":
+        p = Para(i, "body", line)
+        p.lead, p.items = split_enumeration(line)
+        return p
+    return Para(i, kind, line)
+
+
 def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> ParsedDoc:
     paras: list[Para] = []
     n = len(lines)
     seen_body = False
     for i, line in enumerate(lines, 1):
         short = len(line) <= 45 and not _SENTENCE_PUNCT.search(line.rstrip("。"))
-        if (m := _H1.match(line)) and short:
-            paras.append(Para(i, "h1", m.group(2).rstrip("。"), number=cn_to_int(m.group(1))))
-        elif m := _H2.match(line):
-            heading, rest = _inline_heading(m.group(2))
-            p = Para(i, "h2", rest, number=cn_to_int(m.group(1)), heading=heading)
-            p.lead, p.items = split_enumeration(rest)
-            paras.append(p)
-        elif (m := _H4.match(line)) or (m := _H3.match(line)):
-            heading, rest = _inline_heading(m.group(2))
-            kind = "h4" if line[0] in "（(" else "h3"
-            p = Para(i, kind, rest, number=int(m.group(1)), heading=heading)
-            p.lead, p.items = split_enumeration(rest)
-            paras.append(p)
-        elif m := _DATE_LINE.match(line):
+        if _H1.match(line) and short:
+            paras.append(_para(i, "h1", line))
+        elif _H2.match(line):
+            paras.append(_para(i, "h2", line))
+        elif _H4.match(line) or _H3.match(line):
+            paras.append(_para(i, "h4" if line[0] in "（(" else "h3", line))
+        elif _DATE_LINE.match(line):
             paras.append(Para(i, "date", line))
         elif line.endswith("：") and len(line) <= 40 and not seen_body and _ORG.search(line.rstrip("：").split("、")[-1]):
             paras.append(Para(i, "addressee", line.rstrip("：")))
@@ -164,12 +180,34 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
             paras.append(Para(i, kind, line))
         else:
             seen_body = True
-            p = Para(i, "body", line)
-            p.lead, p.items = split_enumeration(line)
-            paras.append(p)
+            paras.append(_para(i, "body", line))
     doc = ParsedDoc(name, paras)
     _metadata(doc, lines, chrome or [])
     _assign_parts(doc)
+    return doc
+
+
+# Block kinds of a rendered report → paragraph kinds.
+_BLOCK_KIND = {"issuer": "signature"}
+
+
+def from_blocks(name: str, blocks: list[tuple[str, str, str]]) -> ParsedDoc:
+    """A report draftkit rendered: (kind, text, part) of every paragraph as the templates
+    wrote it; nothing is guessed back from the text."""
+    paras: list[Para] = []
+    section = ""
+    for i, (kind, text, part) in enumerate(blocks, 1):
+        p = _para(i, _BLOCK_KIND.get(kind, kind), text.rstrip("：") if kind == "addressee" else text)
+        if p.kind == "h2":
+            section = p.heading
+        elif p.kind == "h1":
+            section = ""
+        if p.kind in ("body", "h2", "h3", "h4"):
+            p.section = section
+        p.part = part if p.kind in ("h1", "body", "h2", "h3", "h4") else "other"
+        paras.append(p)
+    doc = ParsedDoc(name, paras)
+    _metadata(doc, [text for _, text, _ in blocks], [])
     return doc
 
 
@@ -218,14 +256,7 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
 
 
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|旗|州))")
-_NAME_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡))")
 _NOT_PLACE = re.compile(r"^[全本我各该两三四五此省市县区城镇乡村社街在和与及对到于向将把从由为是有的等]")
-
-
-def place_of(name: str) -> str:
-    """The place at the head of an issuer's name: 青岚县人民政府 → 青岚县."""
-    m = _NAME_PLACE.match(name)
-    return m.group(1) if m else ""
 
 
 def _place(issuer: str, title: str, lines: list[str]) -> str:

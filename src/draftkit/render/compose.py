@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from draftkit.cnfmt import cn_number, date_cn
+from draftkit.domain import default_part_heading
 from draftkit.errors import Collector
 from draftkit.figures import figure_text, number
-from draftkit.report.model import Figure, Item, Part, Report, Value, default_part_heading
-from draftkit.bank.phrasebank import SLOT_RE, Bank
+from draftkit.report.model import Figure, Item, Part, Report, Value
+from draftkit.slots import SLOT_RE
+from draftkit.slots import builtin_values as _builtins
+
+if TYPE_CHECKING:
+    from draftkit.bank.phrasebank import Bank
 
 
 @dataclass
@@ -54,12 +60,7 @@ class ReportView:
 
 def builtin_values(report: Report) -> dict[str, Value]:
     """Slots every report fills by itself."""
-    return {
-        "year": report.year,
-        "next_year": report.year + 1,
-        "issuer": report.issuer.name,
-        "place": report.issuer.place or report.issuer.name,
-    }
+    return _builtins(report.year, report.issuer.name, report.issuer.place)
 
 
 def value_text(value: Value) -> str:

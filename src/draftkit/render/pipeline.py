@@ -1,4 +1,4 @@
-"""The render pipeline: data file → report model → view → templates → docx/text."""
+"""The render pipeline: report model → view → templates → paragraphs (blocks) → docx/text."""
 
 from __future__ import annotations
 
@@ -59,37 +59,12 @@ def output_path(data: Path, out: Path | None, fmt: str | None) -> tuple[Path, st
     return data.with_suffix(f".{fmt}"), fmt
 
 
-def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
-                templates: Path | None = None, bank_dirs: list[Path] | None = None,
-                force: bool = False, check: bool = True) -> tuple[Path | None, list]:
-    """Render and write the output; the reviewer's checks run on the text first. Returns
-    the path written (None when the checks found errors and force is off) and the findings."""
+def write_output(target: Path, payload: bytes) -> None:
     from draftkit import atomic
-    from draftkit.report.loader import load_report_lenient
 
-    target, fmt = output_path(data, out, fmt)
-    if target.resolve() == data.resolve():
-        raise DraftkitError(f"{target}: 输出文件不能覆盖数据文件")
-    report, problems = load_report_lenient(data)
-    try:
-        blocks = report_blocks(report, templates, bank_dirs)
-    except DraftkitError as exc:
-        raise DraftkitError(problems + exc.problems) from None
-    if problems:
-        raise DraftkitError(problems)
-    findings = []
-    if check:
-        from draftkit.review.check import Text, based_on, check_text
-
-        findings = check_text(Text(str(data), [b.text for b in blocks], [], report.year, report.date,
-                                   report.issuer.name, based_on(report, data)))
-        if any(f.severity == "error" for f in findings) and not force:
-            return None, findings
-    payload = blocks_to_bytes(blocks, report, fmt)
     try:
         atomic.write_bytes(target, payload)
     except PermissionError:
         raise DraftkitError(f"{target}: 无法写入（文件是否正在 Word/WPS 中打开？）") from None
     except OSError as exc:
         raise DraftkitError(f"{target}: 无法写入（{exc.strerror}）") from None
-    return target, findings

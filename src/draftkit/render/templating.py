@@ -5,6 +5,10 @@ Templates write one paragraph a line, each line starting with its kind::
     ::title 标题   ::addressee 主送机关：   ::body 正文   ::h1 一、…   ::h2 （一）…
     ::h3 1.…   ::h4 （1）…   ::issuer 发文机关署名   ::date 成文日期
 
+A line ``::part KEY`` is no paragraph: it says which part (opening, measures …, closing)
+the paragraphs after it belong to, so that check reads the kinds and parts as they were
+written instead of guessing them back from the text.
+
 User values never contain a line break (the loader joins them), and a kind is read
 only at the start of a line the template itself begins, so a value cannot change the
 structure, and ``{{ 7*7 }}`` in a value is printed as it is.
@@ -17,11 +21,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from draftkit.cnfmt import cn_number, enumerate_items, ensure_stop
-from draftkit.render.compose import ReportView
+from draftkit.cnfmt import cn_number, ensure_stop, enumerate_items
+from draftkit.domain import BLOCK_KINDS, PLACES
 from draftkit.errors import DraftkitError, Loc, Problem
+from draftkit.render.compose import ReportView
 
-BLOCK_KINDS = ("title", "addressee", "body", "h1", "h2", "h3", "h4", "issuer", "date")
 _LINE = re.compile(r"^::([a-z0-9]+)(?: (.*))?$")
 
 
@@ -29,6 +33,7 @@ _LINE = re.compile(r"^::([a-z0-9]+)(?: (.*))?$")
 class Block:
     kind: str
     text: str
+    part: str = ""  # opening / measures … / closing; "" where a template did not say
 
 
 @functools.lru_cache(maxsize=8)
@@ -83,13 +88,17 @@ def render_blocks(view: ReportView, override: Path | None = None) -> list[Block]
 
 def parse_blocks(text: str) -> list[Block]:
     blocks = []
+    part = ""
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         m = _LINE.match(line)
+        if m and m.group(1) == "part" and (m.group(2) or "").strip() in PLACES:
+            part = m.group(2).strip()
+            continue
         if not m or m.group(1) not in BLOCK_KINDS:
             raise DraftkitError(f"模板输出的第 {n} 行没有以 ::title/::body/::h1 等类型开头：{line[:40]}")
         body = (m.group(2) or "").strip()
         if body:
-            blocks.append(Block(m.group(1), body))
+            blocks.append(Block(m.group(1), body, part if m.group(1) not in ("title", "addressee", "issuer", "date") else ""))
     return blocks

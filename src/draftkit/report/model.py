@@ -6,20 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Union
 
+from draftkit.domain import PART_KEYS, default_title
 from draftkit.errors import Loc
-
-# The five items the regulation requires (厅字〔2019〕28号), in its order.
-PART_KEYS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plan", "other")
-REQUIRED_PARTS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plan")
-PART_NAMES: dict[str, str] = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "leadership": "党政主要负责人履职情况",
-    "plan": "下一年度主要安排",
-    "other": "其他需要报告的情况",
-}
-LEVELS: tuple[str, ...] = ("省", "市", "县区", "乡镇", "部门")
-SECTION_STYLES: tuple[str, ...] = ("enumerate", "enumerate_paragraphs", "paragraphs", "numbered")
 
 
 @dataclass
@@ -120,20 +108,3 @@ class Report:
             out.append(part)
         return out
 
-
-def default_title(issuer: Issuer, year: int) -> str:
-    """``XX县人民政府关于2025年度法治政府建设情况的报告``; a department reports on its 工作."""
-    if issuer.level == "部门":
-        return f"{issuer.name}关于{year}年度法治政府建设工作情况的报告"
-    return f"{issuer.name}关于{year}年度法治政府建设情况的报告"
-
-
-def default_part_heading(key: str, year: int) -> str:
-    """Headings as offices write them: the regulation's wording with the actual years."""
-    return {
-        "measures": f"{year}年推进法治政府建设的主要举措和成效",
-        "shortcomings": f"{year}年推进法治政府建设存在的不足和原因",
-        "leadership": f"{year}年党政主要负责人履行推进法治建设第一责任人职责情况",
-        "plan": f"{year + 1}年推进法治政府建设的主要安排",
-        "other": "其他需要报告的情况",
-    }[key]

@@ -1,0 +1,131 @@
+"""Which formulations belong to which year (../shared/spec/currency.md): the table in
+``data/currency.yaml``, one matcher for its rows, the replacements used when a report is
+carried forward, and the congress and plenums an opening should cite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Row:
+    """One outdated formulation: what to find, for which report years, and what to say."""
+
+    code: str
+    find: str
+    suggest: str
+    source: str
+    min_year: int = 0
+    max_year: int = 9999
+    unless: str = ""  # not outdated when the same document says this
+    not_after: str = ""  # not outdated right after these characters (原县法制办: history)
+    unless_place: str = ""  # not outdated for these issuers (浙江 and 最多跑一次)
+    severity: str = "warning"
+    replace: str | dict | None = None
+    example: str = ""
+
+    def applies(self, year: int | None) -> bool:
+        return bool(year) and self.min_year <= year <= self.max_year
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern:
+        return re.compile(self.find)
+
+    def matches(self, text: str) -> Iterator[re.Match]:
+        """Occurrences in ``text``, less those that speak of history (``not_after``)."""
+        for m in self.pattern.finditer(text):
+            before = text[max(0, m.start() - 4):m.start()]
+            if self.not_after and re.search(f"(?:{self.not_after}).{{0,3}}$", before):
+                continue
+            yield m
+
+    def replacement(self, found: str) -> str | None:
+        """The current wording for ``found``, or None where the table gives none."""
+        if self.replace is None:
+            return None
+        if isinstance(self.replace, dict):
+            out = found
+            for old, new in self.replace.items():
+                out = out.replace(str(old), str(new))
+            return out
+        return self.replace
+
+
+@dataclass(frozen=True)
+class Event:
+    """A meeting or law with its date: naming it before that date refers to the future."""
+
+    find: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[Row, ...]
+    events: tuple[Event, ...]
+
+    def for_year(self, year: int | None, document: str = "", place: str = "") -> list[Row]:
+        """The rows that apply to a report on ``year`` (given its whole text and issuer)."""
+        out = []
+        for row in self.rows:
+            if not row.applies(year):
+                continue
+            if row.unless and re.search(row.unless, document):
+                continue
+            if row.unless_place and re.search(row.unless_place, place):
+                continue
+            out.append(row)
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> Table:
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "currency.yaml").read_text(encoding="utf-8"))
+    rows = tuple(Row(**row) for row in raw["outdated"])
+    events = tuple(Event(ev["find"], ev["date"] if isinstance(ev["date"], dt.date) else dt.date.fromisoformat(str(ev["date"])))
+                   for ev in raw["events"])
+    return Table(rows, events)
+
+
+@functools.lru_cache(maxsize=16)
+def outdated_pattern(year: int) -> re.Pattern | None:
+    """One pattern for every formulation outdated in a report on ``year`` (the picker
+    marks bank sentences with it on every keystroke)."""
+    rows = [r.find for r in table().rows if r.applies(year)]
+    return re.compile("|".join(f"(?:{f})" for f in rows)) if rows else None
+
+
+def replace_outdated(text: str, year: int) -> tuple[str, list[str]]:
+    """Outdated wording for a report on ``year``: replaced where the table gives a drop-in
+    replacement, flagged otherwise. Returns the text and the flags."""
+    flags: list[str] = []
+    for row in table().for_year(year, text):
+        pieces, last = [], 0
+        for m in row.matches(text):
+            repl = row.replacement(m.group(0))
+            if repl is None:
+                flags.append(f"“{m.group(0)}”已不是 {year} 年度的现行提法：{row.suggest}")
+                continue
+            pieces.append(text[last:m.start()] + repl)
+            last = m.end()
+        text = "".join(pieces) + text[last:]
+    return text, flags
+
+
+def plenums(year: int) -> str:
+    """The congress and plenums to cite in a report on ``year`` written early in year+1."""
+    if year >= 2026:
+        return "党的二十大和二十届历次全会精神"
+    return {
+        2025: "党的二十大和二十届二中、三中、四中全会精神",
+        2024: "党的二十大和二十届二中、三中全会精神",
+        2023: "党的二十大和二十届二中全会精神",
+        2022: "党的二十大精神",
+    }.get(year, "党的十九大和十九届历次全会精神")

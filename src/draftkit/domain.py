@@ -1,0 +1,109 @@
+"""The report's vocabulary, each fact once: the parts the regulation requires and their
+Chinese names and default headings, issuer levels, section styles, the kinds of block a
+rendered report is made of, and the names of moves and topics shown to users."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from draftkit.report.model import Issuer
+
+# The five items the regulation requires (厅字〔2019〕28号), in its order.
+PART_KEYS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plan", "other")
+REQUIRED_PARTS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plan")
+# Where a paragraph of a report stands: the five parts, plus the opening and the closing.
+PLACES: tuple[str, ...] = ("opening", *PART_KEYS, "closing")
+PART_NAMES: dict[str, str] = {
+    "opening": "开头",
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "leadership": "党政主要负责人履职情况",
+    "plan": "下一年度主要安排",
+    "other": "其他需要报告的情况",
+    "closing": "结尾",
+}
+# Other names users type for a part (``phrases search --part 不足和原因``).
+PART_ALIASES: dict[str, tuple[str, ...]] = {
+    "shortcomings": ("不足和原因", "不足"),
+    "leadership": ("第一责任人履职", "第一责任人"),
+    "plan": ("下一年度安排", "主要安排"),
+    "other": ("其他",),
+}
+
+LEVELS: tuple[str, ...] = ("省", "市", "县区", "乡镇", "部门")
+SECTION_STYLES: tuple[str, ...] = ("enumerate", "enumerate_paragraphs", "paragraphs", "numbered")
+# Paragraph kinds of a rendered report (the templates' ``::kind`` lines).
+BLOCK_KINDS: tuple[str, ...] = ("title", "addressee", "body", "h1", "h2", "h3", "h4", "issuer", "date")
+
+MOVE_NAMES: dict[str, str] = {
+    "formula": "套语", "guiding": "指导思想", "overall": "总体成效", "block_opening": "小标题",
+    "recognition": "获得认可", "result": "量化成效", "innovation": "创新经验", "measure": "举措",
+    "cause": "原因", "admission": "总体差距", "problem": "具体问题", "court": "出庭应诉",
+    "report": "听取汇报", "study": "学法", "assess": "述法考核", "supervise": "督促检查",
+    "deploy": "研究部署", "duty": "履职", "safeguard": "保障措施", "approach": "总体思路", "task": "具体任务",
+    "outlook": "展望", "other": "其他",
+}
+
+# The topics: the ten areas of 《法治政府建设实施纲要（2021—2025年）》 (mining/labels.py keeps their keywords).
+TOPIC_NAMES: dict[str, str] = {
+    "thought": "学习贯彻习近平法治思想",
+    "functions": "政府职能与营商环境",
+    "rules": "依法行政制度体系",
+    "decisions": "行政决策",
+    "enforcement": "行政执法",
+    "emergency": "突发事件应对",
+    "disputes": "矛盾纠纷化解与法律服务",
+    "oversight": "权力制约和监督",
+    "digital": "科技保障与数字政府",
+    "organisation": "党的领导与推进机制",
+    "general": "综合",
+}
+
+
+def part_matches(key: str, wanted: str) -> bool:
+    """Whether ``wanted`` (a key, the Chinese name or an alias) names the part ``key``."""
+    return wanted in (key, PART_NAMES.get(key)) or wanted in PART_ALIASES.get(key, ())
+
+
+def default_title(issuer: "Issuer", year: int) -> str:
+    """``XX县人民政府关于2025年度法治政府建设情况的报告``; a department reports on its 工作."""
+    if issuer.level == "部门":
+        return f"{issuer.name}关于{year}年度法治政府建设工作情况的报告"
+    return f"{issuer.name}关于{year}年度法治政府建设情况的报告"
+
+
+def default_part_heading(key: str, year: int) -> str:
+    """Headings as offices write them: the regulation's wording with the actual years."""
+    return {
+        "measures": f"{year}年推进法治政府建设的主要举措和成效",
+        "shortcomings": f"{year}年推进法治政府建设存在的不足和原因",
+        "leadership": f"{year}年党政主要负责人履行推进法治建设第一责任人职责情况",
+        "plan": f"{year + 1}年推进法治政府建设的主要安排",
+        "other": "其他需要报告的情况",
+    }[key]
+
+
+def guess_level(issuer: str) -> str:
+    """The level (层级) an issuer's name suggests; 县区 when it says nothing."""
+    if re.search(r"(局|委员会|委|办公室|办|厅|中心|院)$", issuer):
+        return "部门"
+    if re.search(r"省人民政府$", issuer):
+        return "省"
+    if re.search(r"(乡|镇)人民政府$", issuer):
+        return "乡镇"
+    if re.search(r"(县|区|旗)人民政府$", issuer):
+        return "县区"
+    if re.search(r"市人民政府$", issuer):
+        return "市"
+    return "县区"
+
+
+_NAME_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡))")
+
+
+def place_of(name: str) -> str:
+    """The place at the head of an issuer's name: 青岚县人民政府 → 青岚县."""
+    m = _NAME_PLACE.match(name)
+    return m.group(1) if m else ""

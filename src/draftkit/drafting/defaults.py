@@ -1,0 +1,36 @@
+"""What a new draft starts from: the year and date a clerk most likely means, an opening
+with the formulations current for the year, and how each part's items are laid out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from draftkit.currency import plenums
+
+PART_STYLE = {"measures": "enumerate_paragraphs", "shortcomings": "enumerate", "leadership": "paragraphs",
+              "plan": "enumerate"}
+RECOMMENDED = {"measures": 4, "shortcomings": 2, "leadership": 3, "plan": 3}  # default sentences a part
+
+
+def default_year(today: dt.date) -> int:
+    """The report due next: last year's until the end of March, this year's after."""
+    return today.year - 1 if today.month <= 3 else today.year
+
+
+def default_date(today: dt.date, year: int) -> dt.date | None:
+    """Today, when today falls in January–March of the year after the reported one."""
+    return today if today.year == year + 1 and today.month <= 3 else None
+
+
+def default_opening(year: int, place: str) -> str:
+    """An opening in our own words with the formulations current for the year."""
+    thought = "习近平法治思想" if year >= 2020 else "习近平全面依法治国新理念新思想新战略"
+    if 2021 <= year <= 2025:
+        plan = "对照《法治政府建设实施纲要（2021—2025年）》确定的目标任务"
+    elif year <= 2020:
+        plan = "对照《法治政府建设实施纲要（2015—2020年）》确定的目标任务"
+    else:
+        plan = "对照法治政府建设的目标任务"  # no 2026–2030 纲要 has been found: none is named
+    who = place or "我们"
+    return (f"{year}年，{who}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻{thought}，"
+            f"全面贯彻{plenums(year)}，{plan}，扎实推进依法行政各项工作。现将有关情况报告如下：")

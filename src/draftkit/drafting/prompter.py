@@ -1,0 +1,112 @@
+"""The only module that talks to the terminal: questionary's prompts with Chinese
+instructions and ``<`` for back, and the completer that filters the bank as one types.
+``kwargs`` (input/output) pass through to prompt_toolkit, which the tests use to drive the
+whole flow with pipe input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from draftkit import slots
+from draftkit.bank.phrasebank import Entry
+from draftkit.drafting.validators import BACK, Back, is_back
+
+BACK_CHOICE = "← 返回上一步"
+PICK_LIMIT = 50  # completions shown while filtering
+
+
+class Prompter:
+    """questionary with Chinese instructions and ``<`` for back; ``kwargs`` (input/output)
+    are passed through to prompt_toolkit."""
+
+    def __init__(self, **kwargs: Any):
+        self.kwargs = kwargs
+
+    def _ask(self, question) -> Any:
+        return question.unsafe_ask()  # Ctrl-C raises KeyboardInterrupt: the flow saves first
+
+    def text(self, message: str, default: str = "", validate=None, back: bool = True) -> str:
+        import questionary
+
+        hint = "（输入 < 返回上一步）" if back else ""
+        answer = self._ask(questionary.text(message + hint, default=default, validate=validate, **self.kwargs))
+        if back and is_back(answer):
+            raise Back
+        return answer.strip()
+
+    def select(self, message: str, choices: list[str], default: str | None = None, back: bool = True) -> str:
+        import questionary
+
+        options = choices + ([BACK_CHOICE] if back else [])
+        answer = self._ask(questionary.select(message, options, default=default, instruction="（↑↓ 选择，回车确认）",
+                                              **self.kwargs))
+        if answer == BACK_CHOICE:
+            raise Back
+        return answer
+
+    def checkbox(self, message: str, choices: list[tuple[str, str, bool]]) -> list[str]:
+        """choices: (value, label, checked); an empty selection with nothing checked is back."""
+        import questionary
+
+        qs = [questionary.Choice(label, value=value, checked=checked) for value, label, checked in choices]
+        qs.append(questionary.Choice(BACK_CHOICE, value=BACK))
+        answer = self._ask(questionary.checkbox(message, qs, instruction="（空格勾选，回车确认）", **self.kwargs))
+        if BACK in answer:
+            raise Back
+        return answer
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        import questionary
+
+        return self._ask(questionary.confirm(message, default=default, **self.kwargs))
+
+    def pick(self, message: str, completer) -> str:
+        """Type to filter the bank; Tab/↑↓ through the matches; Enter on an empty line ends."""
+        import questionary
+
+        answer = self._ask(questionary.autocomplete(message + "（输入关键词筛选，空行回车结束，< 返回）", choices=[],
+                                                    completer=completer, **self.kwargs))
+        if is_back(answer):
+            raise Back
+        return answer.strip()
+
+
+class BankCompleter:
+    """Completions from the bank entries of one part (and topic), best first: entries
+    containing every typed word, more documents first, then shorter."""
+
+    def __init__(self, entries: list[Entry], year: int | None = None):
+        self.entries = sorted(entries, key=lambda e: (-e.docs, len(e.text), e.id))
+        self._outdated = None
+        if year:
+            from draftkit.currency import outdated_pattern
+
+            self._outdated = outdated_pattern(year)
+
+    def outdated(self, e: Entry) -> str:
+        """'过时提法' when the entry uses wording outdated for the report's year."""
+        return "过时提法" if self._outdated is not None and self._outdated.search(e.text) else ""
+
+    def matches(self, query: str, limit: int = PICK_LIMIT) -> list[Entry]:
+        words = query.split()
+        out = []
+        for e in self.entries:
+            if all(w in e.text for w in words):
+                out.append(e)
+                if len(out) >= limit:
+                    break
+        return out
+
+    def get_completions(self, document, complete_event):
+        from prompt_toolkit.completion import Completion
+
+        query = document.text_before_cursor
+        for e in self.matches(query):
+            names = "、".join(slots.names(e.text))
+            old = self.outdated(e)
+            meta = f"{e.docs}篇" + (f"，空位：{names}" if names else "") + (f"，{old}" if old else "")
+            yield Completion(e.text, start_position=-len(query), display=e.text[:60], display_meta=meta)
+
+    async def get_completions_async(self, document, complete_event):
+        for c in self.get_completions(document, complete_event):
+            yield c

@@ -1,0 +1,121 @@
+"""Asking for the values of an item's slots: each slot by its kind (a figure asks this
+year's and last year's value, a year, a date, a document title …), and showing an item as
+it will read with the values given so far."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from draftkit import slots
+from draftkit.drafting.validators import (
+    is_back,
+    parse_date,
+    to_number,
+    v_number,
+    v_percent,
+    v_required,
+    v_year,
+)
+
+
+class SlotPrompts:
+    """Mixed into the flow: needs ``bank``, ``ui``, ``year``, ``issuer``, ``data``, ``echo``, ``save``."""
+
+    def slots_of(self, item: dict) -> dict[str, str]:
+        if "phrase" in item:
+            p = self.bank.get(item["phrase"])
+            return dict(p.slots) if p else {}
+        values = item.get("values", {})
+        kinds = {}
+        for name in slots.names(item.get("text", "")):
+            v = values.get(name)
+            if isinstance(v, dict):
+                kinds[name] = "percent" if v.get("unit") == "%" else f"figure:{v.get('unit', '')}"
+            else:
+                kinds[name] = "text"
+        return kinds
+
+    def item_text(self, item: dict) -> str:
+        if "todo" in item and "text" not in item:
+            return f"【待写】{item['todo']}"
+        if "phrase" in item:
+            p = self.bank.get(item["phrase"])
+            return p.text if p else f"（短语库中没有 {item['phrase']}）"
+        return item.get("text", "")
+
+    def item_preview(self, item: dict) -> str:
+        """The item as it will read, with the slots filled so far."""
+        from draftkit.render.compose import value_text
+        from draftkit.report.model import Figure
+
+        values = item.get("values", {})
+        builtins = slots.builtin_values(self.year, self.issuer.get("name", ""), self.issuer.get("place", ""))
+
+        def lookup(name: str) -> str | None:
+            v = values.get(name, builtins.get(name))
+            if isinstance(v, dict):
+                if v.get("current") is None:
+                    return None
+                v = Figure(v["current"], v.get("previous"), v.get("unit", ""))
+            return value_text(v) if v not in (None, "") else None
+
+        return slots.substitute(self.item_text(item), lookup)
+
+    def unfilled(self, item: dict) -> list[str]:
+        values = item.get("values", {})
+        return [n for n in self.slots_of(item) if n not in slots.BUILTIN_SLOTS and
+                (n not in values or (isinstance(values[n], dict) and values[n].get("current") is None))]
+
+    def fill_slots(self, item: dict) -> None:
+        todo = self.unfilled(item)
+        if not todo:
+            return
+        self.echo(f"  填写：{self.item_text(item)[:70]}")
+        kinds = self.slots_of(item)
+        values = item.setdefault("values", {})
+        for name in todo:
+            old = values.get(name)
+            if isinstance(old, dict) and old.get("previous") is not None:  # carried from last year's report
+                unit = old.get("unit", "")
+                check = v_percent if unit == "%" else v_number
+                cur = self.ui.text(f"  {{{name}}} {self.year}年的数值（{self.year - 1}年为 {old['previous']}{unit}）：", "",
+                                   check)
+                values[name] = {**old, "current": to_number(cur)}
+            else:
+                values[name] = self.ask_slot(name, kinds[name])
+            self.save(self.data.get("progress", {}).get("step", "issuer"))
+
+    def ask_slot(self, name: str, kind: str) -> Any:
+        label = f"  {{{name}}}"
+        if kind.startswith("figure"):
+            unit = kind.split(":", 1)[1] if ":" in kind else ""
+            cur = self.ui.text(f"{label} {self.year}年的数值（{unit or '数字'}）：", "", v_number)
+            prev = self.ui.text(f"{label} {self.year - 1}年的数值（用于计算同比，没有可留空）：", "",
+                                lambda t: v_number(t, optional=True))
+            value: dict = {"current": to_number(cur), "unit": unit}
+            if prev:
+                value["previous"] = to_number(prev)
+            return value
+        if kind == "percent":
+            return {"current": to_number(self.ui.text(f"{label} 百分率（0–100，不用写 %）：", "", v_percent)), "unit": "%"}
+        if kind == "number":
+            return to_number(self.ui.text(f"{label} 数字：", "", v_number))
+        if kind == "year":
+            return int(self.ui.text(f"{label} 年份：", "", v_year))
+        if kind == "years":
+            text = self.ui.text(f"{label} 起止年份（如 2021—2025）：", "",
+                                lambda t: True if is_back(t) or re.fullmatch(r"\s*\d{4}\s*[—\-－~至]+\s*\d{4}\s*", t)
+                                else "请写成 2021—2025 的形式")
+            a, b = re.findall(r"\d{4}", text)
+            return f"{a}—{b}年"
+        if kind == "date":
+            text = self.ui.text(f"{label} 日期（如 2025年3月1日）：", "",
+                                lambda t: True if is_back(t) or parse_date(t) else "请输入日期，如 2025年3月1日")
+            d = parse_date(text)
+            return f"{d.year}年{d.month}月{d.day}日"
+        if kind == "title":
+            return "《" + self.ui.text(f"{label} 文件或法规名称（不用写书名号）：", "", v_required).strip("《》") + "》"
+        return self.ui.text(f"{label}：", "", v_required)
+
+    # -- preview and finish --

@@ -1,0 +1,77 @@
+"""Answers checked as they are typed: each validator returns True or the message to show.
+Every question accepts ``<`` at the end of the answer to go back one step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+BACK = "<"
+
+
+class Back(Exception):
+    """The user asked to go back one step."""
+
+
+def is_back(text: str) -> bool:
+    """``<`` typed at the end of the answer: a default already in the line need not be erased."""
+    return text.strip().endswith(BACK)
+
+
+def v_required(text: str) -> bool | str:
+    return True if is_back(text) or text.strip() else "不能为空"
+
+
+def v_year(text: str) -> bool | str:
+    if is_back(text):
+        return True
+    return True if re.fullmatch(r"\s*(19|20)\d{2}\s*", text) else "请输入四位年份，如 2025"
+
+
+def v_int(text: str) -> bool | str:
+    if is_back(text):
+        return True
+    return True if re.fullmatch(r"\s*\d+\s*", text) else "请输入整数，如 12"
+
+
+def v_number(text: str, optional: bool = False) -> bool | str:
+    if is_back(text) or (optional and not text.strip()):
+        return True
+    return True if re.fullmatch(r"\s*\d+(\.\d+)?\s*", text) else "请输入数字，如 12 或 3.5"
+
+
+def v_percent(text: str) -> bool | str:
+    ok = v_number(text)
+    if ok is not True or is_back(text):
+        return ok
+    return True if float(text) <= 100 else "百分率应在 0 到 100 之间"
+
+
+def parse_date(text: str) -> dt.date | None:
+    from draftkit.report.loader import (
+        parse_date as parse,  # lazily: yaml is not needed for the first question
+    )
+
+    return parse(text)
+
+
+def v_date_for(year: int) -> Callable[[str], bool | str]:
+    def check(text: str) -> bool | str:
+        if is_back(text):
+            return True
+        d = parse_date(text)
+        if d is None:
+            return "请输入日期，如 2026-02-10 或 2026年2月10日"
+        if d <= dt.date(year, 12, 31):
+            return f"成文日期应在 {year} 年结束之后"
+        if d > dt.date(year + 1, 12, 31):
+            return f"成文日期不应晚于 {year + 1} 年底"
+        return True
+
+    return check
+
+
+def to_number(text: str) -> int | float:
+    v = float(text)
+    return int(v) if v.is_integer() else v

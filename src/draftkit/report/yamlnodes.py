@@ -1,0 +1,219 @@
+"""Reading YAML as a person wrote it: text in UTF-8 or GB18030, libyaml's messages in
+Chinese, and typed values read from nodes so that every problem names its line and column.
+NodeReader knows YAML's types; loader.py knows what a report data file holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from draftkit.errors import Collector, DraftkitError, Loc, Problem
+
+_YAML_MESSAGES = {
+    "mapping values are not allowed": "此处不能出现“键: 值”（可能少了空格、缩进不对，或文字中的冒号需要加引号）",
+    "could not find expected ':'": "缺少冒号“:”",
+    "found character '\\t' that cannot start any token": "不能用制表符（Tab）缩进，请改用空格",
+    "found undefined alias": "引用了未定义的别名",
+    "expected <block end>, but found '-'": "列表项“-”的缩进不对",
+    "did not find expected key": "缩进不对或缺少键",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "while scanning a quoted scalar": "引号没有闭合",
+}
+
+
+def read_text(path: Path) -> str:
+    """Read a data file written by hand: UTF-8 (with or without BOM), else GB18030 (Windows 记事本)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftkitError(f"{path}: 文件不存在") from None
+    except IsADirectoryError:
+        raise DraftkitError(f"{path}: 这是一个文件夹，不是数据文件") from None
+    except OSError as exc:
+        raise DraftkitError(f"{path}: 无法读取（{exc.strerror}）") from None
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise DraftkitError(f"{path}: 文件编码无法识别，请另存为 UTF-8")
+
+
+def yaml_problem(path: str, exc: yaml.YAMLError, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None) or ""
+    if mark and problem.startswith("found character") and text[mark.index:mark.index + 1] == "\t":
+        problem = "found character '\\t' that cannot start any token"
+    for key, text in _YAML_MESSAGES.items():
+        if problem.startswith(key) or context.startswith(key):
+            return Problem(loc, f"YAML 格式错误：{text}")
+    return Problem(loc, f"YAML 格式错误（{problem}）")
+
+
+
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:str": "文字",
+    "tag:yaml.org,2002:int": "整数",
+    "tag:yaml.org,2002:float": "数值",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "空值",
+    "tag:yaml.org,2002:timestamp": "日期",
+    "tag:yaml.org,2002:seq": "列表",
+    "tag:yaml.org,2002:map": "键值对",
+}
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018-\u201d"
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_SPACES = re.compile(r"\s+")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2026-02-10``, ``2026/2/10``, ``2026年2月10日`` → a date; None when it is not one."""
+    m = _DATE_RE.match(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def clean_text(value: str) -> str:
+    """A user's text as one paragraph: trimmed, line breaks inside it joined."""
+    value = value.strip()
+    # White space next to a Chinese character or punctuation mark is a line break of the
+    # YAML file (folded or not), not a space in the text: drop it; elsewhere keep one space.
+    return _SPACES.sub(" ", _SPACE_BY_CJK.sub("", value))
+
+
+def paragraphs(value: str) -> list[str]:
+    """Blank lines separate paragraphs in a block of text."""
+    return [clean_text(p) for p in re.split(r"\n\s*\n", value) if p.strip()]
+
+
+class NodeReader:
+    """Typed values from YAML nodes; each problem is collected with its place."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.errors = Collector()
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    # -- primitives --
+    def loc(self, node: Node) -> Loc:
+        m = node.start_mark
+        return Loc(self.file, m.line + 1, m.column + 1)
+
+    def err(self, node: Node | None, message: str) -> None:
+        self.errors.add(self.loc(node) if node is not None else Loc(self.file), message)
+
+    def scalar(self, node: Node) -> Any:
+        return self._constructor.construct_object(node, deep=True)
+
+    def type_name(self, node: Node) -> str:
+        return _TYPE_NAMES.get(node.tag, "其他类型")
+
+    def mapping(
+        self, node: Node, fields: dict[str, bool], what: str
+    ) -> dict[str, tuple[Node, Node]] | None:
+        """Keys of a mapping; unknown keys (with a did-you-mean), duplicates, missing required."""
+        if not isinstance(node, MappingNode):
+            self.err(node, f"{what}应为键值对（“键: 值”），实际是{self.type_name(node)}")
+            return None
+        out: dict[str, tuple[Node, Node]] = {}
+        for knode, vnode in node.value:
+            key = str(knode.value) if isinstance(knode, ScalarNode) else "?"
+            if key in out:
+                self.err(knode, f"键“{key}”重复出现，前一处在第 {out[key][0].start_mark.line + 1} 行")
+                continue
+            if key not in fields:
+                hint = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                tip = f"，是否想写“{hint[0]}”？" if hint else f"；可用的键：{', '.join(fields)}"
+                self.err(knode, f"{what}中有未知的键“{key}”{tip}")
+                continue
+            out[key] = (knode, vnode)
+        for key, required in fields.items():
+            if required and key not in out:
+                self.err(node, f"{what}缺少必填项“{key}”")
+        return out
+
+    def text(self, node: Node, what: str, allow_empty: bool = False) -> str | None:
+        if isinstance(node, ScalarNode) and node.tag in (
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+        ):
+            value = clean_text(str(node.value))
+            if not value and not allow_empty:
+                self.err(node, f"{what}不能为空")
+                return None
+            return value
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null" and allow_empty:
+            return ""
+        self.err(node, f"{what}应为文字，实际是{self.type_name(node)}")
+        return None
+
+    def integer(self, node: Node, what: str) -> int | None:
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            return int(self.scalar(node))
+        self.err(node, f"{what}应为整数，实际是{self.type_name(node)}“{getattr(node, 'value', '')}”")
+        return None
+
+    def number(self, node: Node, what: str, allow_null: bool = False) -> int | float | None:
+        if isinstance(node, ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            return self.scalar(node)
+        if allow_null and isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return None
+        self.err(node, f"{what}应为数值，实际是{self.type_name(node)}“{getattr(node, 'value', '')}”")
+        return None
+
+    def boolean(self, node: Node, what: str) -> bool | None:
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return bool(self.scalar(node))
+        self.err(node, f"{what}应为 true 或 false")
+        return None
+
+    def seq(self, node: Node, what: str) -> list[Node]:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        self.err(node, f"{what}应为列表（每项以“- ”开头），实际是{self.type_name(node)}")
+        return []
+
+    def text_block(self, node: Node, what: str) -> list[str]:
+        """A string (blank lines split paragraphs) or a list of paragraphs."""
+        if isinstance(node, SequenceNode):
+            out = []
+            for i, sub in enumerate(node.value, 1):
+                t = self.text(sub, f"{what}第 {i} 段")
+                if t:
+                    out.append(t)
+            return out
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+            return paragraphs(node.value)
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        self.err(node, f"{what}应为文字或文字列表，实际是{self.type_name(node)}")
+        return []
+
+    def date(self, node: Node, what: str) -> dt.date | None:
+        if isinstance(node, ScalarNode):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                value = self.scalar(node)
+                return value.date() if isinstance(value, dt.datetime) else value
+            if _DATE_RE.match(str(node.value)):
+                d = parse_date(str(node.value))
+                if d is None:
+                    self.err(node, f"{what}“{node.value}”不是有效日期")
+                return d
+        self.err(node, f"{what}应为日期，如 2026-02-20 或 2026年2月20日")
+        return None
+
+    # -- the report --

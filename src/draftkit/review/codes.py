@@ -1,0 +1,44 @@
+"""Every finding code of ``draftkit check`` once: its family and what it checks. The
+README's table lists the same codes (a test compares them)."""
+
+from __future__ import annotations
+
+FAMILIES = {
+    "S": "结构", "C": "提法时效", "F": "数据", "L": "文字", "A": "实质", "P": "与去年比较",
+}
+
+CODES: dict[str, str] = {
+    "S001": "缺少必需部分",
+    "S002": "主要安排不是下一年度的",
+    "S003": "标题缺少年度或发文机关",
+    "S004": "主送机关的冒号",
+    "S005": "文末署名和成文日期",
+    "S006": "序号不连续",
+    # C1xx: one code a row of the currency table (data/currency.yaml), see known().
+    "C201": "提到成文日期之后的事",
+    "F001": "同比数字不符",
+    "F002": "比率超过100%",
+    "F003": "同一指标前后不一致",
+    "F004": "未填写的空位、占位符",
+    "L001": "半角标点", "L002": "直引号", "L003": "括号、引号、书名号不配对", "L004": "繁体字和台湾用语",
+    "L005": "重复的字词", "L006": "重复的句子", "L007": "段落过长", "L008": "日期写法",
+    "A001": "不足没有分析原因",
+    "A002": "不足在安排中没有对应措施",
+    "A003": "主要举措缺少数据",
+    "A004": "第一责任人部分单薄",
+    "P000": "找不到去年的报告",
+    "P001": "去年计划今年没有提到",
+    "P002": "不足与去年一字不差",
+}
+
+
+def family(code: str) -> str:
+    return FAMILIES[code[0]]
+
+
+def known(code: str) -> bool:
+    if code in CODES:
+        return True
+    from draftkit import currency
+
+    return any(row.code == code for row in currency.table().rows)

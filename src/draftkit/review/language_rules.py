@@ -1,0 +1,71 @@
+"""Language and form: punctuation, quotes, pairs, Traditional script, repeats, long paragraphs, dates (L0xx)."""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.mining.normalise import TAIWAN_TO_MAINLAND, opencc_t2s, to_simplified
+from draftkit.review.context import Ctx
+
+LONG_PARAGRAPH = 800  # characters
+_CJK = "\u4e00-\u9fff"
+_HALF = re.compile(rf"(?<=[{_CJK}“”《》，。])[,;:?!()]|[,;:?!()](?=[{_CJK}“”《》])")
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_PAIRS = [("“", "”"), ("《", "》"), ("（", "）"), ("【", "】"), ("〈", "〉")]
+_DOUBLE_CHAR = re.compile(r"([的了和与对把被将从在])\1")
+_DOUBLE_WORD = re.compile(rf"([{_CJK}]{{2}})\1")
+_DATE_OK = re.compile(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
+_DATE_LIKE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$|^[〇零一二三四五六七八九十]{4}年")
+_BAD_DATE_IN_TEXT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年0\d月|\d{1,2}月0\d日")
+
+
+def check_language(ctx: Ctx) -> None:
+    seen_sentences: dict[str, int] = {}
+    for p in ctx.doc.paras:
+        raw = ctx.raw(p.index)
+        half = _HALF.findall(raw)
+        if half:
+            kinds = "".join(dict.fromkeys(half))
+            fix = "、".join(f"“{h}”→“{_FULL[h]}”" for h in kinds)
+            ctx.add("L001", "warning", f"中文中用了半角标点 {len(half)} 处（{fix}）", p.index,
+                    _HALF.sub(lambda m: _FULL[m.group(0)], raw)[:60])
+        if '"' in raw or "'" in raw:
+            ctx.add("L002", "warning", "用了直引号，应为中文引号“”‘’", p.index)
+        for a, b in _PAIRS:
+            if p.text.count(a) != p.text.count(b):
+                ctx.add("L003", "warning", f"{a}{b}不配对（{a} {p.text.count(a)} 个，{b} {p.text.count(b)} 个）", p.index)
+        simplified = to_simplified(raw)
+        if simplified != raw:
+            trad = opencc_t2s().convert(raw)
+            n_chars = sum(1 for x, y in zip(raw, trad) if x != y)
+            terms = []
+            for pattern, repl in TAIWAN_TO_MAINLAND:
+                for m in re.finditer(pattern, trad):
+                    terms.append(f"{m.group(0)}→{m.expand(repl)}")
+            parts = []
+            if n_chars:
+                parts.append(f"繁体字 {n_chars} 个")
+            if terms:
+                parts.append("台湾用语：" + "、".join(dict.fromkeys(terms)))
+            ctx.add("L004", "warning", "，".join(parts), p.index, simplified[:60])
+        for m in _DOUBLE_CHAR.finditer(p.text):
+            ctx.add("L005", "warning", f"重复的字“{m.group(0)}”", p.index, m.group(1))
+        for m in _DOUBLE_WORD.finditer(p.text):
+            ctx.add("L005", "warning", f"重复的词“{m.group(0)}”", p.index, m.group(1))
+        for s in re.split(r"[。！？]", p.text):
+            s = s.strip()
+            if len(s) >= 10:
+                if s in seen_sentences:
+                    ctx.add("L006", "warning", f"与第{seen_sentences[s]}段的句子重复：“{s[:20]}…”", p.index)
+                else:
+                    seen_sentences[s] = p.index
+        if p.kind in ("body", "h2") and len(p.text) > LONG_PARAGRAPH:
+            ctx.add("L007", "note", f"段落很长（{len(p.text)} 字），可考虑分段", p.index)
+        if p.kind in ("body", "h2") and _BAD_DATE_IN_TEXT.search(p.text):
+            m = _BAD_DATE_IN_TEXT.search(p.text)
+            ctx.add("L008", "warning", f"日期“{m.group(0)}”应写作“2026年1月10日”的形式", p.index)
+    last = ctx.doc.paras[-1] if ctx.doc.paras else None
+    if last is not None and not _DATE_OK.match(last.text) and _DATE_LIKE.match(last.text):
+        m = re.match(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", last.text)
+        fix = f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" if m else ""
+        ctx.add("L008", "warning", "成文日期应写作“2026年1月10日”的形式（阿拉伯数字，不编虚位）", last.index, fix)

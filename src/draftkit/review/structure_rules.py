@@ -1,0 +1,102 @@
+"""Structure: the required parts, the plan's year, title, addressee, signature and date, numbering (S0xx)."""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.cnfmt import cn_number
+from draftkit.domain import PART_NAMES, REQUIRED_PARTS
+from draftkit.mining.structure import CN_NUM, cn_to_int
+from draftkit.review.context import Ctx
+
+
+def check_structure(ctx: Ctx) -> None:
+    doc = ctx.doc
+    present = {p.part for p in doc.paras if p.kind in ("h1", "body", "h2", "h3", "h4")}
+    for key in REQUIRED_PARTS:
+        if key not in present:
+            # The five items are required by 厅字〔2019〕28号 (in force 2019-04-15): reports
+            # on 2019 onwards. Earlier reports only get a note.
+            if doc.year is None or doc.year >= 2019:
+                ctx.add("S001", "error", f"缺少必需的部分：{PART_NAMES[key]}")
+            else:
+                ctx.add("S001", "note", f"没有“{PART_NAMES[key]}”部分（{doc.year} 年度报告早于厅字〔2019〕28号的要求）")
+    year = doc.year
+    for p in doc.paras:
+        if p.kind == "h1" and p.part == "plan" and year:
+            m = re.match(r"(\d{4})年", p.text)
+            if m and int(m.group(1)) != year + 1:
+                ctx.add("S002", "error", f"主要安排应是 {year + 1} 年的（报告年度为 {year} 年），标题写的是 {m.group(1)} 年",
+                        p.index, p.text.replace(m.group(1), str(year + 1), 1))
+    titles = [p for p in doc.paras if p.kind == "title"]
+    if not titles:
+        ctx.add("S003", "warning", "缺少标题（应写明发文机关和年度，如“XX县人民政府关于2025年度法治政府建设情况的报告”）")
+    else:
+        t = titles[0]
+        if not re.search(r"\d{4}年", t.text):
+            ctx.add("S003", "warning", "标题没有写明年度", t.index)
+        if not re.search(r"(政府|局|委|办|厅|院|部|会)(关于|\d{4})", t.text):
+            ctx.add("S003", "warning", "标题没有写明发文机关", t.index)
+    addressees = [p for p in doc.paras if p.kind == "addressee"]
+    for p in addressees:
+        if not ctx.raw(p.index).endswith("："):
+            ctx.add("S004", "warning", "主送机关应以全角冒号“：”结尾", p.index, p.text + "：")
+    if not addressees:
+        after_title = [p for p in doc.paras[:3] if p.kind in ("meta", "title")][1:]
+        lookalike = [p for p in after_title if re.search(r"(政府|委|局|厅|办|部)$", p.text)]
+        if lookalike:
+            ctx.add("S004", "warning", "主送机关应以全角冒号“：”结尾", lookalike[0].index, lookalike[0].text + "：")
+        else:
+            ctx.add("S004", "note", "没有主送机关（向上级报送时应写明）")
+    tail = [p.kind for p in doc.paras[-2:]]
+    if "date" not in tail:
+        ctx.add("S005", "warning", "文末缺少成文日期")
+    if "signature" not in tail:
+        ctx.add("S005", "warning", "文末缺少发文机关署名")
+    _numbering(ctx)
+
+
+_ENUM = re.compile(rf"(?:^|(?<=[。；：，！？]))([{CN_NUM}]{{1,2}})是")
+
+
+def _numbering(ctx: Ctx) -> None:
+    last_h1 = 0
+    last_h2 = 0
+    for p in ctx.doc.paras:
+        if p.kind == "h1":
+            if p.number != last_h1 + 1:
+                ctx.add("S006", "warning", f"一级标题序号不连续：{_cn(last_h1)}、之后是{_cn(p.number)}、", p.index)
+            last_h1, last_h2 = p.number, 0
+        elif p.kind == "h2":
+            if p.number != last_h2 + 1:
+                ctx.add("S006", "warning", f"二级标题序号不连续：（{_cn(last_h2)}）之后是（{_cn(p.number)}）"
+                        if last_h2 else f"二级标题应从（一）开始，这里是（{_cn(p.number)}）", p.index)
+            last_h2 = p.number
+    # 一是、二是… inside paragraphs; a paragraph that starts with a marker continues the
+    # enumeration of the paragraph before it.
+    seq: list[int] = []
+    start = 0
+    paras = [p for p in ctx.doc.paras if p.kind in ("body", "h2", "h3", "h4")]
+    for p in paras:
+        nums = [cn_to_int(m.group(1)) for m in _ENUM.finditer(p.text)]
+        continues = bool(nums) and p.text.startswith(f"{_cn(nums[0])}是") and seq and nums[0] == seq[-1] + 1
+        if not continues:
+            _check_seq(ctx, seq, start)
+            seq, start = [], p.index
+        seq.extend(nums)
+    _check_seq(ctx, seq, start)
+
+
+def _check_seq(ctx: Ctx, seq: list[int], index: int) -> None:
+    if not seq:
+        return
+    if seq == [1]:
+        ctx.add("S006", "warning", "有“一是”而没有“二是”", index)
+        return
+    expected = list(range(1, len(seq) + 1))
+    if seq != expected:
+        ctx.add("S006", "warning", f"“一是、二是……”序号不连续：{'、'.join(_cn(n) + '是' for n in seq)}", index)
+
+
+def _cn(n: int) -> str:
+    return cn_number(n) if 1 <= n <= 99 else str(n)

@@ -1,0 +1,78 @@
+"""Substance: causes of the shortcomings, answered by the plan, figures in the measures, the leaders' part (A0xx)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from draftkit.mining.labels import TOPICS
+from draftkit.review.context import Ctx
+
+MIN_FIGURES_PER_1000 = 3.0  # in the measures part
+MIN_LEADERSHIP_CHARS = 120
+MIN_LEADERSHIP_SENTENCES = 3
+_CJK = "\u4e00-\u9fff"
+
+
+_CAUSE = re.compile(r"原因|由于|因为|主观|客观|在于|导致|根源|究其")
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!年)")
+_COMMON_BIGRAMS = set("法治 建设 政府 工作 进一 一步 推进 加强 完善 提升 全面 深化 持续 不断 开展 落实 机制 体系 水平 "
+                      "能力 问题 部门 单位 有待 不够 存在 进行 我市 我县 我区 全市 全县 方面 相关 有效 切实 确保".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _keywords() -> dict[str, str]:
+    """Taxonomy keyword → topic, longest first (substring match: no jieba start-up)."""
+    out = {}
+    for key, words in TOPICS:
+        for w in words:
+            w = w[0] if isinstance(w, tuple) else w
+            if len(w) >= 2 and w not in ("法治政府", "法治政府建设", "法治建设", "责任", "学习"):
+                out.setdefault(w, key)
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
+def _topics_and_words(text: str) -> tuple[set[str], set[str]]:
+    found = {w for w in _keywords() if w in text}
+    topics = {_keywords()[w] for w in found}
+    return topics, found
+
+
+def bigrams(text: str) -> set[str]:
+    chars = re.sub(rf"[^{_CJK}]", " ", text)
+    return {chars[i:i + 2] for i in range(len(chars) - 1) if " " not in chars[i:i + 2]} - _COMMON_BIGRAMS
+
+
+def check_substance(ctx: Ctx) -> None:
+    short = list(ctx.body("shortcomings"))
+    if short and not any(_CAUSE.search(p.text) for p in short):
+        ctx.add("A001", "warning", "不足部分只列问题，没有分析原因", short[0].index)
+    plan_items = []
+    for p in ctx.body("plan"):
+        plan_items.extend([p.heading] + (p.items or [p.text]))
+    plan_items = [t for t in plan_items if t]
+    plan_sets = [(_topics_and_words(t), bigrams(t)) for t in plan_items]
+    for p in short:
+        for item in p.items or [s for s in re.split(r"[。！？]", p.text) if len(s) >= 8]:
+            if _CAUSE.search(item) or re.search(r"虽.{0,8}取得|还存在.{0,8}(不足|差距)[:：]?$", item):
+                continue
+            (topics, words), grams = _topics_and_words(item), bigrams(item)
+            answered = any((words & pw) or (topics & pt and len(grams & pg) >= 2) or len(grams & pg) >= 3
+                           for (pt, pw), pg in plan_sets)
+            if not answered:
+                ctx.add("A002", "warning", f"这条不足在下一年度安排中没有对应的措施：“{item[:24]}…”", p.index)
+    measures = list(ctx.body("measures"))
+    chars = sum(len(p.text) for p in measures)
+    if chars >= 200:
+        figures = sum(len(_FIGURE.findall(p.text)) for p in measures)
+        density = figures / chars * 1000
+        if density < MIN_FIGURES_PER_1000:
+            ctx.add("A003", "warning", f"主要举措和成效部分数据很少：每千字 {density:.1f} 个数字（{figures} 个 / {chars} 字），"
+                    "宜用具体数字和案例说明成效", measures[0].index)
+    leaders = list(ctx.body("leadership"))
+    if leaders:
+        text = "".join(p.text for p in leaders)
+        sentences = [s for s in re.split(r"[。！？；]", text) if len(s.strip()) >= 4]
+        if len(text) < MIN_LEADERSHIP_CHARS or len(sentences) < MIN_LEADERSHIP_SENTENCES:
+            ctx.add("A004", "warning", f"第一责任人履职部分只有 {len(sentences)} 句、{len(text)} 字，"
+                    "宜写明学法、专题研究、部署督办、出庭应诉等具体情况", leaders[0].index)
