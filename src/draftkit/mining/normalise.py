@@ -4,8 +4,9 @@ usage, Chinese full-width punctuation, and web page chrome removed.
 OpenCC's plain ``t2s`` does the characters. Its ``tw2sp`` (phrases) is not used: it
 fixes 最佳化 and 程式 but rewrites correct government prose (建立健全→创建健全,
 严格执行→严格运行, 行政效能→行政性能, 整合→集成). The vocabulary is our own table
-below, applied after ``t2s``, each row tested; some rows depend on context (檔案 is 文件
-in 规范性文件 but stays 档案 in 诚信档案; 契约精神 stays).
+in ``data/wording.yaml``, applied after ``t2s``, each row tested with an example and a
+counter-example; some rows depend on context (檔案 is 文件 in 规范性文件 but stays 档案 in
+诚信档案; 品质 is 质量 where it is the noun of 高品质发展, not in 产品质量).
 """
 
 from __future__ import annotations
@@ -13,26 +14,23 @@ from __future__ import annotations
 import functools
 import re
 
-# (pattern, replacement) applied in order to Simplified text.
-TAIWAN_TO_MAINLAND: list[tuple[str, str]] = [
-    (r"最佳化", "优化"),
-    (r"(规范性|政策|红头|配套|相关|有关|政府|部门|制度)档案", r"\1文件"),
-    (r"档案(起草|制定|制发|备案|清理|审查|审核|公平竞争)", r"文件\1"),
-    (r"程式(?!化)", "程序"),  # 程式化 is mainland usage
-    (r"契约(?!精神)", "合同"),
-    (r"网际网路", "互联网"),
-    (r"网路", "网络"),
-    (r"法务部", "司法部"),
-    (r"人民民众", "人民群众"),
-    (r"民众", "群众"),
-    (r"数位(?=化|政府|转型|经济|平台|技术|时代)", "数字"),  # 数位专家 (several) is mainland usage
-    (r"智慧财产权", "知识产权"),
-    (r"资讯", "信息"),
-    (r"软体", "软件"),
-    (r"计画", "计划"),
-]
-# Not in the table, on purpose: 品质 (it matches inside 产品质量), 透过 (mainland usage too).
-_TW = [(re.compile(p), r) for p, r in TAIWAN_TO_MAINLAND]
+
+@functools.lru_cache(maxsize=1)
+def wording_rows() -> tuple[dict, ...]:
+    """The rows of ``data/wording.yaml``: Taiwan and old wording → mainland usage."""
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent.parent / "data" / "wording.yaml").read_text(encoding="utf-8"))
+    return tuple(raw["rows"])
+
+
+@functools.lru_cache(maxsize=1)
+def wording_table() -> tuple[tuple[re.Pattern, str], ...]:
+    """(compiled pattern, replacement) in the order they apply to Simplified text."""
+    return tuple((re.compile(r["find"]), r["replace"]) for r in wording_rows())
+
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_OR_FW = _CJK + "\u3000-\u303f\uff00-\uffef\u2018-\u201d《》"
@@ -56,7 +54,7 @@ def opencc_t2s():
 def to_simplified(text: str) -> str:
     """Traditional characters and Taiwan vocabulary to mainland Simplified usage."""
     text = opencc_t2s().convert(text)
-    for pattern, repl in _TW:
+    for pattern, repl in wording_table():
         text = pattern.sub(repl, text)
     return text
 
@@ -86,12 +84,69 @@ CHROME_LINES = [
     r".*首页\s*(>|>>|》|›).*",
     r"[\d\s]{1,12}",
     r"(基本介绍|相关词条|热门词条|联络我们|联系我们|打印本页|关闭窗口|分享到|返回顶部|上一篇|下一篇).{0,30}",
-    r"[•·●]\s*.{0,60}",
+    r"[•·●▪◆◇■□★☆►▶→✓√]\s*.{0,60}",
+    r"(-{2,}|—{3,}|={2,}|\*{2,}|#{1,})\s*.{0,60}",
     r"《[^》]+》是\d{4}年.{0,30}发布的.{0,6}。",
     r"\d{4}年.{0,8}第\s*\d+\s*期",
     r"[（(](本文作者|作者|通讯员|来源|责任编辑|编辑|审核)[^)）]{0,60}[)）]",
+    # template and essay sites: their own sentences around the copied text
+    r".*(小编|供大家参考|仅供参考|欢迎阅读|欢迎借鉴|希望对(你|您|大家)有|如有侵权|版权归|转载请|原创文章|"
+    r"免费下载|下载文档|文档下载|全文阅读|阅读全文|展开全文|点击查看|精品范文|范文网|范文大全|文库|"
+    r"猜你喜欢|相关推荐|相关阅读|延伸阅读|热门推荐|本文地址|本文链接|扫一扫|微信扫|关注公众号).*",
+    r"[【\[]?(篇|范文)[一二三四五六七八九十\d]{1,3}[】\]]?.{0,40}",
+    r"(本文|文章)?(网址|地址|链接|出处)：?",
 ]
 _CHROME = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
+
+# Pinyin glosses after characters (领(lǐng)导(dǎo)) and note marks ([1], ［注2］, 【注】).
+_TONED = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜüńňǹḿ"
+_SYLLABLE = rf"[a-z{_TONED}]{{1,6}}"
+_GLOSS = re.compile(rf"(?<=[{{cjk}}])[（(]\s*({_SYLLABLE}(?:\s+{_SYLLABLE})*)\s*[）)]".replace("{cjk}", "\u4e00-\u9fff"))
+_PINYIN = re.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:n|ng|r)?$")
+_NOTE_MARK = re.compile(r"[\[［【〔](?:注(?:释)?\s*)?\d{1,2}[\]］】〕]|[\[［【](?:注|注释|编者按)[\]］】]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_BULLET = re.compile(r"^(?:[•·●▪◆◇■□★☆►▶→✓√]|-{1,2}(?!\d)|—{2}(?=[^\u4e00-\u9fff]))\s*")
+_URL = re.compile(r"(?:https?://|www\.)[\w./?=&%#:~+-]*")
+_WATERMARK = re.compile(r"[（(【\[]?(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*[\u4e00-\u9fff]{2,12}(?:网|文库|网站)[）)】\]]?"
+                        r"|[\u4e00-\u9fff]{2,8}(?:范文网|文库|资料网|文秘网|写作网)")
+
+
+def _gloss(m: re.Match) -> str:
+    syllables = m.group(1).split()
+    toned = any(ch in _TONED for ch in m.group(1))
+    plain = all(_PINYIN.match(x) for x in syllables)
+    return "" if toned or plain else m.group(0)
+
+
+def strip_annotations(line: str) -> str:
+    """Pinyin glosses, note marks, URLs and site watermarks out of a line."""
+    line = _GLOSS.sub(_gloss, line)
+    line = _NOTE_MARK.sub("", line)
+    line = _URL.sub("", line)
+    line = _WATERMARK.sub("", line)
+    return line.strip(" \t\u00a0\u3000\ufeff")
+
+
+def strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line)
+
+
+_MOJIBAKE = re.compile(r"[\ufffd\ue000-\uf8ff]|锟斤拷|烫烫|屯屯|[À-ÿ]{2}|[A-Za-z][（(][a-z" + _TONED + r"]{1,6}[）)]")
+
+
+def garbled(text: str) -> bool:
+    """Mojibake: replacement characters, 锟斤拷, Latin-1 runs, a letter standing for a
+    lost character with its reading (F(xiàn)), or many characters outside GB2312 that a
+    mainland report would not use."""
+    if _MOJIBAKE.search(text):
+        return True
+    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    rare = 0
+    for ch in cjk:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare >= 3 and rare * 5 >= len(cjk)
 
 
 def is_chrome(line: str) -> bool:
@@ -108,10 +163,15 @@ def clean(text: str) -> tuple[list[str], list[str]]:
     text = to_simplified(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines, chrome = [], []
     for raw in text.split("\n"):
-        line = punctuation(raw).strip(" \t\u00a0\u3000\ufeff")
+        line = strip_annotations(punctuation(raw))
         if not line:
             continue
-        (chrome if is_chrome(line) else lines).append(line)
+        if is_chrome(line):
+            chrome.append(line)
+            continue
+        line = strip_bullet(line)
+        if line:
+            lines.append(line)
     return lines, chrome
 
 

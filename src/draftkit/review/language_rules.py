@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftkit.mining.normalise import TAIWAN_TO_MAINLAND, opencc_t2s, to_simplified
+from draftkit.mining.normalise import opencc_t2s, to_simplified, wording_table
 from draftkit.review.context import Ctx
 
 LONG_PARAGRAPH = 800  # characters
@@ -39,8 +39,8 @@ def check_language(ctx: Ctx) -> None:
             trad = opencc_t2s().convert(raw)
             n_chars = sum(1 for x, y in zip(raw, trad) if x != y)
             terms = []
-            for pattern, repl in TAIWAN_TO_MAINLAND:
-                for m in re.finditer(pattern, trad):
+            for pattern, repl in wording_table():
+                for m in pattern.finditer(trad):
                     terms.append(f"{m.group(0)}→{m.expand(repl)}")
             parts = []
             if n_chars:
