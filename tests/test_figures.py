@@ -48,3 +48,42 @@ def test_number_formatting():
 def test_unfilled_figure_refuses():
     with pytest.raises(ValueError):
         figure_text(Figure(None, 5, "件"))
+
+
+# --- where a 同比 may stand (issue 10: 同比 spliced mid-phrase, approximate figures made exact) ---
+
+@pytest.mark.parametrize(
+    "before, fig, after, expected",
+    [
+        ("组织", Figure(19, 17, "个"), "执法部门", "19个"),  # never before the noun it counts
+        ("共计近", Figure(7200, 8000, "件"), "次", "7200件"),
+        ("共计近", Figure(7200, 8000, "件次"), "，其中", "7200件次"),  # 近: approximate
+        ("培养“法律明白人”", Figure(3300, 3000, "余人"), "，", "3300余人"),  # approximate: no exact 同比
+        ("培养“法律明白人”", Figure(3465, 3300, "余人"), "，", "3465人"),  # an exact number is said exactly
+        ("播发专题", Figure(21, 20, "多期"), "，", "21期"),  # never “21多期”
+        ("由", Figure(356, 299, "项"), "增加到{f2}", "356项"),  # the baseline of a stated change
+        ("由356项增加到", Figure(402, 356, "项"), "，", "402项"),  # the change is stated by the numbers
+        ("新华社等", Figure(12, 10, "家"), "媒体宣传报道", "12家"),
+        ("监督检查部门", Figure(14, 12, "个"), "、伴随监督7次", "14个"),  # 、 does not end a clause
+        ("共完成普法活动1万场次，其中村居普法", Figure(2617, 2316, "场次"), "，", "2617场次"),  # part of a total
+        ("法律援助案件", Figure(386, 300, ""), "，", "386"),  # no measure word, no 同比
+        ("受理法律援助案件", Figure(386, 300, "件"), "，", "386件，同比增长28.7%"),
+        ("受理法律援助案件", Figure(386, 300, "件"), "", "386件，同比增长28.7%"),
+        ("考试通过率", Figure(99, 98, "%"), "。", "99%，同比提高1个百分点"),
+        ("受理案件", Figure(386, 300, "件"), "，同比增长28.7%", "386件"),  # a 同比 already written
+    ],
+)
+def test_figure_in_its_sentence(before, fig, after, expected):
+    assert figure_text(fig, before, after) == expected
+
+
+def test_reading_keeps_a_misplaced_yoy_as_text():
+    from draftkit.figures import find_written
+
+    # 近7200件，同比减少10%: the number is read, the 同比 stays as written (no exact 同比 on 近)
+    text = "共计近7200件，同比减少10%。"
+    found = list(find_written(text))
+    assert [(text[f.start:f.end], f.figure.previous) for f in found] == [("7200件", None)]
+    # 8000件次 is one measure word: nothing of it is left behind to follow a 同比
+    found = list(find_written("提供法律服务共计近8000件次，其中"))
+    assert [f.figure.unit for f in found] == ["件次"]

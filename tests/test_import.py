@@ -92,7 +92,9 @@ def test_carry_rongcheng_forward(tmp_path):
     assert data["year"] == 2023 and data["date"] is None
     assert data["parts"]["plan"] == {"year": 2024, "items": [{"todo": "写明 2024 年推进法治政府建设的主要安排"}]}
     first = data["parts"]["measures"]["sections"][0]["items"][0]
-    assert first["values"]["f1"] == {"current": None, "previous": 299, "unit": "项"}
+    # 由A增加到B: last year's B is this year's baseline, written out; only B is asked
+    assert "由356项增加到{f2}" in first["text"] and "f1" not in first["values"]
+    assert first["values"]["f2"] == {"current": None, "previous": 356, "unit": "项"}
     checklist = data["parts"]["measures"]["sections"][-1]
     assert checklist["heading"] == "落实上年度工作安排情况" and len(checklist["items"]) == 3
     assert checklist["items"][0]["todo"].startswith("去年计划：进一步压实法治建设工作责任。")
@@ -117,7 +119,7 @@ def test_carried_draft_refuses_empty_figures_and_todos(tmp_path):
     with pytest.raises(DraftkitError) as exc:
         render_report(load_report(save(tmp_path, data)))
     messages = "\n".join(str(p) for p in exc.value.problems)
-    assert "空位“f1”的本年数值还没有填写（current）" in messages
+    assert "空位“f2”的本年数值还没有填写（current）" in messages
     assert "还没有写：去年计划：进一步压实法治建设工作责任" in messages
 
 

@@ -20,8 +20,14 @@ from draftkit.report.model import Figure
 
 # Measure words that follow a count in these reports (件, 项, 人次 …), longest first in
 # patterns so that 人次 is not read as 人.
-MEASURE_WORDS = ("万人次 万余人次 人次 家次 场次 万元 亿元 学时 件 项 个 次 名 人 家 场 期 条 份 起 宗 元 户 卷 篇 所 处 批 类 "
-                 "部 支 套 天 余人次 多人次").split()
+MEASURE_WORDS = ("万人次 万余人次 人次 件次 家次 场次 户次 万元 亿元 学时 件 项 个 次 名 人 家 场 期 条 份 起 宗 元 户 卷 "
+                 "篇 所 处 批 类 部 支 套 天 本 余人次 多人次").split()
+# Words that make a number approximate: before it (近7200件) or between it and its measure
+# word (3300余人). An approximate number never takes an exact 同比.
+APPROX_BEFORE = ("将近", "接近", "大约", "超过", "近", "约", "逾", "超")
+APPROX_AFTER = ("余", "多")
+# A 同比 is written only where the figure ends a clause: before one of these, or at the end.
+CLAUSE_END = "，。；！？"
 NUM = r"\d+(?:\.\d+)?"
 UP = "增加|增长|上升|提高|提升"
 DOWN = "减少|下降|降低"
@@ -71,14 +77,51 @@ def yoy(current: int | float, previous: int | float | None, rate: bool = False) 
     return f"同比{word}{amount}%"
 
 
-def figure_text(fig: Figure) -> str:
-    """``6件，同比减少40%``; ``98%，同比提高2个百分点``; ``6件`` when there is nothing to compare."""
+def figure_text(fig: Figure, before: str = "", after: str = "") -> str:
+    """``6件，同比减少40%``; ``98%，同比提高2个百分点``; ``6件`` when there is nothing to compare.
+
+    ``before`` and ``after`` are the words around the figure in its sentence: a 同比 is
+    written only where the figure may take one (``may_compare``), and an approximate unit
+    (余人, 多家) keeps its 余/多 only on a round number (3300余人, not 3465余人)."""
     if fig.current is None:
         raise ValueError("figure has no current value")
     rate = fig.unit == "%"
-    head = f"{number(fig.current)}{fig.unit}"
+    unit = fig.unit
+    if approximate_unit(unit) and not _round(fig.current):
+        unit = unit[1:]  # an exact number typed for an approximate one: say it exactly
+    head = f"{number(fig.current)}{unit}"
+    if not may_compare(fig.unit, before, after):
+        return head
     clause = yoy(fig.current, fig.previous, rate=rate)
     return f"{head}，{clause}" if clause else head
+
+
+def approximate_unit(unit: str) -> bool:
+    """``余人``, ``多家``: the number before it is approximate."""
+    return unit[:1] in APPROX_AFTER and len(unit) > 1
+
+
+def _round(value: int | float) -> bool:
+    d = Decimal(str(value))
+    return d == d.to_integral_value() and (d < 10 or d % 10 == 0)
+
+
+_CHANGE_TO = re.compile(rf"(?:{UP}|{DOWN})(?:到|至)$")
+
+
+def may_compare(unit: str, before: str = "", after: str = "") -> bool:
+    """Whether a figure may carry a 同比 where it stands: a quantity with its measure word
+    (or a rate), exact, ending a clause, not the end point of a stated change (由A增加到B),
+    not a part of a total (其中…), and not already followed by a 同比 of its own."""
+    if not unit or approximate_unit(unit):
+        return False
+    if before.endswith(APPROX_BEFORE) or _CHANGE_TO.search(before):
+        return False
+    if "其中" in re.split(r"[。；！？]", before)[-1]:
+        return False
+    if re.match(r"[，,]?(?:同比|比上年|较上年)", after):
+        return False
+    return after == "" or after[0] in CLAUSE_END
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -93,6 +136,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(增长|减少|提高|下降)不足0\.1(%|个百分点)))?"),
         # A count with its 同比 in any common wording (what the miner turns into one slot).
         "with_yoy": re.compile(rf"({NUM})({units})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({NUM})(%|个百分点)"),
+        # Two slots of one stated change, 由{a}增加到{b}: {a} is the baseline, not a figure of its own.
+        "from_to_slots": re.compile(rf"(由|从)\{{(\w+)\}}((?:{UP}|{DOWN})(?:到|至))\{{(\w+)\}}"),
         # Three ways reports state a change with both numbers, for checking the percentage.
         "from_to": re.compile(rf"由({NUM})([^\d，。、；]{{0,4}}?)(?:{UP}|{DOWN})(?:到|至)({NUM})\2?[，,]?(?:同比)?({UP}|{DOWN})({NUM})%"),
         "with_prev": re.compile(rf"({NUM})([^\d，。、；（]{{0,4}}?)[，,]?同比({UP}|{DOWN})({NUM})%[（(]上年(?:同期)?(?:为)?({NUM})"),
@@ -102,7 +147,8 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def pattern(name: str) -> re.Pattern:
-    """One of the grammar's patterns: written, with_yoy, from_to, with_prev, with_diff, rate."""
+    """One of the grammar's patterns: written, with_yoy, from_to_slots, from_to, with_prev,
+    with_diff, rate."""
     return _patterns()[name]
 
 
@@ -139,10 +185,17 @@ class Found:
 
 def find_written(text: str) -> Iterator[Found]:
     """Figure phrases as draftkit writes them, each read back exactly: ``6件，同比减少40%``
-    → current 6, previous 10, unit 件. A 同比 that no previous value gives is skipped."""
+    → current 6, previous 10, unit 件. A 同比 that no previous value gives, or that stands
+    where draftkit would not write one (after an approximate number, before the noun it
+    counts), stays text: only the figure is read."""
     for m in pattern("written").finditer(text):
         cur_s, unit = m.group(1), m.group(2)
         fig = Figure(_num(cur_s), None, unit)
+        bare_end = m.start(2) + len(unit)
+        if m.end() > bare_end and not may_compare(unit, text[:m.start()], text[m.end():]):
+            if figure_text(fig, text[:m.start()], text[bare_end:]) == text[m.start():bare_end]:
+                yield Found(m.start(), bare_end, fig)
+            continue
         if m.group(3):  # 同比持平
             fig.previous = fig.current
         elif m.group(4):
@@ -151,7 +204,7 @@ def find_written(text: str) -> Iterator[Found]:
                 continue
         elif m.group(7):
             continue  # 不足0.1%: the previous value cannot be recovered
-        if figure_text(fig) == m.group(0):
+        if figure_text(fig, text[:m.start()], text[m.end():]) == m.group(0):
             yield Found(m.start(), m.end(), fig)
 
 

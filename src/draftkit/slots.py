@@ -34,6 +34,17 @@ def substitute(text: str, lookup: Callable[[str], str | None]) -> str:
     return SLOT_RE.sub(sub, text)
 
 
+def substitute_in_context(text: str, lookup: Callable[[str, str, str], str | None]) -> str:
+    """As ``substitute``, with ``lookup(name, before, after)`` given the text on either side of
+    the slot (a figure reads differently mid-phrase and at a clause end)."""
+
+    def sub(m: re.Match) -> str:
+        out = lookup(m.group(1), text[:m.start()], text[m.end():])
+        return m.group(0) if out is None else out
+
+    return SLOT_RE.sub(sub, text)
+
+
 def blank(text: str, filler: str = "") -> str:
     """The text with every slot replaced by ``filler`` (for measuring or matching it)."""
     return SLOT_RE.sub(filler, text)

@@ -50,7 +50,8 @@ def _items(data: dict, key: str) -> list[DiffItem]:
             if isinstance(v, dict) and v.get("current") is not None:
                 before = slots.blank(text[:m.start()])[-14:]
                 figures.append((re.split(r"[，。；：、]", before)[-1], v))
-                return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")))
+                return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")),
+                                   text[:m.start()], text[m.end():])
             return m.group(0)
 
         readable = slots.SLOT_RE.sub(read, text)

@@ -26,28 +26,46 @@ def readable(item, year: int) -> str:
     values = {} if isinstance(item, str) else item.get("values", {})
     values = {"year": year, "next_year": year + 1, **values}
 
-    def lookup(name: str) -> str | None:
+    def lookup(name: str, before: str, after: str) -> str | None:
         v = values.get(name)
         if isinstance(v, int) and name in ("year", "next_year"):
             return str(v)
         if isinstance(v, dict) and v.get("current") is not None:
-            return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")))
+            return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")), before, after)
         return None
 
-    return slots.substitute(text_of(item), lookup)
+    return slots.substitute_in_context(text_of(item), lookup)
 
 
 def _carry_figures(item):
-    """This year's figures become last year's; this year's are left to fill in."""
+    """This year's figures become last year's; this year's are left to fill in. In a stated
+    change 由{a}增加到{b} last year's {b} becomes the baseline, written out: 由356项增加到{b}."""
+    from draftkit.figures import figure_text, pattern
+    from draftkit.report.model import Figure
+
     if isinstance(item, str) or "values" not in item:
         return item
+    old, text = item["values"], item["text"]
+
+    def baseline(m: re.Match) -> str:
+        a, b = old.get(m.group(2)), old.get(m.group(4))
+        if not (isinstance(a, dict) and isinstance(b, dict) and b.get("current") is not None):
+            return m.group(0)
+        dropped.add(m.group(2))
+        written = figure_text(Figure(b["current"], None, b.get("unit", "")), after=m.group(3))
+        return f"{m.group(1)}{written}{m.group(3)}{{{m.group(4)}}}"
+
+    dropped: set[str] = set()
+    text = pattern("from_to_slots").sub(baseline, text)
     values = {}
-    for name, v in item["values"].items():
+    for name, v in old.items():
+        if name in dropped:
+            continue
         if isinstance(v, dict):
             values[name] = {"current": None, "previous": v.get("current"), "unit": v.get("unit", "")}
         else:
             values[name] = v
-    return {**item, "values": values}
+    return {**item, "text": text, "values": values}
 
 
 def carry_forward(data: dict) -> tuple[dict, list[str]]:

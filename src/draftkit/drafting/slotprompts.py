@@ -52,15 +52,15 @@ class SlotPrompts:
         values = item.get("values", {})
         builtins = slots.builtin_values(self.year, self.issuer.get("name", ""), self.issuer.get("place", ""))
 
-        def lookup(name: str) -> str | None:
+        def lookup(name: str, before: str, after: str) -> str | None:
             v = values.get(name, builtins.get(name))
             if isinstance(v, dict):
                 if v.get("current") is None:
                     return None
                 v = Figure(v["current"], v.get("previous"), v.get("unit", ""))
-            return value_text(v) if v not in (None, "") else None
+            return value_text(v, before, after) if v not in (None, "") else None
 
-        return slots.substitute(self.item_text(item), lookup)
+        return slots.substitute_in_context(self.item_text(item), lookup)
 
     def unfilled(self, item: dict) -> list[str]:
         values = item.get("values", {})

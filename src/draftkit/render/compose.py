@@ -63,9 +63,10 @@ def builtin_values(report: Report) -> dict[str, Value]:
     return _builtins(report.year, report.issuer.name, report.issuer.place)
 
 
-def value_text(value: Value) -> str:
+def value_text(value: Value, before: str = "", after: str = "") -> str:
+    """A value as text where it stands (``before``/``after``: the sentence around its slot)."""
     if isinstance(value, Figure):
-        return figure_text(value)
+        return figure_text(value, before, after)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float)):
@@ -86,7 +87,7 @@ def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: 
             if isinstance(value, Figure) and value.current is None:
                 errors.add(value.loc or item.loc, f"空位“{name}”的本年数值还没有填写（current）")
                 return m.group(0)
-            return value_text(value)
+            return value_text(value, text[:m.start()], text[m.end():])
         if name in builtins:
             return value_text(builtins[name])
         if plain:
