@@ -181,6 +181,13 @@ def test_leadership_first_order():
     assert [p.part for p in d.paras if p.kind == "body"] == ["leadership", "measures", "shortcomings", "plan"]
 
 
+def test_performing_government_functions_is_not_the_leaders_part():
+    lines = ["一、依法全面履行政府职能", "全年取消行政许可事项12项。", "二、严格依法履职", "执法人员持证上岗。",
+             "三、党政主要负责人履行推进法治建设第一责任人职责情况", "县长带头学法。"]
+    d = parse("x.txt", lines)
+    assert [p.part for p in d.paras if p.kind == "body"] == ["measures", "measures", "leadership"]
+
+
 def test_enumeration_with_lost_break_and_lost_numeral():
     lead, items = split_enumeration("开头。一是甲事项完成。二是乙事项时间表三是丙事项。")
     assert lead == "开头。" and items == ["甲事项完成。", "乙事项时间表", "丙事项。"]

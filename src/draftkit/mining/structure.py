@@ -28,7 +28,8 @@ _LOST_NUMERAL = re.compile(r"(?<=。)是(?=[提加推健完强深创实打落建
 
 PART_HEADING_RULES: list[tuple[str, re.Pattern]] = [
     ("shortcomings", re.compile(r"不足|问题|差距|短板")),
-    ("leadership", re.compile(r"第一责任人|主要负责人|履职|履行")),
+    # 履行 alone is not the leaders' duty: 一、依法全面履行政府职能 holds measures.
+    ("leadership", re.compile(r"第一责任人|主要负责人|(?<!依法)履职|履行.{0,12}责任")),
     ("plan", re.compile(r"安排|计划|打算|下一步|思路|工作要点|建议")),
     ("measures", re.compile(r"举措|成效|工作情况|做法|主要工作|开展情况|取得")),
     ("other", re.compile(r"其他")),
