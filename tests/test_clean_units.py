@@ -54,3 +54,59 @@ def test_template_site_lines_are_chrome(line):
 ])
 def test_mojibake_detected(text, bad):
     assert garbled(text) is bad
+
+
+# --- units --------------------------------------------------------------------------------
+
+def _units(text: str) -> list[str]:
+    from draftkit.mining.extract import doc_units
+    from draftkit.mining.structure import parse
+
+    lines, chrome = clean(text)
+    return [u.raw for u in doc_units(parse("a.txt", lines, chrome))]
+
+
+def test_numbering_never_inside_a_unit():
+    raws = _units("青岚县人民政府关于2024年度法治政府建设情况的报告\n"
+                  "一、坚持党的领导（一）加强组织领导。县政府常务会议专题研究法治政府建设工作4次。"
+                  "（二）强化责任落实。2.全面清理规范性文件，废止文件12件。\n")
+    assert raws == ["加强组织领导", "县政府常务会议专题研究法治政府建设工作4次", "强化责任落实",
+                    "全面清理规范性文件，废止文件12件"]
+
+
+def test_unfinished_last_line_is_not_a_sentence():
+    text = ("青岚县人民政府关于2024年度法治政府建设情况的报告\n"
+            "全县行政复议案件办理质量稳步提升。法治政府建设迈上新台")
+    assert _units(text) == ["全县行政复议案件办理质量稳步提升"]
+    finished = text.replace("迈上新台", "迈上新台阶")  # only the full stop lost: a sentence
+    assert _units(finished)[-1] == "法治政府建设迈上新台阶"
+
+
+def test_mojibake_unit_dropped():
+    assert _units("全县推进依法行政工作取得新进展。F(xiàn)将有关情况报告如下：\n") == ["全县推进依法行政工作取得新进展"]
+
+
+@pytest.mark.parametrize("clause, want", [
+    ("深入学习贯彻党的二十大精神", "学习贯彻党的二十大精神"),
+    ("持续开展习近平法治思想学习", "开展习近平法治思想学习"),
+    ("全面依法治国新理念新思想新战略为", "全面依法治国新理念新思想新战略"),
+])
+def test_formula_pieces_on_word_boundaries(clause, want):
+    from draftkit.mining.extract import word_piece
+
+    start = clause.index(want[:2]) - 1  # a cut one character inside the word before
+    end = len(clause) if not clause.endswith("为") else len(clause)
+    piece = word_piece(clause, max(start, 0) + (1 if start >= 0 else 0), end)
+    assert piece == want
+
+
+@pytest.mark.parametrize("head, place", [
+    ("青岚县人民政府关于2024年度法治政府建设情况的报告", "青岚县"),
+    ("中共云川市委 云川市人民政府关于2023年度法治政府建设情况的报告", "云川市"),
+    ("2024年度法治政府建设情况报告\n发布机构：按照市司法局", ""),
+])
+def test_place_only_from_the_issuer(head, place):
+    from draftkit.mining.structure import parse
+
+    lines, chrome = clean(head + "\n主持召开省政府常务会议，深入学习贯彻法治市建设要求。\n")
+    assert parse("a.txt", lines, chrome).place == place

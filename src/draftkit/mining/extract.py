@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from draftkit import figures, slots
+from draftkit.mining.lexicon import function_words, segment, unfinished
+from draftkit.mining.normalise import garbled
 from draftkit.mining.structure import Para, ParsedDoc
 
 _TERMINAL = "。！？；"
@@ -27,6 +29,14 @@ _QUOTED = re.compile(r"“[^“”]{1,20}”")
 _BROKEN = re.compile(r"\d{5,}[年月日]|\d{4}\d{1,2}月")  # 2021128日, 202120232025年, 201911月
 _PAIRS = ("“”", "《》", "（）", "〈〉", "‘’")
 _MARKER_START = re.compile(r"^([一二三四五六七八九十]{1,2})(是|要)")
+# Numbering of any level at the start of a piece: 一、 （二） 3. （4） ① 第一， and slotted {n}.
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|"
+                        r"[一二三四五六七八九十]{1,3}[)）]|(?:\d{1,2}|\{n\d*\})[.．、](?!\d)|[（(]\d{1,2}[）)]|"
+                        r"[①-⑳]|第[一二三四五六七八九十]{1,2}[，、,])\s*")
+# Where numbering starts a new piece inside a run-in paragraph: （二）… anywhere, 二、… and 3.…
+# only after a sentence break.
+_RUN_IN = re.compile(r"(?=[（(][一二三四五六七八九十]{1,3}[）)])|(?<=[。；！？：])(?=[一二三四五六七八九十]{1,3}、|"
+                     r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 
 LIMITS = {"sentence": (8, 150), "item": (5, 60), "heading": (5, 45), "formula": (8, 25)}
 
@@ -125,41 +135,76 @@ def acceptable(kind: str, raw: str, text: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(_TERMINAL + " ")]
+    """Sentences, also cut where numbering of a run-in heading or item starts."""
+    out = []
+    for piece in _RUN_IN.split(text):
+        out.extend(s.strip() for s in _SENTENCE.findall(piece) if s.strip(_TERMINAL + " "))
+    return out
+
+
+def denumbered(text: str) -> str:
+    """Numbering and 一是 markers off the start, however many levels stand there."""
+    while True:
+        out = _MARKER_START.sub("", _NUMBERING.sub("", text))
+        if out == text:
+            return text
+        text = out
 
 
 def strip_end(text: str) -> str:
     return text.strip().rstrip(_TERMINAL + "，、：").strip()
 
 
-def para_units(doc: ParsedDoc, para: Para, slot: Slotter) -> list[Unit]:
-    """The units of one paragraph, in reading order."""
+def para_units(doc: ParsedDoc, para: Para, slot: Slotter, last: bool = False) -> list[Unit]:
+    """The units of one paragraph, in reading order. In the last line of a file that
+    stops mid-sentence (a truncated page), the unfinished sentence is not a unit."""
+    pieces: list[tuple[str, str]] = []
+    if para.heading:
+        pieces.append(("heading", para.heading))
+    pieces.extend(("sentence", s) for s in sentences(para.lead))
+    for item in para.items:
+        parts = sentences(item)
+        if parts:
+            pieces.append(("item", parts[0]))
+            pieces.extend(("sentence", s) for s in parts[1:])
+    if last and pieces and unfinished(pieces[-1][1]):
+        pieces.pop()
     out: list[Unit] = []
-
-    def add(kind: str, raw: str) -> None:
-        raw = strip_end(_MARKER_START.sub("", raw))
+    for kind, raw in pieces:
+        raw = strip_end(denumbered(raw.strip()))
+        if garbled(raw):
+            continue
         text, slots = slot(raw)
         if acceptable(kind, raw, text):
             out.append(Unit(raw, text, slots, kind, doc.name, para.index, doc.year, part=para.part))
-
-    if para.heading:
-        add("heading", para.heading)
-    for s in sentences(para.lead):
-        add("sentence", s)
-    for item in para.items:
-        parts = sentences(item)
-        if not parts:
-            continue
-        add("item", parts[0])
-        for s in parts[1:]:
-            add("sentence", s)
     return out
 
 
 def doc_units(doc: ParsedDoc) -> list[Unit]:
     slot = Slotter(doc.year, doc.place)
     units: list[Unit] = []
+    last = doc.paras[-1] if doc.paras else None
     for para in doc.body():
-        units.extend(para_units(doc, para, slot))
+        units.extend(para_units(doc, para, slot, last=para is last))
     return units
 
+
+
+def word_piece(clause: str, start: int, end: int) -> str:
+    """The largest piece of clause[start:end] that starts and ends on jieba word
+    boundaries and neither starts nor ends on a function word (……为, ……和, 的……)."""
+    words = segment(clause)
+    bounds, pos = [0], 0
+    for w in words:
+        pos += len(w)
+        bounds.append(pos)
+    inside = [i for i, b in enumerate(bounds) if start <= b <= end]
+    if len(inside) < 2:
+        return ""
+    first, last = inside[0], inside[-1]  # word indexes: words[first:last]
+    no_start, no_end = function_words()
+    while first < last and words[first] in no_start:
+        first += 1
+    while last > first and words[last - 1] in no_end:
+        last -= 1
+    return clause[bounds[first]:bounds[last]]

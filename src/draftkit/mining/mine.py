@@ -150,16 +150,10 @@ def _formulas(units: dict[str, _Acc], grams: dict[str, int]) -> dict[str, _Acc]:
 
 
 def _trim_to_words(clause: str, start: int, end: int) -> str:
-    """The largest piece of clause[start:end] that starts and ends on jieba word boundaries."""
-    from draftkit.mining.labels import segment
+    """The largest piece of clause[start:end] on word boundaries, no function word at its ends."""
+    from draftkit.mining.extract import word_piece
 
-    bounds, pos = {0}, 0
-    for w in segment(clause):
-        pos += len(w)
-        bounds.add(pos)
-    s = min((b for b in bounds if b >= start), default=end)
-    e = max((b for b in bounds if b <= end), default=start)
-    return clause[s:e] if e > s else ""
+    return word_piece(clause, start, end)
 
 
 def labelled_units(path: Path) -> list[Unit]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from draftkit.domain import place_of
+from draftkit.mining.lexicon import unfinished
 
 CN_NUM = "一二三四五六七八九十"
 _H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
@@ -155,11 +155,27 @@ def _para(i: int, kind: str, line: str) -> Para:
     return Para(i, kind, line)
 
 
+_RUN_IN_H2 = re.compile(rf"(?<=[。；！？])(?=[（(][{CN_NUM}]{{1,3}}[）)])|(?<=[^（(，、：\s])(?=（[{CN_NUM}]{{1,3}}）[^，。；、）]{{4}})")
+_RUN_IN_H1 = re.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^。；！？（(]{{2,60}}?)(?:[。；！？]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$")
+
+
+def run_in(line: str) -> list[str]:
+    """A line holding several paragraphs run together: ``一、坚持党的领导（一）加强组织领导。…``
+    → the level-1 heading, then each （二） part on its own."""
+    out: list[str] = []
+    if m := _RUN_IN_H1.match(line):
+        out.append(m.group(1))
+        line = m.group(2).strip()
+    out.extend(piece.strip() for piece in _RUN_IN_H2.split(line) if piece.strip())
+    return out
+
+
 def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> ParsedDoc:
     paras: list[Para] = []
     n = len(lines)
     seen_body = False
-    for i, line in enumerate(lines, 1):
+    pieces = [(i, piece) for i, line in enumerate(lines, 1) for piece in run_in(line)]
+    for i, line in pieces:
         short = len(line) <= 45 and not _SENTENCE_PUNCT.search(line.rstrip("。"))
         if _H1.match(line) and short:
             paras.append(_para(i, "h1", line))
@@ -230,7 +246,9 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
         issuer = m.group(1)
     elif signatures:
         issuer = signatures[-1]
-    else:
+    # only an issuer named by the report itself (title or signature) gives {place}
+    doc.place = _place(issuer) or _place(doc.title)
+    if not issuer:
         for line in chrome + [p.text for p in doc.paras if p.kind == "meta"]:
             if m := re.search(r"(发布机构|信息来源|作者|来源)：?\s*([^\s：]{2,20}?(局|政府|厅|委|办))", line):
                 issuer = m.group(2)
@@ -239,7 +257,6 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
                 issuer = m.group(1)
                 break
     doc.issuer = issuer
-    doc.place = _place(issuer, doc.title, lines)
     # The year reported on: 2022年度 in the title, the year of part one's heading, the
     # year before a January–March signature date, else the year the page was published.
     if m := re.search(r"(\d{4})年度", doc.title):
@@ -256,16 +273,17 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
                 doc.year = years[0]
 
 
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|旗|州))")
-_NOT_PLACE = re.compile(r"^[全本我各该两三四五此省市县区城镇乡村社街在和与及对到于向将把从由为是有的等]")
-
-
-def _place(issuer: str, title: str, lines: list[str]) -> str:
-    for text in (issuer, title):
-        if place := place_of(text):
+def _place(issuer: str) -> str:
+    """The place of the issuer named in the title or signature (中共青岚县委 青岚县人民政府 →
+    青岚县); never guessed from the body, where 按照市 or 法治市 would pass for one."""
+    for name in re.split(r"[\s、，和]+", issuer):
+        name = re.sub(r"^中共|^中国共产党", "", name)
+        if (place := place_of(name)) and not _NOT_PLACE.search(place):
             return place
-    counts = Counter(m.group(1) for line in lines for m in _PLACE.finditer(line) if not _NOT_PLACE.match(m.group(1)))
-    return counts.most_common(1)[0][0] if counts else ""
+    return ""
+
+
+_NOT_PLACE = re.compile(r"^[全本我各该两此在和与及对到于向将把从由为是有的等关]|召开|按照|法治|依法|建设|推进|关于|年度?")
 
 
 def _assign_parts(doc: ParsedDoc) -> None:
@@ -300,6 +318,6 @@ def _assign_parts(doc: ParsedDoc) -> None:
         if "特此报告" in p.text:
             own = "closing"
         elif p is last_body and not has_plan_heading and own == "measures" and re.search(r"将", p.text) \
-                and not p.items:
+                and not p.items and not (p is doc.paras[-1] and unfinished(p.text)):
             own = "closing"
         p.part = own

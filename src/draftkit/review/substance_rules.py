@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from draftkit.mining.labels import TOPICS
+from draftkit.mining.lexicon import topics
 from draftkit.review.context import Ctx
 
 MIN_FIGURES_PER_1000 = 3.0  # in the measures part
@@ -24,9 +24,8 @@ _COMMON_BIGRAMS = set("法治 建设 政府 工作 进一 一步 推进 加强 �
 def _keywords() -> dict[str, str]:
     """Taxonomy keyword → topic, longest first (substring match: no jieba start-up)."""
     out = {}
-    for key, words in TOPICS:
+    for key, words in topics():
         for w in words:
-            w = w[0] if isinstance(w, tuple) else w
             if len(w) >= 2 and w not in ("法治政府", "法治政府建设", "法治建设", "责任", "学习"):
                 out.setdefault(w, key)
     return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
