@@ -8,15 +8,32 @@ from typing import Callable
 
 # A slot is an ASCII identifier or a Chinese name: {n}, {figure2}, {办理件数}.
 SLOT_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w]*)\}")
-# Filled by draftkit from the report itself; never asked.
-BUILTIN_SLOTS: tuple[str, ...] = ("year", "next_year", "issuer", "place")
+# Filled by draftkit from the report itself; never asked. The Chinese ones name the issuer's
+# own level (levels.py, data/levels.yaml): {全域} 全县, {我方} 我县/我局, {本级} 县,
+# {本级政府} 县政府, {本级党委} 县委, {常务会议} 县政府常务会议/局党组会议, {主要负责人} 县长/局长.
+BUILTIN_SLOTS: tuple[str, ...] = ("year", "next_year", "issuer", "place",
+                                  "全域", "我方", "本级", "本级政府", "本级党委", "常务会议", "主要负责人")
+# What an unfilled slot is called in a draft (【待填：数字】), by the miner's base names.
+SLOT_LABELS: dict[str, str] = {"n": "数字", "pct": "百分比", "figure": "数据", "f": "数据", "title": "文件名称",
+                               "date": "日期", "y": "年份", "years": "起止年份"}
 # Slot numbering as the miner writes it: {n}, {n2}, {n3} …
 _NUMBERED = re.compile(r"\{([a-z_]+?)\d*\}")
 
 
-def builtin_values(year: int, issuer: str, place: str = "") -> dict[str, int | str]:
+def builtin_values(year: int, issuer: str, place: str = "", level: str = "", leader: str = "") -> dict[str, int | str]:
     """The values of the built-in slots for a report."""
-    return {"year": year, "next_year": year + 1, "issuer": issuer, "place": place or issuer}
+    from draftkit import levels
+    from draftkit.domain import place_of
+
+    out: dict[str, int | str] = {"year": year, "next_year": year + 1, "issuer": issuer, "place": place or issuer}
+    out.update(levels.values(issuer, level, place or place_of(issuer), leader))
+    return out
+
+
+def label(name: str) -> str:
+    """How a draft names an unfilled slot: {n2} → 数字, {办理件数} → 办理件数."""
+    m = re.fullmatch(r"([a-z_]+?)\d*", name)
+    return SLOT_LABELS.get(m.group(1), name) if m else name
 
 
 def names(text: str) -> list[str]:

@@ -3,8 +3,11 @@
 One entry a line, sorted by id, in ``*.jsonl`` files of a bank folder. An entry::
 
     {"id": "p-1a2b3c4d", "text": "{year}年共制发政府规范性文件{n}件", "part": "measures",
-     "move": "result", "topic": "rules", "slots": {"year": "year", "n": "number"},
-     "docs": 2, "years": [2022], "sources": [{"file": "001.txt", "para": 5}]}
+     "move": "result", "topic": "rules", "kind": "sentence", "docs": 2, "grade": "ok", "levels": "",
+     "years": [2022], "slots": {"year": "year", "n": "number"}, "sources": [{"file": "001.txt", "para": 5}]}
+
+``grade`` is ok / edit / no (only ok is offered by default); ``levels`` lists the issuer
+levels an entry fits when it names another level (empty: every level).
 
 A report refers to an entry by id: ``{phrase: p-1a2b3c4d, values: {n: 6}}``.
 """
@@ -32,6 +35,8 @@ class Phrase:
     years: list[int] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     kind: str = "sentence"
+    grade: str = "ok"  # ok | edit | no (mining/grade.py)
+    levels: str = ""  # the issuer levels it fits, comma-separated; empty: every level (levels.py)
 
     def slot_names(self) -> list[str]:
         return list(dict.fromkeys(SLOT_RE.findall(self.text)))
@@ -39,7 +44,8 @@ class Phrase:
     def to_json(self) -> str:
         data = {  # this order is what Bank's fast reader expects
             "id": self.id, "text": self.text, "part": self.part, "move": self.move, "topic": self.topic,
-            "kind": self.kind, "docs": self.docs, "years": self.years, "slots": self.slots, "sources": self.sources,
+            "kind": self.kind, "docs": self.docs, "grade": self.grade, "levels": self.levels,
+            "years": self.years, "slots": self.slots, "sources": self.sources,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
@@ -56,7 +62,7 @@ def shipped_bank_dir() -> Path:
 # is parsed with json.loads.
 _FAST = re.compile(
     r'\{"id":"([^"\\\n]+)","text":"([^"\\\n]*(?:\\.[^"\\\n]*)*)","part":"(\w+)","move":"(\w*)",'
-    r'"topic":"(\w*)","kind":"(\w+)","docs":(\d+),')
+    r'"topic":"(\w*)","kind":"(\w+)","docs":(\d+),"grade":"(\w+)","levels":"([^"\\\n]*)",')
 
 
 class Entry(NamedTuple):
@@ -69,6 +75,8 @@ class Entry(NamedTuple):
     topic: str
     kind: str
     docs: int
+    grade: str = "ok"
+    levels: str = ""
 
 
 class Bank:
@@ -83,7 +91,7 @@ class Bank:
             self._put(p)
 
     def _put(self, p: Phrase) -> None:
-        self._entries[p.id] = Entry(p.id, p.text, p.part, p.move, p.topic, p.kind, p.docs)
+        self._entries[p.id] = Entry(p.id, p.text, p.part, p.move, p.topic, p.kind, p.docs, p.grade, p.levels)
         self._phrases[p.id] = p
         self._lines.pop(p.id, None)
 
@@ -135,10 +143,10 @@ class Bank:
                 end = size
             m = match(text, pos, end)
             if m:
-                pid, t, part, move, topic, kind, docs = m.groups()
+                pid, t, part, move, topic, kind, docs, grade, levels = m.groups()
                 if "\\" in t:
                     t = json.loads(f'"{t}"')
-                entries[pid] = make((pid, t, part, move, topic, kind, int(docs)))
+                entries[pid] = make((pid, t, part, move, topic, kind, int(docs), grade, levels))
                 lines[pid] = (index, pos, end)
                 if phrases:
                     phrases.pop(pid, None)

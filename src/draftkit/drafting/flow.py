@@ -117,7 +117,8 @@ class Flow(SlotPrompts):
         visited = progress.setdefault("visited", [])
         part = self._part(key)
         if key not in visited:  # first visit: start from the bank's most used sentences
-            part["items"] = [{"phrase": e.id} for e in recommended(self.bank, key, RECOMMENDED[key])]
+            level, place = self.issuer.get("level", ""), self.issuer.get("place", "")
+            part["items"] = [{"phrase": e.id} for e in recommended(self.bank, key, RECOMMENDED[key], level, place)]
             visited.append(key)
             self.save(f"part:{key}")
         title = default_part_heading(key, self.year)
@@ -223,7 +224,9 @@ class Flow(SlotPrompts):
         return labels.index(answer)
 
     def add_from_bank(self, key: str, part: dict) -> None:
-        entries = [e for e in self.bank.entries() if e.part == key and e.kind != "formula"]
+        from draftkit.bank.recommend import offerable
+
+        entries = offerable(self.bank, key, self.issuer.get("level", ""), self.issuer.get("place", ""))
         counts: dict[str, int] = {}
         for e in entries:
             counts[e.topic] = counts.get(e.topic, 0) + 1

@@ -50,7 +50,9 @@ class SlotPrompts:
         from draftkit.report.model import Figure
 
         values = item.get("values", {})
-        builtins = slots.builtin_values(self.year, self.issuer.get("name", ""), self.issuer.get("place", ""))
+        i = self.issuer
+        builtins = slots.builtin_values(self.year, i.get("name", ""), i.get("place", ""), i.get("level", ""),
+                                        i.get("leader", ""))
 
         def lookup(name: str, before: str, after: str) -> str | None:
             v = values.get(name, builtins.get(name))

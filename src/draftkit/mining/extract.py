@@ -3,7 +3,9 @@
 Units: whole sentences, the lead clause of each enumerated item (一是持续深化“放管服”改革),
 inline headings (（一）创新管理服务，全力优化法治营商环境), and — across documents — recurring
 clause-length formulas (see mine.py). Slots: figures with their 同比, percentages,
-numbers, years, dates, document titles in 《》 and the issuer's own place name.
+numbers, years, dates, document titles in 《》, the issuer's own place name, and the words
+naming the issuer's own level (全市 → {全域}, 我局 → {我方}: levels.py), so that an entry
+fits every level; an entry naming another level records the levels it fits.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from draftkit import figures, slots
+from draftkit import figures, levels, slots
 from draftkit.mining.lexicon import function_words, segment, unfinished
 from draftkit.mining.normalise import garbled
 from draftkit.mining.structure import Para, ParsedDoc
@@ -53,6 +55,7 @@ class Unit:
     part: str = ""
     move: str = ""
     topic: str = ""
+    levels: tuple[str, ...] = ()  # the levels it fits, when not every level
 
 
 class Slotter:
@@ -65,7 +68,7 @@ class Slotter:
         names = [x for x in (place, bare) if len(x) >= 2]
         self._place = re.compile("|".join(map(re.escape, names))) if names else None
 
-    def __call__(self, text: str) -> tuple[str, dict[str, str]]:
+    def __call__(self, text: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
         slots: dict[str, str] = {}
         counters: dict[str, int] = {}
 
@@ -101,7 +104,9 @@ class Slotter:
             text = self._place.sub(lambda m: "{place}", text)
             if "{place}" in text:
                 slots["place"] = "place"
-        return text, slots
+        text, found, fits = levels.neutralise(text, self.place)
+        slots.update({s: "level" for s in found})
+        return text, slots, fits
 
 
 def balanced(text: str) -> bool:
@@ -174,9 +179,9 @@ def para_units(doc: ParsedDoc, para: Para, slot: Slotter, last: bool = False) ->
         raw = strip_end(denumbered(raw.strip()))
         if garbled(raw):
             continue
-        text, slots = slot(raw)
+        text, slots, fits = slot(raw)
         if acceptable(kind, raw, text):
-            out.append(Unit(raw, text, slots, kind, doc.name, para.index, doc.year, part=para.part))
+            out.append(Unit(raw, text, slots, kind, doc.name, para.index, doc.year, part=para.part, levels=fits))
     return out
 
 

@@ -1,6 +1,9 @@
 """Mine a phrase bank from past reports: ingest → normalise → structure → units → labels
 → merge. Documents are streamed one at a time; only the merged units are kept.
 
+Each entry is graded (mining/grade.py) and, when it names another level than its source's,
+keeps the levels it fits (levels.py; the intersection over its occurrences).
+
 Merging: units equal after slotting, or equal but for punctuation and the numbering of
 their slots ({n2} = {n}), are one entry. Its id is a hash of that merge key, so it stays
 the same when the corpus grows. Part is the majority over its occurrences (the first seen
@@ -62,8 +65,11 @@ class _Acc:
     docs: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
     sources: set[tuple[str, int]] = field(default_factory=set)
+    levels: set[str] | None = None  # None: every level
 
     def add(self, u: Unit, part: str) -> None:
+        if u.levels:
+            self.levels = set(u.levels) if self.levels is None else self.levels & set(u.levels)
         self.parts[part] += 1
         self.docs.add(u.file)
         if u.year:
@@ -109,7 +115,9 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
                     grams[g] = grams.get(g, 0) | bit
     for key, f in _formulas(units, grams).items():
         units.setdefault(key, f)
-    result.phrases = sorted((_phrase(k, a) for k, a in units.items()), key=lambda p: p.id)
+    newest = max((y for a in units.values() for y in a.years), default=None)
+    result.phrases = sorted((_phrase(k, a, newest + 1 if newest else None) for k, a in units.items()),
+                            key=lambda p: p.id)
     return result
 
 
@@ -140,6 +148,8 @@ def _formulas(units: dict[str, _Acc], grams: dict[str, int]) -> dict[str, _Acc]:
                 f.docs |= acc.docs
                 f.years |= acc.years
                 f.sources |= acc.sources
+                if acc.levels is not None:
+                    f.levels = set(acc.levels) if f.levels is None else f.levels & acc.levels
         if len(f.docs) >= MIN_FORMULA_DOCS:
             out[key] = f
     # A piece inside a longer formula seen in as many documents says nothing more.
@@ -169,8 +179,12 @@ def labelled_units(path: Path) -> list[Unit]:
     return out
 
 
-def _phrase(key: str, acc: _Acc) -> Phrase:
+def _phrase(key: str, acc: _Acc, next_report: int | None) -> Phrase:
+    from draftkit.domain import LEVELS
+    from draftkit.mining.grade import grade
+
     part = acc.parts.most_common(1)[0][0]
+    fits = "" if acc.levels is None else ",".join(lv for lv in LEVELS if lv in acc.levels) or "-"
     return Phrase(
         id=phrase_id(key),
         text=acc.text,
@@ -182,4 +196,6 @@ def _phrase(key: str, acc: _Acc) -> Phrase:
         docs=len(acc.docs),
         years=sorted(acc.years),
         sources=[{"file": f, "para": p} for f, p in sorted(acc.sources)],
+        grade=grade(acc.text, acc.kind, next_report),
+        levels=fits,
     )

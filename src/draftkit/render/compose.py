@@ -60,7 +60,8 @@ class ReportView:
 
 def builtin_values(report: Report) -> dict[str, Value]:
     """Slots every report fills by itself."""
-    return _builtins(report.year, report.issuer.name, report.issuer.place)
+    i = report.issuer
+    return _builtins(report.year, i.name, i.place, i.level, i.leader)
 
 
 def value_text(value: Value, before: str = "", after: str = "") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 
 import yaml
@@ -138,7 +139,7 @@ class _Validator(NodeReader):
         return report
 
     def issuer(self, node: Node) -> Issuer | None:
-        m = self.mapping(node, {"name": True, "level": True, "place": False}, "issuer（发文机关）")
+        m = self.mapping(node, {"name": True, "level": True, "place": False, "leader": False}, "issuer（发文机关）")
         if m is None:
             return None
         name = self.text(m["name"][1], "name（发文机关名称）") if "name" in m else None
@@ -151,7 +152,13 @@ class _Validator(NodeReader):
                 self.err(m["level"][1], f"level（层级）“{level}”无效，应为 {'/'.join(LEVELS)} 之一{tip}")
                 level = None
         place = self.text(m["place"][1], "place（地名）") if "place" in m else ""
-        return Issuer(name or "", level or "", place or "")
+        leader = ""
+        if "leader" in m:
+            leader = self.text(m["leader"][1], "leader（主要负责人）", allow_empty=True) or ""
+            if leader and not re.fullmatch(r"[\u4e00-\u9fff·、]{2,16}", leader):
+                self.err(m["leader"][1], f"leader（主要负责人）“{leader}”应为职务，如 县长、局长、党组书记、局长（2–16 个汉字）")
+                leader = ""
+        return Issuer(name or "", level or "", place or "", leader)
 
     def layout(self, node: Node) -> Layout:
         m = self.mapping(node, {"sealed": False, "bold_headings": False}, "layout（版式）") or {}

@@ -67,6 +67,7 @@ class Issuer:
     name: str
     level: str
     place: str = ""
+    leader: str = ""  # the principal leader's title (县长, 局长…); default by level (levels.py)
 
 
 @dataclass

@@ -1,0 +1,144 @@
+"""Level-aware wording (data/levels.yaml): the words by which a report names its own
+level (全县, 我局, 县政府, 县长…) are slots in the bank, filled from the issuer; an entry
+that names another level is offered only to the levels it fits.
+
+Levels of government run 省 > 市 > 县区 > 乡镇; a department (部门) stands at the level of
+its place (青岚县司法局 at 县区).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class _Table:
+    units: dict[str, str]
+    level_unit: dict[str, str]
+    order: tuple[str, ...]
+    slots: dict[str, dict[str, str]]
+    party: dict[str, str]
+    leaders: dict[str, str]
+    departments: tuple[dict[str, str], ...]
+    neutral: tuple[tuple[str, str], ...]
+    department_self: str
+    mentions: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> _Table:
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).parent / "data" / "levels.yaml").read_text(encoding="utf-8"))
+    return _Table(raw["units"], raw["level_unit"], tuple(raw["order"]), raw["slots"], raw["party"],
+                  raw["leaders"], tuple(raw["departments"]), tuple(tuple(x) for x in raw["neutral"]),
+                  raw["department_self"], raw["mentions"])
+
+
+# The slots filled from the issuer's level (the built-ins of slots.py list them too).
+SLOT_NAMES: tuple[str, ...] = ("全域", "我方", "本级", "本级政府", "本级党委", "常务会议", "主要负责人")
+
+
+def unit_of(place: str, level: str = "") -> str:
+    """The one character a report names its own level with: 青岚县 → 县; without a place, by level."""
+    t = table()
+    for suffix in sorted(t.units, key=len, reverse=True):
+        if place.endswith(suffix) and len(place) > len(suffix):
+            return suffix
+    return t.level_unit.get(level, "县")
+
+
+def government_level(level: str, place: str = "") -> str:
+    """The level of government a report speaks for: a department's is its place's."""
+    if level and level != "部门":
+        return level
+    return table().units.get(unit_of(place, level), "县区")
+
+
+def _department(name: str) -> dict[str, str]:
+    return next(d for d in table().departments if name.endswith(d["suffix"]))
+
+
+def default_leader(name: str, level: str, place: str = "") -> str:
+    """The principal leader's title: 县长, 区长, 市长…; for a department 局长, 主任…"""
+    if level == "部门":
+        return _department(name)["leader"]
+    u = unit_of(place, level)
+    return table().leaders.get(u, "主要负责人")
+
+
+def values(name: str, level: str, place: str = "", leader: str = "") -> dict[str, str]:
+    """The level slots filled for an issuer."""
+    t = table()
+    u = unit_of(place, level)
+    kind = "department" if level == "部门" else "government"
+    dept = _department(name) if kind == "department" else {"self": "", "meeting": ""}
+    fill = {"u": u, "self": dept["self"], "meeting": dept["meeting"],
+            "leader": leader or default_leader(name, level, place)}
+    out = {slot: re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], forms[kind]) for slot, forms in t.slots.items()}
+    if u in t.party:
+        out["本级党委"] = t.party[u]
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def _neutral_rules(u: str) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(find.replace("{u}", u)), "{" + slot + "}") for find, slot in table().neutral)
+
+
+@functools.lru_cache(maxsize=1)
+def _mentions() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((level, re.compile(rule)) for level, rule in table().mentions.items())
+
+
+def neutralise(text: str, source_place: str) -> tuple[str, list[str], tuple[str, ...]]:
+    """The source's own-level words made slots. Returns the text, the slots put in, and the
+    levels the text may be offered to (empty: every level)."""
+    t = table()
+    slots: list[str] = []
+
+    def put(slot: str):
+        def sub(_m: re.Match) -> str:
+            if slot[1:-1] not in slots:
+                slots.append(slot[1:-1])
+            return slot
+        return sub
+
+    text = re.sub(t.department_self, put("{我方}"), text)
+    if not source_place:
+        return text, slots, _allowed(text, None)
+    u = unit_of(source_place)
+    for pattern, slot in _neutral_rules(u):
+        text = pattern.sub(put(slot), text)
+    return text, slots, _allowed(text, t.units.get(u))
+
+
+def _allowed(text: str, source: str | None) -> tuple[str, ...]:
+    """Levels fit to say ``text``: a level above the source's is named only by those below
+    it, a level below only by those above; one's own level left as words fits only itself."""
+    order = table().order
+    allowed = set(order)
+    for level, pattern in _mentions():
+        if not pattern.search(text):
+            continue
+        rank = order.index(level)
+        if source is None or level == source:
+            allowed &= {source or level}
+        elif rank < order.index(source):  # a higher level, named from below
+            allowed &= set(order[rank + 1:])
+        else:  # a lower level, named from above
+            allowed &= set(order[:rank])
+    if not allowed:  # names levels that no single level can: keep it for its source's own
+        allowed = {source or order[-1]}
+    return () if allowed == set(order) else tuple(lv for lv in order if lv in allowed)
+
+
+def offered(levels: str | tuple[str, ...], level: str, place: str = "") -> bool:
+    """Whether an entry marked for ``levels`` (empty: all) may be offered to an issuer."""
+    if not levels:
+        return True
+    wanted = levels.split(",") if isinstance(levels, str) else levels
+    return government_level(level, place) in wanted

@@ -1,0 +1,58 @@
+"""The quality grade of a bank entry, given when it is mined (rules in data/grading.yaml):
+``ok`` usable as it is, ``edit`` usable after editing, ``no`` not offered. Defaults and
+the picker offer only ``ok`` entries; search shows every entry with its grade.
+
+The first rule of the worst grade found gives the reason. Wording outdated for the next
+report the bank will serve (the year after its newest source) is ``edit`` (currency.yaml).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+GRADES: tuple[str, ...] = ("ok", "edit", "no")
+GRADE_NAMES: dict[str, str] = {"ok": "可用", "edit": "需修改", "no": "不提供"}
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    import yaml
+
+    return yaml.safe_load((Path(__file__).parent.parent / "data" / "grading.yaml").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, str, re.Pattern, tuple[str, ...]], ...]:
+    return tuple((str(r["grade"]), r["why"], re.compile(r["find"]), tuple(r.get("kinds", ())))
+                 for r in _table()["rules"])
+
+
+def _broken_end(text: str) -> bool:
+    from draftkit import slots
+    from draftkit.mining.labels import segment
+
+    words = segment(slots.blank(text, "某"))
+    return bool(words) and words[-1] in _table()["tail_words"]
+
+
+def reasons(text: str, kind: str, year: int | None = None) -> list[tuple[str, str]]:
+    """(grade, why) for every rule the entry falls under."""
+    out = [(grade, why) for grade, why, pattern, kinds in _rules()
+           if (not kinds or kind in kinds) and pattern.search(text)]
+    if kind in ("sentence", "item") and _broken_end(text):
+        out.append(("no", "句子残缺（以虚词结尾）"))
+    if year:
+        from draftkit.currency import outdated_pattern
+
+        pattern = outdated_pattern(year)
+        if pattern is not None and pattern.search(text):
+            out.append(("edit", f"提法对 {year} 年度已过时"))
+    return out
+
+
+def grade(text: str, kind: str, year: int | None = None) -> str:
+    """The worst grade among the rules the entry falls under; ``ok`` when none."""
+    found = {g for g, _ in reasons(text, kind, year)}
+    return next((g for g in reversed(GRADES) if g in found), "ok")
