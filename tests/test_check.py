@@ -86,7 +86,13 @@ def test_currency_exceptions():
         text = from_lines("x.txt", [sentence], [1], year=year, date=dt.date(year + 1, 2, 1), issuer=issuer)
         return [f.code for f in check(text) if f.code.startswith("C")]
 
-    assert codes("贯彻党的十九大和党的二十大精神。") == []  # 十九大 is not the latest here
+    assert codes("贯彻党的十九大和党的二十大精神。", 2022) == []  # 十九大 is not the latest here
+    # …but a report on 2023 onwards (written after October 2022) no longer cites 十九大 at all
+    assert codes("贯彻党的十九大、十九届历次全会和党的二十大精神。") == ["C112"]
+    # COVID measures in a 2023 report: a warning, once a paragraph however often it is said
+    covid = [f for f in check(from_lines("x.txt", ["统筹疫情防控，做好疫情防控和复工复产。"], [1], year=2023,
+                                         date=dt.date(2024, 2, 1))) if f.code == "C111"]
+    assert len(covid) == 1 and covid[0].severity == "warning" and "3 处" in covid[0].message
     assert codes("原法制办的职能已划入司法局。") == []
     assert codes("深化最多跑一次改革。", 2024, "湖州市人民政府") == []  # Zhejiang's own wording
     assert codes("深化最多跑一次改革。", 2024) == ["C110"]
@@ -152,3 +158,54 @@ def test_render_stops_on_check_errors_unless_forced(tmp_path):
     assert "F002" in r.stderr and "加 --force" in r.stderr
     r = _cli("render", str(data), "-o", str(out), "--force")
     assert r.returncode == 0 and out.exists() and "F002" in r.stderr
+
+
+def test_each_miss_of_the_words_drafts_found():
+    findings = check_file(FIXTURES / "check" / "misses.txt")
+    assert found(findings) == [
+        ("C112", 3),  # 十九大、十九届历次全会 in a 2024 report
+        ("F005", 6),  # 19个，同比增长11.8%执法部门
+        ("F006", 6),  # 3465余人，同比增长5%
+        ("F007", 6),  # 法律援助案件386，
+        ("S007", 6),  # 全市 in a county's report
+        ("F008", 8),  # 1298 + 665 > 1611
+        ("L009", 8),  # 20204月
+        ("L010", 8),  # 2021以来
+        ("C111", 9),  # 疫情防控 twice in one paragraph: once
+        ("C202", 9),  # 2023年4月，开展了… in a 2024 report
+        ("L011", 11),  # 原因是。
+        ("A004", 13), ("A005", 13),  # nobody acts in the leaders' part
+        ("L011", 13),  # …落实整改任务和。
+    ]
+    levels = {f.code: f.severity for f in findings}
+    assert levels["F008"] == levels["L009"] == "error"
+    assert {s for c, s in levels.items() if c not in ("F008", "L009")} == {"warning"}
+    assert all(f.suggestion for f in findings if f.code != "A004")
+
+
+def _one(lines, year=2024, issuer="青岚县人民政府"):
+    return check(from_lines("x.txt", lines, list(range(1, len(lines) + 1)), year=year,
+                            date=dt.date(year + 1, 2, 1), issuer=issuer))
+
+
+def test_false_positives_of_real_reports_gone():
+    head = ["青岚县人民政府关于2024年度法治政府建设情况的报告", "青岚县人民政府", "2024年，我县扎实推进法治政府建设。",
+            "一、主要举措和成效", "全年办理复议案件20件。", "青岚县人民政府", "2025年2月1日"]
+    # S004: the issuer line under the title is not an addressee without its colon
+    assert "S004" not in {f.code for f in _one(head) if f.severity == "warning"}
+    # S003: 街道办事处 is an issuer
+    title = [f for f in _one(["青岚县城关街道办事处关于2024年度法治政府建设情况的报告", "正文。"]) if f.code == "S003"]
+    assert title == []
+    # S006: 一是、二是 in paragraphs of their own, an item of two paragraphs
+    enum = _one(["一、主要举措和成效", "一是加强执法培训。", "培训覆盖全部执法人员。", "二是规范执法文书。", "三是强化监督。"])
+    assert "S006" not in {f.code for f in enum}
+    # F003: one ratio word of two indicators
+    rates = _one(["行政复议案件纠错率为8%，调解和解率为30%。", "行政诉讼案件纠错率为3%。"])
+    assert "F003" not in {f.code for f in rates}
+    # A001/A002: a lead-in and a rectification look-back are not shortcomings; plans in other words answer
+    short = _one(["一、主要举措和成效", "全年办理复议案件20件。", "二、存在的不足和原因",
+                  "对标先进，我们找到了差距，主要是：", "一是行政复议调解比例偏低。二是个别领导干部对法治建设重视不够，原因在于认识不到位。",
+                  "开展问题整改“回头看”，逐项销号。",
+                  "三、党政主要负责人履行推进法治建设第一责任人职责情况", "县长主持召开常务会议专题研究法治政府建设3次。",
+                  "四、2025年推进法治政府建设的主要安排", "一是深化行政复议调解。二是压实第一责任人职责。"])
+    assert [f.code for f in short if f.code in ("A001", "A002")] == []

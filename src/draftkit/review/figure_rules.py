@@ -14,7 +14,10 @@ _PLACEHOLDERS = [
     (re.compile(r"[＊*]+"), "占位符"),
     (re.compile(r"_{3,}|＿{2,}"), "待填的横线"),
     (re.compile(r"某某|[（(]\s*[）)]|【\s*】"), "未填写的内容"),
+    (re.compile(r"【待[填写][：:]?[^】]{0,40}】"), "未填写的内容"),
 ]
+# What may stand before a rate's name and is not part of it: 全市行政复议纠错率 is 行政复议纠错率.
+_RATE_HEAD = re.compile(r"^(?:.*?[的，、])?(?:其中|全年|全市|全县|全区|我市|我县|我区|本级|年度)*")
 
 
 def _pct(prev: float, cur: float) -> float:
@@ -44,14 +47,42 @@ def check_figures(ctx: Ctx) -> None:
             name, value = m.group(1), m.group(2)
             if float(value) > 100:
                 ctx.add("F002", "error", f"{name}为{value}%，比率不能超过100%", p.index)
-            rates.setdefault(name[-5:], []).append((value, p.index))  # the indicator: up to 4 characters + 率
+            rates.setdefault(_indicator(name), []).append((value, p.index))
+        _phrases(ctx, p.index, t)
         for pattern, what in _PLACEHOLDERS:
             for m in pattern.finditer(ctx.raw(p.index)):
                 ctx.add("F004", "error", f"{what}“{m.group(0)}”，请填写实际内容", p.index)
     for name, seen in rates.items():
+        if len(name) < 4:
+            continue  # 满意率, 办结率: too short to tell two indicators apart
         values = {v for v, _ in seen}
         if len(values) > 1:
             first = seen[0]
             for v, index in seen[1:]:
                 if v != first[0]:
                     ctx.add("F003", "warning", f"“{name}”前后不一致：第{first[1]}段为{first[0]}%，这里为{v}%", index)
+
+
+def _indicator(name: str) -> str:
+    """The indicator a rate names: its full name less what stands before it (全市, …的)."""
+    return _RATE_HEAD.sub("", name) or name
+
+
+def _phrases(ctx: Ctx, index: int, text: str) -> None:
+    """Figure phrases a reviewer sends back: 同比 inside a phrase or on an approximate number,
+    a count without its measure word, parts that add up to more than their whole."""
+    for y in fg.yoy_phrases(text):
+        where = text[y.start:y.end]
+        if fg.yoy_mid_phrase(y):
+            ctx.add("F005", "warning", f"同比写在了短语中间：“{where}{y.after[:4]}”，同比应放在数字所在分句的末尾",
+                    index, f"把“{where[len(y.number) + len(y.unit):].lstrip('，,')}”移到分句末尾")
+        if y.approximate:
+            ctx.add("F006", "warning", f"约数“{text[y.start:y.start + len(y.number) + len(y.unit) + 2].rstrip('，,')}”后面写了同比：“{where}”，"
+                    "约数不能算出准确的同比", index, "写出准确数字，或删去同比")
+    for m in fg.bare_numbers(text):
+        ctx.add("F007", "warning", f"数字“{text[max(0, m.start() - 4):m.end()]}”没有单位", index,
+                f"{text[max(0, m.start() - 4):m.end()]}件（按实际补上量词）")
+    for po in fg.parts_over_total(text):
+        parts = "+".join(fg.number(x) for x in po.parts)
+        ctx.add("F008", "error", f"分项之和大于总数：“{po.where[:40]}”，{parts}={fg.number(sum(po.parts))}{po.unit}，"
+                f"超过总数{fg.number(po.total)}{po.unit}", index, "核对总数和各分项")

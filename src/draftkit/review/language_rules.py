@@ -64,8 +64,34 @@ def check_language(ctx: Ctx) -> None:
         if p.kind in ("body", "h2") and _BAD_DATE_IN_TEXT.search(p.text):
             m = _BAD_DATE_IN_TEXT.search(p.text)
             ctx.add("L008", "warning", f"日期“{m.group(0)}”应写作“2026年1月10日”的形式", p.index)
+        if p.kind in ("body", "h2", "h3", "h4"):
+            _dates_and_fragments(ctx, p)
     last = ctx.doc.paras[-1] if ctx.doc.paras else None
     if last is not None and not _DATE_OK.match(last.text) and _DATE_LIKE.match(last.text):
         m = re.match(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", last.text)
         fix = f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" if m else ""
         ctx.add("L008", "warning", "成文日期应写作“2026年1月10日”的形式（阿拉伯数字，不编虚位）", last.index, fix)
+
+
+# A clause that stops where its phrase goes on: …的。 …和， …为。 (not 目的, 总和, 作为, 行为…).
+_DANGLING = re.compile(r"(?<![目有别是])的(?=[。；])|(?<![总温平共调缓饱柔])和(?=[，。；])|"
+                       r"(?<![作行认成无有更称改视因])为(?=[，。；])")
+# A lead that names what follows and is followed by nothing: 原因是。 主要表现在：。
+_EMPTY_LEAD = re.compile(r"(原因是|原因在于|主要是|主要有|表现在|体现在|包括|如下|一是|具体是)[。；]")
+
+
+def _dates_and_fragments(ctx: Ctx, p) -> None:
+    from draftkit import figures as fg
+
+    text = p.text
+    for m in fg.broken_dates(text):
+        ctx.add("L009", "error", f"残缺的日期“{m.group(0)}”：年、月、日之间缺字或几个年份连在一起", p.index,
+                "补全为“2021年12月8日”“2021年、2023年、2025年”的形式")
+    for m in fg.bare_years(text):
+        ctx.add("L010", "warning", f"年份后缺少“年”字：“{m.group(0)}”", p.index, f"{m.group(1)}年{m.group(2)}")
+    for m in _EMPTY_LEAD.finditer(text):
+        ctx.add("L011", "warning", f"残句：“{m.group(0)}”后面没有内容", p.index, f"写完“{m.group(1)}”之后的内容，或删去")
+    for m in _DANGLING.finditer(text):
+        start = max(text.rfind("，", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+        ctx.add("L011", "warning", f"残句：分句“{text[start:m.end()][-16:]}”以“{m.group(0)}”结尾，话没有说完", p.index,
+                "补全这个分句")

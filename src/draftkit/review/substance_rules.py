@@ -42,24 +42,47 @@ def bigrams(text: str) -> set[str]:
     return {chars[i:i + 2] for i in range(len(chars) - 1) if " " not in chars[i:i + 2]} - _COMMON_BIGRAMS
 
 
+# Not a shortcoming: a lead-in (…主要是：), a look-back at rectification (问题整改“回头看”), a
+# concession before the problems (虽取得了一些成绩).
+_NOT_A_PROBLEM = re.compile(r"[：:]$|整改|回头看|虽.{0,8}取得|还存在.{0,8}(不足|差距)[:：]?$|如下[：:]?$|主要(是|有|表现在)[：:]?$")
+_TITLE_ONLY = re.compile(r"^(?:存在的|主要)?(?:不足|问题|差距|短板|原因|原因分析)(?:和|与|及)?(?:原因|不足)?$")
+# Who acts in the leaders' part: the leader, the leading group, the party committee.
+_LEADER = re.compile(r"主要负责人|主要负责同志|主要领导|第一责任人|书记|[省市县区镇乡旗]长|局长|厅长|主任|党组|党委|"
+                     r"领导小组|委员会|常务会议|政府领导|领导班子|班子成员|负责同志")
+
+
+def _problems(p) -> list[str]:
+    items = p.items or [s for s in re.split(r"(?<=[。！？])", p.text) if len(s) >= 8]
+    if p.heading and not _TITLE_ONLY.search(p.heading):
+        items = [p.heading + "。" + (items[0] if items else "")] + items[1:]
+    return [it.strip() for it in items if it.strip() and not _NOT_A_PROBLEM.search(it.strip().rstrip("。；"))]
+
+
 def check_substance(ctx: Ctx) -> None:
+    from draftkit.review.meaning import answers
+
     short = list(ctx.body("shortcomings"))
-    if short and not any(_CAUSE.search(p.text) for p in short):
-        ctx.add("A001", "warning", "不足部分只列问题，没有分析原因", short[0].index)
+    problems = [(p, it) for p in short for it in _problems(p)]
+    if problems and not any(_CAUSE.search(p.text) or _CAUSE.search(p.heading) for p in short):
+        ctx.add("A001", "warning", "不足部分只列问题，没有分析原因", problems[0][0].index,
+                "每条不足后写明原因（主观、客观），如“主要是……认识不到位”")
     plan_items = []
     for p in ctx.body("plan"):
         plan_items.extend([p.heading] + (p.items or [p.text]))
     plan_items = [t for t in plan_items if t]
     plan_sets = [(_topics_and_words(t), bigrams(t)) for t in plan_items]
-    for p in short:
-        for item in p.items or [s for s in re.split(r"[。！？]", p.text) if len(s) >= 8]:
-            if _CAUSE.search(item) or re.search(r"虽.{0,8}取得|还存在.{0,8}(不足|差距)[:：]?$", item):
-                continue
-            (topics, words), grams = _topics_and_words(item), bigrams(item)
-            answered = any((words & pw) or (topics & pt and len(grams & pg) >= 2) or len(grams & pg) >= 3
-                           for (pt, pw), pg in plan_sets)
-            if not answered:
-                ctx.add("A002", "warning", f"这条不足在下一年度安排中没有对应的措施：“{item[:24]}…”", p.index)
+    reported: set[int] = set()
+    for p, item in problems:
+        if _CAUSE.search(item):
+            continue
+        (topics, words), grams = _topics_and_words(item), bigrams(item)
+        answered = any(answers(t, item) for t in plan_items) or any(
+            (words & pw) or (topics & pt and len(grams & pg) >= 2) or len(grams & pg) >= 3
+            for (pt, pw), pg in plan_sets)
+        if not answered and p.index not in reported:
+            reported.add(p.index)
+            ctx.add("A002", "warning", f"这条不足在下一年度安排中没有对应的措施：“{item[:24]}…”", p.index,
+                    "在主要安排中写一条针对这个问题的措施")
     measures = list(ctx.body("measures"))
     chars = sum(len(p.text) for p in measures)
     if chars >= 200:
@@ -70,8 +93,11 @@ def check_substance(ctx: Ctx) -> None:
                     "宜用具体数字和案例说明成效", measures[0].index)
     leaders = list(ctx.body("leadership"))
     if leaders:
-        text = "".join(p.text for p in leaders)
+        text = "".join(p.heading + p.text for p in leaders)
         sentences = [s for s in re.split(r"[。！？；]", text) if len(s.strip()) >= 4]
         if len(text) < MIN_LEADERSHIP_CHARS or len(sentences) < MIN_LEADERSHIP_SENTENCES:
             ctx.add("A004", "warning", f"第一责任人履职部分只有 {len(sentences)} 句、{len(text)} 字，"
                     "宜写明学法、专题研究、部署督办、出庭应诉等具体情况", leaders[0].index)
+        if not _LEADER.search(text):
+            ctx.add("A005", "warning", "第一责任人履职部分没有写明谁在履职：通篇没有出现主要负责人、领导小组或党委（党组）",
+                    leaders[0].index, "以主要负责人为主语写，如“县长主持召开……”“县委、县政府主要负责同志……”")
