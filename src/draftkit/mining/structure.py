@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.domain import place_of
-from draftkit.mining.lexicon import unfinished
+from draftkit.mining.parts import assign_parts, part_of_heading
 
 CN_NUM = "一二三四五六七八九十"
 _H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
@@ -25,19 +25,6 @@ _ORG = re.compile(r"(人民政府|政府|委员会|办公室|办公厅|司法局
 _SENTENCE_PUNCT = re.compile(r"[。；！？]")
 _MARKER = re.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")
 _LOST_NUMERAL = re.compile(r"(?<=。)是(?=[提加推健完强深创实打落建开坚抓做优规严全积夯])")
-
-PART_HEADING_RULES: list[tuple[str, re.Pattern]] = [
-    ("shortcomings", re.compile(r"不足|问题|差距|短板")),
-    # 履行 alone is not the leaders' duty: 一、依法全面履行政府职能 holds measures.
-    ("leadership", re.compile(r"第一责任人|主要负责人|(?<!依法)履职|履行.{0,12}责任")),
-    ("plan", re.compile(r"安排|计划|打算|下一步|思路|工作要点|建议")),
-    ("measures", re.compile(r"举措|成效|工作情况|做法|主要工作|开展情况|取得")),
-    ("other", re.compile(r"其他")),
-]
-_ADMISSION = re.compile(r"存在.{0,12}(不足|问题|短板|差距|薄弱)|还有.{0,6}差距|不足之处|短板与不足")
-_PLAN_START = re.compile(r"^(下一步|今后|接下来|\d{4}年，?(我市|我区|我县|我局|我们)?将|(我市|我区|我县|我局|我们)将)")
-_LEADER_HEADING = re.compile(r"领导重视|第一责任人|关键少数|压实责任|以上率下|带头|党政主要负责人")
-
 
 def cn_to_int(s: str) -> int:
     if s == "十":
@@ -127,13 +114,6 @@ def _inline_heading(rest: str) -> tuple[str, str]:
     return "", rest
 
 
-def part_of_heading(text: str) -> str | None:
-    for part, rule in PART_HEADING_RULES:
-        if rule.search(text):
-            return part
-    return None
-
-
 def _para(i: int, kind: str, line: str) -> Para:
     """A paragraph of a known kind, its numbering, inline heading and items read."""
     if kind == "h1":
@@ -170,14 +150,61 @@ def run_in(line: str) -> list[str]:
     return out
 
 
+_FORMAL_NUM = str.maketrans("壹贰叁肆伍陆柒捌玖拾", CN_NUM)
+_PART_NO = re.compile(rf"^第([{CN_NUM}]{{1,3}})部分[\s：:]*")
+_ODD_H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})\s*([、.．])\s*")
+_ODD_H2 = re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*|^([{CN_NUM}]{{1,3}})[)）]\s*")
+
+
+def canonical_numbering(lines: list[str]) -> list[str]:
+    """Heading numbering written the usual way: 壹、→一、, 一 、→一、, 一）and (一) →（一）; in
+    a report whose top level is 第一部分, that level becomes 一、 and its 一、 become （一）."""
+    parts = any(_PART_NO.match(line) for line in lines)
+    out = []
+    for line in lines:
+        if re.match(r"^[壹贰叁肆伍陆柒捌玖拾]{1,2}[、.．]", line) or re.match(r"^[（(][壹贰叁肆伍陆柒捌玖拾]{1,2}[）)]", line):
+            line = line[:4].translate(_FORMAL_NUM) + line[4:]
+        if parts and (m := _PART_NO.match(line)):
+            line = f"{m.group(1)}、{line[m.end():]}"
+        elif parts and (m := _ODD_H1.match(line)) and m.group(2) == "、":
+            line = f"（{m.group(1)}）{line[m.end():]}"
+        elif m := _ODD_H1.match(line):
+            line = f"{m.group(1)}{m.group(2)}{line[m.end():]}"
+        elif m := _ODD_H2.match(line):
+            line = f"（{m.group(1) or m.group(2)}）{line[m.end():]}"
+        out.append(line)
+    return out
+
+
+def _heading_line(line: str) -> bool:
+    """A numbered level-1 or level-2 heading standing alone (no sentence inside)."""
+    return bool(_H1.match(line) or _H2.match(line)) and not _SENTENCE_PUNCT.search(line.rstrip("。")) \
+        and len(line) <= 90 and line[-1] not in "。；：，、"
+
+
+def join_split_headings(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A heading broken over two lines: the second is short, unnumbered and unpunctuated."""
+    out: list[tuple[int, str]] = []
+    for k, (i, line) in enumerate(pieces):
+        prev = out[-1][1] if out else ""
+        if out and _heading_line(prev) and len(line) <= 20 and not _SENTENCE_PUNCT.search(line) \
+                and line[-1] not in "。：" and not re.match(rf"^[（(]?[{CN_NUM}\d]|^\d{{4}}年\d", line) \
+                and k + 1 < len(pieces) and not _DATE_LINE.match(line) and not _ORG.search(line) \
+                and len(prev) + len(line) <= 90:
+            out[-1] = (out[-1][0], prev + line)
+            continue
+        out.append((i, line))
+    return out
+
+
 def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> ParsedDoc:
     paras: list[Para] = []
     n = len(lines)
     seen_body = False
-    pieces = [(i, piece) for i, line in enumerate(lines, 1) for piece in run_in(line)]
-    for i, line in pieces:
+    pieces = [(i, piece) for i, line in enumerate(canonical_numbering(lines), 1) for piece in run_in(line)]
+    for i, line in join_split_headings(pieces):
         short = len(line) <= 45 and not _SENTENCE_PUNCT.search(line.rstrip("。"))
-        if _H1.match(line) and short:
+        if _H1.match(line) and (short or _heading_line(line)):
             paras.append(_para(i, "h1", line))
         elif _H2.match(line):
             paras.append(_para(i, "h2", line))
@@ -200,7 +227,7 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
             paras.append(_para(i, "body", line))
     doc = ParsedDoc(name, paras)
     _metadata(doc, lines, chrome or [])
-    _assign_parts(doc)
+    assign_parts(doc)
     return doc
 
 
@@ -284,40 +311,3 @@ def _place(issuer: str) -> str:
 
 
 _NOT_PLACE = re.compile(r"^[全本我各该两此在和与及对到于向将把从由为是有的等关]|召开|按照|法治|依法|建设|推进|关于|年度?")
-
-
-def _assign_parts(doc: ParsedDoc) -> None:
-    has_h1 = any(p.kind == "h1" for p in doc.paras)
-    part = "opening" if has_h1 else ""
-    section = ""
-    body_paras = [p for p in doc.paras if p.kind in ("body", "h2", "h3", "h4")]
-    last_body = body_paras[-1] if body_paras else None
-    has_plan_heading = any(p.kind == "h1" and part_of_heading(p.text) == "plan" for p in doc.paras)
-    for p in doc.paras:
-        if p.kind == "h1":
-            part = part_of_heading(p.text) or "measures"
-            section = ""
-            p.part = part
-            continue
-        if p.kind not in ("body", "h2", "h3", "h4"):
-            p.part = "other"
-            continue
-        if p.kind == "h2":
-            section = p.heading
-        p.section = section
-        first = re.split(r"[。：]", p.text, maxsplit=1)[0]
-        own = part or ""
-        if not own:  # no parts at all: content decides; guiding-thought openings first
-            own = "opening" if p is body_paras[0] and re.search(r"坚持以.{2,40}为|近年来|报告如下", p.text) else "measures"
-        if own == "measures" and _LEADER_HEADING.search(p.heading or section or ""):
-            own = "leadership"
-        if own in ("measures", "opening") and _ADMISSION.search(first):
-            own = "shortcomings"
-        if own != "plan" and _PLAN_START.search(p.text):
-            own = "plan"
-        if "特此报告" in p.text:
-            own = "closing"
-        elif p is last_body and not has_plan_heading and own == "measures" and re.search(r"将", p.text) \
-                and not p.items and not (p is doc.paras[-1] and unfinished(p.text)):
-            own = "closing"
-        p.part = own
