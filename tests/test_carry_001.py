@@ -1,6 +1,7 @@
 """End to end on a real report: import 荣成 2022 (corpus 001), carry it forward, fill every
 figure and todo as a clerk would, render, and read the text as a reviewer (issue 10)."""
 
+import copy
 import datetime as dt
 import re
 
@@ -45,7 +46,7 @@ def carried():
 @pytest.fixture(scope="module")
 def rendered(carried, tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("carry") / "2023.yaml"
-    path.write_text(dump(fill_everything(carried[0])), encoding="utf-8")
+    path.write_text(dump(fill_everything(copy.deepcopy(carried[0]))), encoding="utf-8")
     return render_report(load_report(path), "txt").decode("utf-8")
 
 
@@ -63,3 +64,41 @@ def test_no_approximate_figure_with_yoy(rendered):
     assert not re.search(r"\d+[余多][^\d，。；]{0,3}，同比", rendered)
     assert not re.search(r"(?<![\d.])\d*[1-9][余多]", rendered), "an exact number written as approximate"
     assert not re.search(r"由\d+[^\d，。]{0,3}，同比", rendered)  # the baseline of 由A增加到B
+
+
+@needs_corpus
+def test_opening_written_with_current_formulations(carried, rendered):
+    data, _ = carried
+    assert data["year"] == 2023
+    opening = data["opening"][0]
+    assert "二十大" in opening and "十九大" not in opening and "获批" not in opening  # not last year's copied
+    assert opening in rendered.replace("{year}", "2023") or "2023年，荣成市坚持" in rendered
+
+
+@needs_corpus
+def test_every_measures_sentence_is_a_todo_and_dated_events_are_flagged(carried):
+    data, flags = carried
+    sentences = [it for sec in data["parts"]["measures"]["sections"] for it in sec["items"]]
+    last_years = [it for it in sentences if "text" in it]
+    assert len(last_years) == 15 and all(it.get("todo") for it in last_years)  # none silently carried
+    dated = [it for it in last_years if "开展了为期一个月" in it["text"]]
+    assert len(dated) == 1
+    # the date stays last year's (2022年4月, not {year}年4月 = 2023) and the todo says why
+    assert "2022年4月，开展了为期一个月" in dated[0]["text"] and "去年的具体事件" in dated[0]["todo"]
+    assert any("2022年4月" in f for f in flags)
+    for it in last_years:
+        assert not re.search(r"\{year\}年\d{1,2}月", it["text"])
+
+
+@needs_corpus
+def test_no_last_year_fact_reaches_the_output_unconfirmed(carried, tmp_path):
+    data, _ = carried
+    path = tmp_path / "open.yaml"
+    data = {**copy.deepcopy(data), "date": dt.date(2024, 2, 10)}
+    path.write_text(dump(data), encoding="utf-8")
+    from draftkit.errors import DraftkitError
+
+    with pytest.raises(DraftkitError) as exc:
+        render_report(load_report(path))
+    unconfirmed = [p for p in exc.value.problems if "还没有确认" in str(p)]
+    assert len(unconfirmed) == 15

@@ -104,7 +104,8 @@ def test_carry_rongcheng_forward(tmp_path):
     assert "2022年5月" in leaders[0]["todo"]  # last year's words, last year's dates
     assert any("疫情防控" in f for f in flags)  # flagged for a 2023 report, not silently dropped
     figures, todos = count_open(data)
-    assert figures >= 40 and todos == 3 + 3 + 3 + 1
+    # every measures sentence of last year is a todo to confirm or rewrite, not silent text
+    assert figures >= 40 and todos == 15 + 3 + 3 + 3 + 1
     # render refuses until the figures and todos are filled in
     with pytest.raises(DraftkitError) as exc:
         load_and_render = render_report(load_report(save(tmp_path, data)))  # noqa: F841
@@ -120,6 +121,7 @@ def test_carried_draft_refuses_empty_figures_and_todos(tmp_path):
         render_report(load_report(save(tmp_path, data)))
     messages = "\n".join(str(p) for p in exc.value.problems)
     assert "空位“f2”的本年数值还没有填写（current）" in messages
+    assert "还没有确认：持续深化“放管服”改革" in messages
     assert "还没有写：去年计划：进一步压实法治建设工作责任" in messages
 
 
@@ -139,8 +141,25 @@ parts:
     rendered.write_bytes(render_report(load_report(report)))
     data, flags = carry_forward(import_report(rendered))
     text = yaml.safe_dump(data, allow_unicode=True)
-    assert "纲要（2021—2025年）" in text and "“八五”普法" in text and "县司法局审查规范性文件" in text
-    assert "常态化扫黑除恶斗争" in text and "七五" not in text and "法制办" not in text
+    # the opening is written anew with the current formulations, not copied
+    assert "纲要（2021—2025年）" in data["opening"][0] and "2015" not in data["opening"][0]
+    # last year's measures speak of work done: never rewritten, each flagged in its todo
+    items = {it["text"]: it["todo"] for it in data["parts"]["measures"]["sections"][0]["items"]}
+    assert set(items) == {"县法制办审查规范性文件{f1}", "深入开展“七五”普法", "深化扫黑除恶专项斗争"}
+    assert "司法局" in items["县法制办审查规范性文件{f1}"] and "八五" in items["深入开展“七五”普法"]
+    assert any("七五" in f for f in flags) and any("法制办" in f for f in flags)
+    assert "常态化扫黑除恶斗争" in items["深化扫黑除恶专项斗争"]
+
+
+def test_currency_replaced_only_in_forward_looking_sentences():
+    from draftkit.currency import replace_outdated
+
+    past = "“八五”普法规划各项任务如期完成。"
+    assert replace_outdated(past, 2026, forward_only=True)[0] == past  # history stays as written
+    assert replace_outdated(past + "深入实施“八五”普法规划。", 2026, forward_only=True)[0] == past + "深入实施“九五”普法规划。"
+    # “纲要” holds 要 but is not a forward-looking word
+    said = "我县认真贯彻《法治政府建设实施纲要（2015—2020年）》。"
+    assert replace_outdated(said, 2021, forward_only=True)[0] == said
 
 
 def test_not_a_report(tmp_path):

@@ -24,7 +24,7 @@ from draftkit.drafting.prompter import BankCompleter, Prompter
 ENTER, DOWN, UP, SPACE, TAB, CTRL_C, CLEAR = "\r", "\x1b[B", "\x1b[A", " ", "\t", "\x03", "\x15"
 BANK_DIR = FIXTURES / "flowbank"
 TODAY = dt.date(2026, 2, 10)
-MENU = ["完成本部分", "按主题从短语库添加", "自己写一句", "删除一项", "调整顺序", "预览本部分", "跳过这一部分", "← 返回上一步"]
+MENU = ["完成本部分", "按主题从短语库添加", "自己写一句", "修改一项", "删除一项", "调整顺序", "预览本部分", "跳过这一部分", "← 返回上一步"]
 
 
 def menu(choice: str) -> str:
@@ -155,7 +155,8 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
     assert {"text": "自建执法培训平台"} in items and items[0] == {"text": "全面推行行政执法三项制度"}  # moved
     assert all(it.get("phrase") != "p-f000000003" for it in items)  # deleted
     assert {"phrase": "p-f000000002", "values": {"pct": {"current": 95, "unit": "%"}}} in items
-    assert "2025年推进法治政府建设的主要举措和成效\n一是" in out  # the preview was shown
+    # the preview was shown as rendered: the part's heading, one paragraph per 一是 as in the output
+    assert "一、2025年推进法治政府建设的主要举措和成效\n  一是" in out and "\n  二是" in out
     text = docx_text(tmp_path)
     assert "全年制发行政规范性文件6件，全部经过合法性审核" in text  # no 同比 without last year's value
     assert "青岚县司法局2025年度法治政府建设情况报告" in text
@@ -304,9 +305,12 @@ def test_start_from_last_years_report(tmp_path):
     start, _ = carry_forward(import_report(last))
     s = Script(
         *([ENTER] * 7),  # basics as carried (year 2025), date defaults to today
-        ENTER,  # measures: done → walk last year's plan
-        ENTER, ENTER, "12场次" + ENTER, "10" + ENTER,  # 已完成, sentence as proposed, a figure with last year's value
-        DOWN * 2 + ENTER, "编制不足" + ENTER, ENTER,  # 未完成, completing the proposed sentence, no figure
+        ENTER,  # measures: done → confirm last year's sentences, walk last year's plan
+        ENTER,  # last year's sentence: still so this year, kept
+        ENTER, "分领域轮训基层执法人员" + ENTER, "12场次" + ENTER, "10" + ENTER,  # 已完成: what was done, a figure
+        DOWN * 2 + ENTER, ENTER,  # 未完成: what is not done (proposed: the plan item) …
+        "。" + ENTER + CLEAR + "原因是" + ENTER + CLEAR + "编制不足" + ENTER,  # the cause: bare ones refused
+        ENTER,  # no figure
         "9" + ENTER,  # this year's value of the carried figure (last year 6件)
         ENTER, ENTER, CLEAR + "乡镇执法装备不足，原因在于经费投入有限" + ENTER, ENTER,  # shortcomings
         ENTER, ENTER, CLEAR + "县长带头学法，县政府常务会议专题研究法治政府建设5次" + ENTER, ENTER,  # leadership
@@ -320,13 +324,16 @@ def test_start_from_last_years_report(tmp_path):
     text = docx_text(tmp_path)
     assert "青岚县人民政府关于2025年度" in text and "四、2026年推进法治政府建设的主要安排" in text
     assert "全年制发行政规范性文件9件，同比增长50%，全部经过合法性审核" in text  # last year's 6 became previous
-    assert "加强基层执法人员培训，12场次，同比增长20%" in text
-    assert "推进行政复议规范化建设尚未完成，原因是编制不足" in text
+    assert "分领域轮训基层执法人员，12场次，同比增长20%。" in text
+    assert "上年度安排的“推进行政复议规范化建设”尚未完成，主要原因是编制不足。" in text
+    assert "原因是。" not in text and "已部分完成" not in text
     assert "（一）落实上年度工作安排情况" in text
     a = answers(tmp_path)
     assert a["year"] == 2025 and a["progress"]["step"] == "done"
-    assert a["opening"] == ["{year}年，我县坚持依法行政，推进法治政府建设。现将有关情况报告如下："]
-    assert "2025年，我县坚持依法行政" in text  # the imported opening moved on with the year
+    # the opening is written anew with the formulations current for 2025, not copied
+    assert "我县坚持依法行政" not in text
+    assert "2025年，青岚县坚持以习近平新时代中国特色社会主义思想为指导" in text
+    assert "党的二十大和二十届二中、三中、四中全会精神" in text
 
 
 def test_recommended_defaults_from_the_shipped_bank():

@@ -68,6 +68,8 @@ class Event:
 class Table:
     rows: tuple[Row, ...]
     events: tuple[Event, ...]
+    past: str = ""  # words of a sentence about work done (never rewritten)
+    forward: str = ""  # words of a sentence about what is to be done
 
     def for_year(self, year: int | None, document: str = "", place: str = "") -> list[Row]:
         """The rows that apply to a report on ``year`` (given its whole text and issuer)."""
@@ -91,7 +93,8 @@ def table() -> Table:
     rows = tuple(Row(**row) for row in raw["outdated"])
     events = tuple(Event(ev["find"], ev["date"] if isinstance(ev["date"], dt.date) else dt.date.fromisoformat(str(ev["date"])))
                    for ev in raw["events"])
-    return Table(rows, events)
+    tense = raw.get("tense", {})
+    return Table(rows, events, tense.get("past", ""), tense.get("forward", ""))
 
 
 @functools.lru_cache(maxsize=16)
@@ -102,9 +105,25 @@ def outdated_pattern(year: int) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{f})" for f in rows)) if rows else None
 
 
-def replace_outdated(text: str, year: int) -> tuple[str, list[str]]:
+def forward_looking(sentence: str) -> bool:
+    """A sentence about what is to be done (深入实施“七五”普法规划), not about work done
+    (“七五”普法规划如期完成): only such a sentence may have its wording replaced."""
+    t = table()
+    return not re.search(t.past, sentence) and bool(re.search(t.forward, sentence))
+
+
+def replace_outdated(text: str, year: int, forward_only: bool = False) -> tuple[str, list[str]]:
     """Outdated wording for a report on ``year``: replaced where the table gives a drop-in
-    replacement, flagged otherwise. Returns the text and the flags."""
+    replacement, flagged otherwise. Returns the text and the flags. ``forward_only``:
+    replace only in sentences about what is to be done; a sentence about work done is
+    history, its wording is flagged and left as written."""
+    if forward_only:
+        out, flags = [], []
+        for sentence in re.findall(r"[^。；！？]+[。；！？]?", text) or [text]:
+            fixed, f = replace_outdated(sentence, year) if forward_looking(sentence) else (sentence, outdated_flags(sentence, year))
+            out.append(fixed)
+            flags.extend(f)
+        return "".join(out), flags
     flags: list[str] = []
     for row in table().for_year(year, text):
         pieces, last = [], 0
@@ -117,6 +136,12 @@ def replace_outdated(text: str, year: int) -> tuple[str, list[str]]:
             last = m.end()
         text = "".join(pieces) + text[last:]
     return text, flags
+
+
+def outdated_flags(text: str, year: int) -> list[str]:
+    """Outdated wording in a sentence left as written."""
+    return [f"“{m.group(0)}”已不是 {year} 年度的现行提法：{row.suggest}"
+            for row in table().for_year(year, text) for m in row.matches(text)]
 
 
 def plenums(year: int) -> str:

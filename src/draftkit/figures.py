@@ -208,6 +208,28 @@ def find_written(text: str) -> Iterator[Found]:
             yield Found(m.start(), m.end(), fig)
 
 
+_BARE = re.compile(rf"(?<![\d.{{])({NUM})(?![\d.]|\s*(?:%|％|个百分点|年|月|日|号|时|分))")
+
+
+def own_figures(text: str) -> list[tuple[int, int, int | float, str]]:
+    """The numbers of a sentence someone typed, each with its measure word or ``''`` when it
+    has none: ``受理案件386件，其中…`` → [(start, end, 386, '件')]. Numbers in quotation
+    marks (“12345”热线), years and dates are not figures; ``98%`` is a rate."""
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|《[^》]*》", text)]
+    out: list[tuple[int, int, int | float, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in pattern("written").finditer(text):
+        if m.group(0) != m.group(1) + m.group(2) or any(a <= m.start() < b for a, b in quoted):
+            continue
+        out.append((m.start(), m.end(), _num(m.group(1)), m.group(2)))
+        taken.append((m.start(), m.end()))
+    for m in _BARE.finditer(text):
+        if any(a <= m.start() < b for a, b in quoted + taken):
+            continue
+        out.append((m.start(), m.end(), _num(m.group(1)), ""))
+    return sorted(out)
+
+
 @dataclass(frozen=True)
 class StatedChange:
     """Two numbers and the 同比 stated between them, as a report wrote it."""

@@ -67,7 +67,7 @@ def _short(text: str, width: int = 60) -> str:
 
 def _todos(data: dict, key: str) -> int:
     part = data.get("parts", {}).get(key) or {}
-    return sum(1 for it in iter_items(part) if isinstance(it, dict) and "todo" in it and "text" not in it)
+    return sum(1 for it in iter_items(part) if isinstance(it, dict) and "todo" in it)
 
 
 def _change(old: dict, new: dict) -> str:

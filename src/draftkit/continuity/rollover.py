@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from draftkit.currency import replace_outdated
+from draftkit import slots
+from draftkit.currency import outdated_flags, replace_outdated
 from draftkit.report.datafile import iter_items, text_of
 
 
@@ -19,7 +20,6 @@ def shift_years(text: str, year: int) -> str:
 
 def readable(item, year: int) -> str:
     """An item's text as last year's report read: figures and years written out."""
-    from draftkit import slots
     from draftkit.figures import figure_text
     from draftkit.report.model import Figure
 
@@ -45,7 +45,10 @@ def _carry_figures(item):
 
     if isinstance(item, str) or "values" not in item:
         return item
-    old, text = item["values"], item["text"]
+    old, text = item["values"], item.get("text")
+    if text is None:  # a bank phrase: its slots are its own
+        return {**item, "values": {k: {"current": None, "previous": v.get("current"), "unit": v.get("unit", "")}
+                                   if isinstance(v, dict) else v for k, v in old.items()}}
 
     def baseline(m: re.Match) -> str:
         a, b = old.get(m.group(2)), old.get(m.group(4))
@@ -68,12 +71,49 @@ def _carry_figures(item):
     return {**item, "text": text, "values": values}
 
 
+# A dated event of the year reported on: 2022年4月，开展了… / 4月，举办… (as imported, the
+# report's own year reads {year}).
+_DATED = re.compile(r"(?:\{year\}|\d{4})年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月(?:份|\d{1,2}日)?[，,]")
+CONFIRM = "去年的举措：今年仍是这样吗？确认或改写这一句，填好数据，再删去 todo 这一行"
+
+
+def _confirm(item, year: int, flags: list[str]) -> dict:
+    """A measures sentence of last year as a todo to confirm or rewrite: its figures carried
+    as last year's values, its dated events written with last year's year and flagged, its
+    outdated wording flagged (it speaks of work done: never rewritten)."""
+    item = _carry_figures({"text": item} if isinstance(item, str) else item)
+    text = item.get("text")
+    if text is None:  # a bank phrase: keep it, ask to confirm
+        return {"todo": CONFIRM, **item}
+    notes = []
+    dated = [m.group(0) for m in _DATED.finditer(text)]
+    if dated:
+        text = _DATED.sub(lambda m: m.group(0).replace("{year}", str(year)), text)  # last year's date stays
+        snippet = readable({"text": text, "values": {}}, year)
+        at = next(m.start() for m in _DATED.finditer(snippet))
+        event = re.split(r"[。；]", snippet[at:])[0][:40]
+        notes.append(f"有去年的具体事件（{event}），今年没有就删去")
+        flags.append(f"去年的具体事件，已标为待确认：{event}")
+    if re.search(r"同比", slots.blank(text)):
+        notes.append("句中写有去年的同比，请改写")
+    outdated = outdated_flags(readable({"text": text, "values": {}}, year), year + 1)
+    notes.extend(outdated)
+    flags.extend(outdated)
+    todo = CONFIRM + ("。" + "；".join(notes) if notes else "")
+    return {"todo": todo, **{k: v for k, v in item.items() if k != "todo"}, "text": text}
+
+
 def carry_forward(data: dict) -> tuple[dict, list[str]]:
-    """The imported report on year Y as a draft on Y+1: headings and title moved on, figures
-    carried as last year's values, last year's plan turned into a checklist under the
-    measures, last year's shortcomings and leaders' duties as notes to rewrite, outdated
-    wording replaced or flagged. Returns the draft and the list of flags."""
+    """The imported report on year Y as a draft on Y+1: headings and title moved on; the
+    opening written anew with the formulations current for Y+1; every measures sentence of
+    Y a todo to confirm or rewrite (figures carried as last year's values, dated events of
+    Y flagged); last year's plan turned into a checklist under the measures; last year's
+    shortcomings and leaders' duties as notes to rewrite; outdated wording replaced only in
+    forward-looking headings, flagged elsewhere. Returns the draft and the list of flags."""
     import copy
+
+    from draftkit.domain import place_of
+    from draftkit.drafting.defaults import default_opening
 
     year = data["year"]
     new = copy.deepcopy(data)
@@ -82,18 +122,24 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
     flags: list[str] = []
     if "title" in new:
         new["title"] = shift_years(new["title"], year)
+    issuer = new.get("issuer", {})
+    new["opening"] = [default_opening(year + 1, issuer.get("place") or place_of(issuer.get("name", "")))]
     parts = new.setdefault("parts", {})
     for part in parts.values():
         if "heading" in part:
             part["heading"] = shift_years(part["heading"], year)
         for sec in part.get("sections", []):
             if "heading" in sec:
-                sec["heading"] = shift_years(sec["heading"], year)
+                sec["heading"], f = replace_outdated(shift_years(sec["heading"], year), year + 1, forward_only=True)
+                flags.extend(f)
     last_plan = parts.pop("plan", {})
     measures = parts.setdefault("measures", {})
     for holder in [measures] + measures.get("sections", []):
         if "items" in holder:
-            holder["items"] = [_carry_figures(it) for it in holder["items"]]
+            holder["items"] = [_confirm(it, year, flags) for it in holder["items"]]
+    if measures.get("intro"):
+        measures["intro"] = [readable({"text": t}, year) for t in measures["intro"]]
+        flags.append("主要举措部分的导语照录去年的，请改写")
     checklist = [{"todo": f"去年计划：{readable(it, year)} — 完成情况？"} for it in iter_items(last_plan)]
     for sec in last_plan.get("sections", []):
         if sec.get("heading") and not sec.get("items"):
@@ -105,30 +151,17 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
         measures["sections"].append({"heading": "落实上年度工作安排情况", "style": "enumerate_paragraphs",
                                      "items": checklist})
     for key, note in (("shortcomings", "去年的不足：{} — 今年改进了吗？这一年的不足和原因是什么？"),
-                      ("leadership", "去年写的是：{} — 今年的情况？")):
+                      ("leadership", "去年写的是：{} — 今年的情况？"),
+                      ("other", "去年写的是：{} — 今年还要报告吗？")):
+        if key == "other" and key not in parts:
+            continue
         old = parts.get(key, {})
         todos = [{"todo": note.format(readable(it, year))} for it in iter_items(old)] or [
             {"todo": note.format("（无）")}]
         parts[key] = {"items": todos, "style": "paragraphs"}
         if old.get("heading"):
-            parts[key]["heading"] = old["heading"]
+            parts[key]["heading"] = shift_years(old["heading"], year)
     parts["plan"] = {"year": year + 2, "items": [{"todo": f"写明 {year + 2} 年推进法治政府建设的主要安排"}]}
     if "heading" in last_plan:
         parts["plan"]["heading"] = shift_years(last_plan["heading"], year)
-    # Outdated wording: in the opening and every literal item.
-    opening = new.get("opening", [])
-    for i, para in enumerate(opening):
-        opening[i], f = replace_outdated(para, year + 1)
-        flags.extend(f)
-    for part in parts.values():
-        for holder in [part] + part.get("sections", []):
-            for i, it in enumerate(holder.get("items", [])):
-                text = text_of(it)
-                if not text:
-                    continue
-                fixed, f = replace_outdated(text, year + 1)
-                flags.extend(f)
-                holder["items"][i] = fixed if isinstance(it, str) else {**it, "text": fixed}
     return new, list(dict.fromkeys(flags))
-
-

@@ -27,10 +27,10 @@ from draftkit.domain import (
     default_part_heading,
 )
 from draftkit.drafting.defaults import PART_STYLE, RECOMMENDED, default_year
-from draftkit.drafting.prompter import BankCompleter, Prompter
+from draftkit.drafting.prompter import BankCompleter, Prompter, wrap
 from draftkit.drafting.questions import BASICS, ask_basic
 from draftkit.drafting.slotprompts import SlotPrompts
-from draftkit.drafting.validators import Back, to_number, v_number, v_required
+from draftkit.drafting.validators import Back, to_number, v_number, v_required, v_sentence
 
 
 @dataclass
@@ -133,14 +133,15 @@ class Flow(SlotPrompts):
                 self.echo(f"  {n}. {self.item_preview(item)[:50]}")
             choice = self.ui.select(
                 f"{PART_NAMES[key]}（{len(entries)} 项）：",
-                ["完成本部分", "按主题从短语库添加", "自己写一句", "删除一项", "调整顺序", "预览本部分", "跳过这一部分"],
+                ["完成本部分", "按主题从短语库添加", "自己写一句", "修改一项", "删除一项", "调整顺序", "预览本部分",
+                 "跳过这一部分"],
                 default="完成本部分")
             if choice == "完成本部分":
                 if not entries:
                     self.echo("本部分还没有内容：请添加，或选择“跳过这一部分”。")
                     continue
                 for holder, item in entries:
-                    if "todo" in item and "text" not in item:
+                    if "todo" in item:
                         self.resolve_todo(key, holder, item)
                 for _, item in self.entries(part):
                     self.fill_slots(item)
@@ -154,7 +155,14 @@ class Flow(SlotPrompts):
                     text = self.ui.text("写一句（不用写“一是”，程序会编号）：", "", v_required)
                 except Back:
                     continue
-                part.setdefault("items", []).append({"text": text})
+                part.setdefault("items", []).append(self.own_sentence(text))
+            elif choice == "修改一项" and entries:
+                try:
+                    _, item = entries[self._choose_item(entries, "修改哪一项：")]
+                    self.edit_item(item)
+                except Back:
+                    continue
+                item.pop("todo", None)
             elif choice == "删除一项" and entries:
                 try:
                     holder, item = entries[self._choose_item(entries, "删除哪一项：")]
@@ -184,24 +192,28 @@ class Flow(SlotPrompts):
             self.save(f"part:{key}")
 
     def resolve_todo(self, key: str, holder: dict, item: dict) -> None:
-        """A note carried from last year's report: last year's plan item (done / partly /
-        not done), or last year's shortcoming or leaders' duty to write anew."""
+        """A note carried from last year's report: a sentence of last year to confirm or
+        rewrite, last year's plan item (done / partly / not done, written as whole
+        sentences), or last year's shortcoming or leaders' duty to write anew."""
         todo = item["todo"]
-        self.echo(f"  {todo[:90]}")
-        plan = re.match(r"去年计划：(.*?)(?: — 完成情况？)?$", todo)
+        if "text" in item or "phrase" in item:
+            return self.confirm_item(key, holder, item)
+        self.echo(wrap(todo, "  "))
+        plan = re.match(r"去年计划：(.*?)(?: — 完成情况？)?$", todo, re.S)
         lead = re.split(r"[。；]", plan.group(1) if plan else re.sub(r"^.*?：| — .*$", "", todo))[0]
         if plan:
             status = self.ui.select("完成情况：", ["已完成", "部分完成", "未完成", "删去这一项"], back=False)
-            default = {"已完成": lead, "部分完成": f"{lead}，已部分完成", "未完成": f"{lead}尚未完成，原因是"}.get(status, "")
         else:
             status = self.ui.select("这一项：", ["写今年的情况", "删去这一项"], back=False)
-            default = lead
         if status == "删去这一项":
             holder["items"].remove(item)
             self.save(f"part:{key}")
             return
-        sentence = self.ui.text("写成一句（可修改）：", default, v_required, back=False)
-        new: dict = {"text": sentence}
+        if status in ("已完成", "部分完成", "未完成"):
+            sentence = self.plan_sentence(lead, status)
+        else:
+            sentence = self.ui.text("写成完整的一句（可修改）：", lead, v_sentence, back=False)
+        new = {"text": sentence}
         figure = self.ui.text("有关数据，如“12场次”（可留空）：", "",
                               lambda t: True if not t.strip() or re.fullmatch(r"\s*\d+(\.\d+)?\s*\S{1,4}\s*", t)
                               else "请写成数字加单位，如 12场次", back=False)
@@ -213,13 +225,44 @@ class Flow(SlotPrompts):
             if prev:
                 value["previous"] = to_number(prev)
             name = slots.fresh_name({k for it in holder["items"] for k in it.get("values", {})})
-            new["text"] = f"{sentence.rstrip('。；，')}，{{{name}}}"
+            new["text"] = f"{sentence.rstrip('。；，')}，{{{name}}}。"
             new["values"] = {name: value}
         holder["items"][holder["items"].index(item)] = new
         self.save(f"part:{key}")
 
+    def plan_sentence(self, lead: str, status: str) -> str:
+        """Last year's plan item as this year's sentence: what was done, and for what was
+        not, why (an empty cause is refused)."""
+        topic = lead.strip("。；，")
+        if status == "已完成":
+            return self.ui.text(f"上年度安排的“{topic}”，今年做了什么（写成完整的一句）：", "", v_sentence,
+                                back=False)
+        done = ""
+        if status == "部分完成":
+            done = self.ui.text(f"上年度安排的“{topic}”，已经做了什么（写成完整的一句）：", "", v_sentence,
+                                back=False).rstrip("。；，")
+        missing = self.ui.text("哪些还没有完成：", "" if done else topic, v_sentence, back=False).rstrip("。；，")
+        cause = self.ui.text("没有完成的原因：", "", v_sentence, back=False).rstrip("。；，")
+        cause = re.sub(r"^(?:主要)?原因是", "", cause)
+        if done:
+            return f"{done}；{missing}尚未完成，主要原因是{cause}。"
+        return f"上年度安排的“{missing}”尚未完成，主要原因是{cause}。"
+
+    def confirm_item(self, key: str, holder: dict, item: dict) -> None:
+        """A sentence of last year: keep it, rewrite it in place (prefilled), or delete it."""
+        self.echo(wrap(self.item_text(item), "  "))
+        self.echo(wrap(item["todo"], "  （", "）"))
+        choice = self.ui.select("这一句：", ["今年仍是这样，保留", "修改这一句", "删去这一句"], back=False)
+        if choice == "删去这一句":
+            holder["items"].remove(item)
+        else:
+            del item["todo"]
+            if choice == "修改这一句":
+                self.edit_item(item, back=False)
+        self.save(f"part:{key}")
+
     def _choose_item(self, entries: list[tuple[dict, dict]], message: str) -> int:
-        labels = [f"{n}. {self.item_preview(it)[:50]}" for n, (_, it) in enumerate(entries, 1)]
+        labels = [f"{n}. {self.item_preview(it)[:40]}" for n, (_, it) in enumerate(entries, 1)]
         answer = self.ui.select(message, labels)
         return labels.index(answer)
 
@@ -253,10 +296,40 @@ class Flow(SlotPrompts):
 
     # -- slots --
     def preview_part(self, key: str) -> str:
-        from draftkit.cnfmt import enumerate_items
+        """The part as the report will read: the render path's own paragraphs (one per
+        一是 where the output has one per 一是), blanks shown as 【待填】 and 【待写】."""
+        import copy
+        import datetime as dt
 
-        texts = [self.item_preview(it) for _, it in self.entries(self._part(key))]
-        return f"{default_part_heading(key, self.year)}\n{enumerate_items(texts)}"
+        from draftkit.errors import DraftkitError
+        from draftkit.render.pipeline import report_blocks
+        from draftkit.report.datafile import dump
+        from draftkit.report.loader import load_report_lenient
+
+        part = copy.deepcopy(self._part(key))
+        for holder in [part] + part.get("sections", []):
+            items = []
+            for item in holder.get("items", []):
+                if "todo" in item and "text" not in item and "phrase" not in item:
+                    items.append(f"【待写：{item['todo'][:30]}…】")
+                    continue
+                item = {k: v for k, v in item.items() if k != "todo"}
+                for name in self.unfilled(item):
+                    item.setdefault("values", {})[name] = f"【待填：{name}】"
+                items.append(item)
+            if "items" in holder:
+                holder["items"] = items
+        if not part.get("items"):
+            part.pop("items", None)
+        data = {"issuer": {"name": self.issuer.get("name") or "预览", "level": self.issuer.get("level") or "县区"},
+                "year": self.year, "date": dt.date(self.year + 1, 1, 1),
+                "parts": {k: ({"items": ["预览"]} if k != key else part) for k in REQUIRED_PARTS}}
+        try:
+            report, _ = load_report_lenient("预览", dump(data))
+            blocks = report_blocks(report, bank_dirs=self.bank_dirs)
+        except DraftkitError as exc:
+            return "暂时无法预览：" + "；".join(str(p) for p in exc.problems[:3])
+        return "\n".join(wrap(b.text, "  " if b.kind == "body" else "") for b in blocks if b.part == key)
 
     def summary(self) -> str:
         lines = ["", "汇总："]

@@ -71,6 +71,26 @@ class Prompter:
         return answer.strip()
 
 
+def wrap(text: str, indent: str = "", end: str = "", width: int | None = None) -> str:
+    """The whole text, wrapped at the screen edge (a Chinese character is two columns wide),
+    each line after the first indented like the first."""
+    import shutil
+    import unicodedata
+
+    width = width or max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+    pad = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in indent)
+    lines, line, used = [], indent, pad
+    for ch in text + end:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > width and line.strip():
+            lines.append(line)
+            line, used = " " * pad, pad
+        line += ch
+        used += w
+    lines.append(line)
+    return "\n".join(lines)
+
+
 class BankCompleter:
     """Completions from the bank entries of one part (and topic), best first: entries
     containing every typed word, more documents first, then shorter."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from draftkit.domain import LEVELS, default_title, guess_level, place_of
 from draftkit.drafting.defaults import default_date, default_opening
-from draftkit.drafting.validators import parse_date, v_date_for, v_required, v_year
+from draftkit.drafting.validators import parse_date, to_year, v_date_for, v_required, v_year
 
 if TYPE_CHECKING:
     from draftkit.drafting.flow import Flow
@@ -81,7 +81,7 @@ def _store_title(flow: "Flow", title: str) -> None:
 # Answers kept in another shape than typed.
 _STORE: dict[str, Callable[["Flow", str], None]] = {
     "issuer": _store_issuer,
-    "year": lambda f, t: f.data.__setitem__("year", int(t)),
+    "year": lambda f, t: f.data.__setitem__("year", to_year(t)),
     "addressee": lambda f, t: f.data.__setitem__("addressee", t.rstrip("：:")),
     "date": lambda f, t: f.data.__setitem__("date", parse_date(t)),
     "title": _store_title,

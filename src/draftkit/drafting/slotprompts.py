@@ -12,6 +12,7 @@ from draftkit.drafting.validators import (
     is_back,
     parse_date,
     to_number,
+    to_year,
     v_number,
     v_percent,
     v_required,
@@ -37,12 +38,17 @@ class SlotPrompts:
         return kinds
 
     def item_text(self, item: dict) -> str:
-        if "todo" in item and "text" not in item:
+        if "todo" in item and "text" not in item and "phrase" not in item:
             return f"【待写】{item['todo']}"
+        if "todo" in item:
+            return "【待确认】" + (item.get("text") or self.bank_text(item))
         if "phrase" in item:
-            p = self.bank.get(item["phrase"])
-            return p.text if p else f"（短语库中没有 {item['phrase']}）"
+            return self.bank_text(item)
         return item.get("text", "")
+
+    def bank_text(self, item: dict) -> str:
+        p = self.bank.get(item["phrase"])
+        return p.text if p else f"（短语库中没有 {item['phrase']}）"
 
     def item_preview(self, item: dict) -> str:
         """The item as it will read, with the slots filled so far."""
@@ -65,18 +71,28 @@ class SlotPrompts:
         return slots.substitute_in_context(self.item_text(item), lookup)
 
     def unfilled(self, item: dict) -> list[str]:
+        """The slots still to fill, in the order they stand in the sentence."""
         values = item.get("values", {})
-        return [n for n in self.slots_of(item) if n not in slots.BUILTIN_SLOTS and
+        kinds = self.slots_of(item)
+        order = slots.names(self.item_text(item))
+        names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
+        return [n for n in names if n not in slots.BUILTIN_SLOTS and
                 (n not in values or (isinstance(values[n], dict) and values[n].get("current") is None))]
 
+    def marked(self, item: dict, name: str) -> str:
+        """The whole sentence as it reads so far, the slot being asked marked 【…】."""
+        return self.item_preview(item).replace("{" + name + "}", f"【{{{name}}}】", 1)
+
     def fill_slots(self, item: dict) -> None:
+        from draftkit.drafting.prompter import wrap
+
         todo = self.unfilled(item)
         if not todo:
             return
-        self.echo(f"  填写：{self.item_text(item)[:70]}")
         kinds = self.slots_of(item)
         values = item.setdefault("values", {})
         for name in todo:
+            self.echo(wrap(self.marked(item, name), "  填写："))
             old = values.get(name)
             if isinstance(old, dict) and old.get("previous") is not None:  # carried from last year's report
                 unit = old.get("unit", "")
@@ -86,7 +102,52 @@ class SlotPrompts:
                 values[name] = {**old, "current": to_number(cur)}
             else:
                 values[name] = self.ask_slot(name, kinds[name])
+                text = self.item_text(item)
+                at = text.find("{" + name + "}")
+                if kinds[name] == "year" and not text[at + len(name) + 2:].startswith(("年", "—", "-")):
+                    values[name] = f"{values[name]}年"  # never “2021以来”
             self.save(self.data.get("progress", {}).get("step", "issuer"))
+
+    def own_sentence(self, text: str) -> dict:
+        """A sentence the user wrote: each number in it becomes a figure asked like a bank
+        figure (its measure word if it has none, last year's value for the 同比)."""
+        from draftkit.figures import own_figures
+
+        found = own_figures(text)
+        if not found:
+            return {"text": text}
+        values: dict = {}
+        out, last = [], 0
+        for n, (start, end, current, unit) in enumerate(found, 1):
+            shown = text[:start] + f"【{text[start:end]}】" + text[end:]
+            from draftkit.drafting.prompter import wrap
+
+            self.echo(wrap(shown, "  数据："))
+            if not unit:
+                unit = self.ui.text(f"  {text[start:end]} 的单位（如 件、人次、%）：", "", v_required, back=False)
+            prev = self.ui.text(f"  {self.year - 1}年的数值（用于计算同比，没有可留空）：", "",
+                                lambda t: v_number(t, optional=True), back=False)
+            value: dict = {"current": current, "unit": unit}
+            if prev:
+                value["previous"] = to_number(prev)
+            values[f"f{n}"] = value
+            out.append(text[last:start] + f"{{f{n}}}")
+            last = end
+        return {"text": "".join(out) + text[last:], "values": values}
+
+    def edit_item(self, item: dict, back: bool = True) -> None:
+        """Rewrite a sentence in place: the line comes prefilled with it; {…} are its slots
+        (kept, they keep their values; new ones are asked)."""
+        text = self.item_text(item).removeprefix("【待确认】")
+        self.echo("  （{…} 是空位，保留即可；删去的空位不再填写）")
+        new = self.ui.text("修改这一句：", text, v_required, back=back)
+        kept = {k: v for k, v in item.get("values", {}).items() if "{" + k + "}" in new}
+        item.pop("phrase", None)
+        item["text"] = new
+        item["values"] = kept
+        if not kept:
+            item.pop("values")
+        self.fill_slots(item)
 
     def ask_slot(self, name: str, kind: str) -> Any:
         label = f"  {{{name}}}"
@@ -104,7 +165,7 @@ class SlotPrompts:
         if kind == "number":
             return to_number(self.ui.text(f"{label} 数字：", "", v_number))
         if kind == "year":
-            return int(self.ui.text(f"{label} 年份：", "", v_year))
+            return to_year(self.ui.text(f"{label} 年份（如 2021 或 2021年）：", "", v_year))
         if kind == "years":
             text = self.ui.text(f"{label} 起止年份（如 2021—2025）：", "",
                                 lambda t: True if is_back(t) or re.fullmatch(r"\s*\d{4}\s*[—\-－~至]+\s*\d{4}\s*", t)

@@ -23,10 +23,27 @@ def v_required(text: str) -> bool | str:
     return True if is_back(text) or text.strip() else "不能为空"
 
 
+def v_sentence(text: str) -> bool | str:
+    """A whole sentence: not empty, not a bare lead-in such as “原因是”."""
+    if is_back(text):
+        return True
+    bare = re.sub(r"[\s，。；、：！？,.;:]", "", text)
+    if not bare:
+        return "不能为空"
+    if re.fullmatch(r"(?:主要)?原因(?:是|在于)?|已?部分完成|已完成|尚未完成|无|没有", bare) or len(bare) < 4:
+        return "请写成完整的一句话"
+    return True
+
+
 def v_year(text: str) -> bool | str:
     if is_back(text):
         return True
-    return True if re.fullmatch(r"\s*(19|20)\d{2}\s*", text) else "请输入四位年份，如 2025"
+    return True if re.fullmatch(r"\s*(19|20)\d{2}\s*年?\s*", text) else "请输入四位年份，如 2025 或 2025年"
+
+
+def to_year(text: str) -> int:
+    """``2021`` or ``2021年`` → 2021."""
+    return int(re.search(r"\d{4}", text).group(0))
 
 
 def v_int(text: str) -> bool | str:

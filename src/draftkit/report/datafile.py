@@ -57,7 +57,7 @@ def count_open(data: dict) -> tuple[int, int]:
     for part in data.get("parts", {}).values():
         for it in iter_items(part):
             if isinstance(it, dict):
-                todos += "todo" in it and "text" not in it
+                todos += "todo" in it
                 figures += sum(1 for v in it.get("values", {}).values()
                                if isinstance(v, dict) and v.get("current") is None)
     return figures, todos

@@ -35,7 +35,7 @@ class Item:
     phrase: str | None = None
     values: dict[str, Value] = field(default_factory=dict)
     loc: Loc | None = None
-    todo: str = ""  # a note still to act on (last year's plan item…); render refuses it without text
+    todo: str = ""  # a note still to act on (last year's plan item, a sentence to confirm…): render refuses it
 
 
 @dataclass
