@@ -47,8 +47,8 @@ def test_own_level_words_become_slots_and_other_levels_restrict_the_entry():
     assert levels.neutralise("目前我市共有执法人员", "荣成市")[0] == "目前{我方}共有执法人员"
     assert levels.neutralise("我局牵头制定", "济宁市")[0] == "{我方}牵头制定"
     # From a district's report, 全市 is the city above it: only for levels below a city.
-    assert levels.neutralise("全市率先", "济阳区") == ("全市率先", [], ("县区", "乡镇"))
-    assert levels.neutralise("省委依法治省办组织", "荣成市")[2] == ("市", "县区", "乡镇")
+    assert levels.neutralise("全市率先", "济阳区") == ("全市率先", [], ("县区", "乡镇", "部门"))
+    assert levels.neutralise("省委依法治省办组织", "荣成市")[2] == ("市", "县区", "乡镇", "部门")
     # Words that only look like level words stay as they are.
     for word in ("城市管理", "全市场", "社区委员会", "市场监督管理局"):
         assert levels.neutralise(word, "荣成市") == (word, [], ())

@@ -10,10 +10,11 @@ from draftkit.errors import DraftkitError
 
 def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
                 templates: Path | None = None, bank_dirs: list[Path] | None = None,
-                force: bool = False, check: bool = True) -> tuple[Path | None, list]:
+                force: bool = False, check: bool = True, draft: bool = False) -> tuple[Path | None, list]:
     """Render and write the output; the reviewer's checks run on the paragraphs first.
     Returns the path written (None when the checks found errors and force is off) and
-    the findings."""
+    the findings. A draft is written with what is still to be given shown as 【待填：…】
+    and 【待写：…】, whatever the checks find (they report those placeholders)."""
     from draftkit.render.pipeline import (
         blocks_to_bytes,
         output_path,
@@ -25,9 +26,9 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
     target, fmt = output_path(data, out, fmt)
     if target.resolve() == data.resolve():
         raise DraftkitError(f"{target}: 输出文件不能覆盖数据文件")
-    report, problems = load_report_lenient(data)
+    report, problems = load_report_lenient(data, draft=draft)
     try:
-        blocks = report_blocks(report, templates, bank_dirs)
+        blocks = report_blocks(report, templates, bank_dirs, draft)
     except DraftkitError as exc:
         raise DraftkitError(problems + exc.problems) from None
     if problems:
@@ -38,7 +39,7 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
         from draftkit.review import check as review
 
         findings = review(from_report(report, str(data), blocks))
-        if any(f.severity == "error" for f in findings) and not force:
+        if any(f.severity == "error" for f in findings) and not (force or draft):
             return None, findings
     write_output(target, blocks_to_bytes(blocks, report, fmt))
     return target, findings

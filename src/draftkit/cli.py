@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--templates", type=Path, metavar="文件夹", help="自定义模板文件夹，同名文件替换内置模板")
     r.add_argument("--bank", type=Path, action="append", default=[], metavar="文件夹", help="另加的短语库文件夹（可多次）")
     r.add_argument("--force", action="store_true", help="检查发现错误时仍然生成")
+    r.add_argument("--draft", action="store_true", help="草稿：未填的数值显示为【待填：名称】、待写的内容显示为【待写：…】")
     r.set_defaults(func=cmd_render)
 
     c = sub.add_parser("check", help="像审核人一样检查报告（.docx/.txt/.md 或 YAML 数据文件）")
@@ -69,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--docx", type=Path, help="生成的报告；默认与答案文件同名")
     n.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
     n.add_argument("--from", dest="from_", type=Path, metavar="去年的报告", help="从去年的报告（.docx/.txt/.md）开始")
+    n.add_argument("--defaults", action="store_true", help="不提问，直接写出完整的初稿（需 --issuer）")
+    n.add_argument("--issuer", metavar="名称", help="发文机关名称（与 --defaults 一起用）")
+    n.add_argument("--level", metavar="层级", help="层级：省/市/县区/乡镇/部门；默认按名称判断")
+    n.add_argument("--year", type=int, metavar="年度", help="报告年度；默认为下一份要交的报告")
+    n.add_argument("--leader", metavar="职务", help="主要负责人的职务，如 县长、局长；默认按层级")
     n.set_defaults(func=cmd_new)
 
     im = sub.add_parser("import", help="把已有的报告（.docx/.txt/.md）转成下一年度的数据文件")
@@ -115,7 +121,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from draftkit.app import render_file
 
     target, findings = render_file(args.data, args.output, args.format, args.templates, args.bank,
-                                   force=args.force)
+                                   force=args.force, draft=args.draft)
     if findings:
         from draftkit.review.output import format_human
 
@@ -130,6 +136,11 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from draftkit.errors import DraftkitError
 
+    if args.defaults:
+        from draftkit.drafting.firstdraft import write_first_draft
+
+        print(write_first_draft(args.answers, _load_bank(args.bank), args.issuer, args.level, args.year, args.leader))
+        return ExitCode.OK
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise DraftkitError("draftkit new 需要在终端中交互使用；要由数据文件生成报告，请用 draftkit render 数据文件.yaml")
     answers = args.resume or args.answers

@@ -26,6 +26,8 @@ class _Table:
     neutral: tuple[tuple[str, str], ...]
     department_self: str
     mentions: dict[str, str]
+    reserved: dict[str, str]
+    government_only: str
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,7 +37,7 @@ def table() -> _Table:
     raw = yaml.safe_load((Path(__file__).parent / "data" / "levels.yaml").read_text(encoding="utf-8"))
     return _Table(raw["units"], raw["level_unit"], tuple(raw["order"]), raw["slots"], raw["party"],
                   raw["leaders"], tuple(raw["departments"]), tuple(tuple(x) for x in raw["neutral"]),
-                  raw["department_self"], raw["mentions"])
+                  raw["department_self"], raw["mentions"], raw["reserved"], raw["government_only"])
 
 
 # The slots filled from the issuer's level (the built-ins of slots.py list them too).
@@ -60,6 +62,16 @@ def government_level(level: str, place: str = "") -> str:
 
 def _department(name: str) -> dict[str, str]:
     return next(d for d in table().departments if name.endswith(d["suffix"]))
+
+
+_LEADER = re.compile(r"[\u4e00-\u9fff·、]{2,16}")
+
+
+def leader_problem(title: str) -> str | None:
+    """Why a principal leader's title (issuer.leader) is not one, or None."""
+    if _LEADER.fullmatch(title.strip()):
+        return None
+    return f"主要负责人“{title}”应写职务，如 县长、局长、党组书记、局长（2–16 个汉字）"
 
 
 def default_leader(name: str, level: str, place: str = "") -> str:
@@ -118,8 +130,10 @@ def neutralise(text: str, source_place: str) -> tuple[str, list[str], tuple[str,
 
 def _allowed(text: str, source: str | None) -> tuple[str, ...]:
     """Levels fit to say ``text``: a level above the source's is named only by those below
-    it, a level below only by those above; one's own level left as words fits only itself."""
+    it, a level below only by those above; one's own level left as words fits only itself;
+    what only governments do is not for departments (部门)."""
     order = table().order
+    every = (*order, "部门")
     allowed = set(order)
     for level, pattern in _mentions():
         if not pattern.search(text):
@@ -131,9 +145,14 @@ def _allowed(text: str, source: str | None) -> tuple[str, ...]:
             allowed &= set(order[rank + 1:])
         else:  # a lower level, named from above
             allowed &= set(order[:rank])
+    for level, rule in table().reserved.items():  # powers only this level and those above have
+        if re.search(rule, text):
+            allowed &= set(order[:order.index(level) + 1])
     if not allowed:  # names levels that no single level can: keep it for its source's own
         allowed = {source or order[-1]}
-    return () if allowed == set(order) else tuple(lv for lv in order if lv in allowed)
+    if not re.search(table().government_only, text):
+        allowed.add("部门")
+    return () if allowed == set(every) else tuple(lv for lv in every if lv in allowed)
 
 
 def offered(levels: str | tuple[str, ...], level: str, place: str = "") -> bool:
@@ -141,4 +160,4 @@ def offered(levels: str | tuple[str, ...], level: str, place: str = "") -> bool:
     if not levels:
         return True
     wanted = levels.split(",") if isinstance(levels, str) else levels
-    return government_level(level, place) in wanted
+    return government_level(level, place) in wanted and (level != "部门" or "部门" in wanted)

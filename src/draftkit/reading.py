@@ -82,7 +82,8 @@ def from_report(report, name: str, blocks=None) -> Document:
         doc = from_blocks(Path(name).name, [(b.kind, t, b.part) for b, t in zip(blocks, norm)])
     else:  # a template of the user's own that does not mark its parts
         doc = from_lines(name, raw).doc
-    doc.year, doc.date, doc.issuer = report.year, report.date, report.issuer.name
+    doc.year, doc.issuer = report.year, report.issuer.name
+    doc.date = report.date if report.date.year > 1 else None  # a draft's date still to be given
     out = Document(name, doc, raw, norm, [0] * len(raw), sealed=report.layout.sealed, report=report)
     out.last = based_on(report, Path(name))
     return out

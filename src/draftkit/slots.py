@@ -16,6 +16,11 @@ BUILTIN_SLOTS: tuple[str, ...] = ("year", "next_year", "issuer", "place",
 # What an unfilled slot is called in a draft (【待填：数字】), by the miner's base names.
 SLOT_LABELS: dict[str, str] = {"n": "数字", "pct": "百分比", "figure": "数据", "f": "数据", "title": "文件名称",
                                "date": "日期", "y": "年份", "years": "起止年份"}
+# What a draft shows where a value or a sentence is still to be given (render --draft);
+# check reports them (F004).
+TO_FILL = "【待填：{}】"
+TO_WRITE = "【待写：{}】"
+PLACEHOLDER_RE = re.compile(r"【待[填写]：[^】\n]*】")
 # Slot numbering as the miner writes it: {n}, {n2}, {n3} …
 _NUMBERED = re.compile(r"\{([a-z_]+?)\d*\}")
 

@@ -53,3 +53,11 @@ def recommended(bank: Bank, part: str, n: int, level: str = "", place: str = "")
         if e not in out:
             out.append(e)
     return out
+
+
+def by_topic(bank: Bank, part: str, level: str = "", place: str = "") -> dict[str, list[Entry]]:
+    """The offerable entries of a part by topic, each topic's best first (as recommended)."""
+    out: dict[str, list[Entry]] = {}
+    for e in sorted(offerable(bank, part, level, place), key=lambda e: (-_score(e), e.id)):
+        out.setdefault(e.topic, []).append(e)
+    return out

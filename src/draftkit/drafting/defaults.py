@@ -22,8 +22,9 @@ def default_date(today: dt.date, year: int) -> dt.date | None:
     return today if today.year == year + 1 and today.month <= 3 else None
 
 
-def default_opening(year: int, place: str) -> str:
-    """An opening in our own words with the formulations current for the year."""
+def default_opening(year: int, place: str, level: str = "", name: str = "") -> str:
+    """An opening in our own words with the formulations current for the year; a
+    department speaks as itself (我局), under its place's party committee and government."""
     thought = "习近平法治思想" if year >= 2020 else "习近平全面依法治国新理念新思想新战略"
     if 2021 <= year <= 2025:
         plan = "对照《法治政府建设实施纲要（2021—2025年）》确定的目标任务"
@@ -31,6 +32,19 @@ def default_opening(year: int, place: str) -> str:
         plan = "对照《法治政府建设实施纲要（2015—2020年）》确定的目标任务"
     else:
         plan = "对照法治政府建设的目标任务"  # no 2026–2030 纲要 has been found: none is named
-    who = place or "我们"
+    if level == "部门":
+        from draftkit import levels
+
+        v = levels.values(name, level, place)
+        who = f"{v['我方']}在{v['本级党委']}、{v['本级政府']}的坚强领导下，"
+    else:
+        who = place or (levels_self(name, level, place))
     return (f"{year}年，{who}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻{thought}，"
             f"全面贯彻{plenums(year)}，{plan}，扎实推进依法行政各项工作。现将有关情况报告如下：")
+
+
+def levels_self(name: str, level: str, place: str) -> str:
+    """How an issuer without a place name calls itself (我县, 我局…)."""
+    from draftkit import levels
+
+    return levels.values(name, level, place)["我方"]

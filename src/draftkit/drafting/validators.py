@@ -92,3 +92,10 @@ def v_date_for(year: int) -> Callable[[str], bool | str]:
 def to_number(text: str) -> int | float:
     v = float(text)
     return int(v) if v.is_integer() else v
+
+
+def v_leader(text: str) -> bool | str:
+    """The principal leader's title: 县长, 局长, 党组书记、局长 …"""
+    from draftkit.levels import leader_problem
+
+    return True if is_back(text) else (leader_problem(text) or True)

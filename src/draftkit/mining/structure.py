@@ -261,8 +261,8 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
     addressees = [p.text for p in doc.paras if p.kind == "addressee"]
     doc.addressee = addressees[0] if addressees else ""
     dates = [p for p in doc.paras if p.kind == "date"]
-    if dates:
-        y, mo, d = (int(x) for x in _DATE_LINE.match(dates[-1].text).groups())
+    if dates and (m := _DATE_LINE.match(dates[-1].text)):  # not a draft's 【待填：成文日期】
+        y, mo, d = (int(x) for x in m.groups())
         try:
             doc.date = dt.date(y, mo, d)
         except ValueError:

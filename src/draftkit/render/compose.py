@@ -15,7 +15,7 @@ from draftkit.domain import default_part_heading
 from draftkit.errors import Collector
 from draftkit.figures import figure_text, number
 from draftkit.report.model import Figure, Item, Part, Report, Value
-from draftkit.slots import SLOT_RE
+from draftkit.slots import SLOT_RE, TO_FILL, TO_WRITE, label
 from draftkit.slots import builtin_values as _builtins
 
 if TYPE_CHECKING:
@@ -76,8 +76,9 @@ def value_text(value: Value, before: str = "", after: str = "") -> str:
 
 
 def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: Item, errors: Collector,
-         plain: bool = False) -> str:
-    """Replace each ``{slot}`` once, left to right; report unfilled and unused slots."""
+         plain: bool = False, draft: bool = False) -> str:
+    """Replace each ``{slot}`` once, left to right; report unfilled and unused slots. In a
+    draft an unfilled slot reads 【待填：名称】 instead."""
     used: set[str] = set()
 
     def sub(m) -> str:
@@ -86,11 +87,15 @@ def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: 
             used.add(name)
             value = values[name]
             if isinstance(value, Figure) and value.current is None:
+                if draft:
+                    return TO_FILL.format(label(name))
                 errors.add(value.loc or item.loc, f"空位“{name}”的本年数值还没有填写（current）")
                 return m.group(0)
             return value_text(value, text[:m.start()], text[m.end():])
         if name in builtins:
             return value_text(builtins[name])
+        if draft and not plain:
+            return TO_FILL.format(label(name))
         if plain:
             errors.add(item.loc, f"“{{{name}}}”不是自动填写的空位（可用：{'、'.join('{%s}' % b for b in builtins)}）")
         else:
@@ -112,8 +117,11 @@ def fill_builtins(text: str, builtins: dict[str, Value], loc, errors: Collector)
     return fill(text, {}, builtins, Item(text=text, loc=loc), errors, plain=True)
 
 
-def item_text(item: Item, bank: Bank | None, builtins: dict[str, Value], errors: Collector) -> str | None:
+def item_text(item: Item, bank: Bank | None, builtins: dict[str, Value], errors: Collector,
+              draft: bool = False) -> str | None:
     if item.todo and item.text is None and item.phrase is None:
+        if draft:
+            return TO_WRITE.format(item.todo)
         errors.add(item.loc, f"还没有写：{item.todo}（写好后用 text 代替 todo）")
         return None
     if item.todo:  # last year's sentence, still to confirm (its figures are checked as well)
@@ -126,16 +134,17 @@ def item_text(item: Item, bank: Bank | None, builtins: dict[str, Value], errors:
         template = phrase.text
     else:
         template = item.text or ""
-    return fill(template, item.values, builtins, item, errors)
+    return fill(template, item.values, builtins, item, errors, draft=draft)
 
 
-def build_view(report: Report, bank: Bank | None = None) -> ReportView:
-    """The report as the templates see it; raise DraftkitError listing every problem."""
+def build_view(report: Report, bank: Bank | None = None, draft: bool = False) -> ReportView:
+    """The report as the templates see it; raise DraftkitError listing every problem.
+    A draft shows what is still to be given as 【待填：…】 and 【待写：…】."""
     errors = Collector()
     builtins = builtin_values(report)
     parts = []
     for i, part in enumerate(report.ordered_parts(), 1):
-        parts.append(_part_view(part, i, report, bank, builtins, errors))
+        parts.append(_part_view(part, i, report, bank, builtins, errors, draft))
     view = ReportView(
         title=report.effective_title(),
         addressee=report.addressee,
@@ -143,7 +152,7 @@ def build_view(report: Report, bank: Bank | None = None) -> ReportView:
         parts=parts,
         closing=fill_builtins(report.closing, builtins, report.locs.get("closing"), errors),
         issuer=report.issuer.name,
-        date=date_cn(report.date),
+        date=date_cn(report.date) if report.date.year > 1 else TO_FILL.format("成文日期"),
         year=report.year,
         sealed=report.layout.sealed,
     )
@@ -151,7 +160,8 @@ def build_view(report: Report, bank: Bank | None = None) -> ReportView:
     return view
 
 
-def _part_view(part: Part, index: int, report: Report, bank: Bank | None, builtins: dict[str, Value], errors: Collector) -> PartView:
+def _part_view(part: Part, index: int, report: Report, bank: Bank | None, builtins: dict[str, Value],
+               errors: Collector, draft: bool = False) -> PartView:
     view = PartView(
         key=part.key,
         number=cn_number(index),
@@ -161,7 +171,7 @@ def _part_view(part: Part, index: int, report: Report, bank: Bank | None, builti
     )
     n = 0
     for sec in part.sections:
-        texts = [t for t in (item_text(it, bank, builtins, errors) for it in sec.items) if t]
+        texts = [t for t in (item_text(it, bank, builtins, errors, draft) for it in sec.items) if t]
         if sec.heading:
             n += 1
         view.sections.append(

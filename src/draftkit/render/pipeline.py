@@ -14,7 +14,8 @@ def phrase_ids(report: Report) -> set[str]:
     return {it.phrase for p in report.parts.values() for s in p.sections for it in s.items if it.phrase}
 
 
-def report_blocks(report: Report, templates: Path | None = None, bank_dirs: list[Path] | None = None):
+def report_blocks(report: Report, templates: Path | None = None, bank_dirs: list[Path] | None = None,
+                  draft: bool = False):
     """The report's paragraphs as the templates lay them out (the bank loaded only if used)."""
     from draftkit.render.compose import build_view
     from draftkit.render.templating import render_blocks
@@ -25,7 +26,7 @@ def report_blocks(report: Report, templates: Path | None = None, bank_dirs: list
         from draftkit.bank.phrasebank import Bank, shipped_bank_dir
 
         bank = Bank.load(shipped_bank_dir(), *(bank_dirs or []), only=ids)
-    return render_blocks(build_view(report, bank), templates)
+    return render_blocks(build_view(report, bank, draft), templates)
 
 
 def render_report(report: Report, fmt: str = "docx", templates: Path | None = None,
@@ -38,7 +39,8 @@ def blocks_to_bytes(blocks, report: Report, fmt: str) -> bytes:
         from draftkit.render.docx_writer import write_docx
 
         return write_docx(blocks, sealed=report.layout.sealed,
-                          bold_headings=report.layout.bold_headings, date=report.date)
+                          bold_headings=report.layout.bold_headings,
+                          date=report.date if report.date.year > 1 else None)
     from draftkit.render.textout import to_markdown, to_text
 
     return (to_markdown(blocks) if fmt == "md" else to_text(blocks)).encode("utf-8")

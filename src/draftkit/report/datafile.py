@@ -58,6 +58,6 @@ def count_open(data: dict) -> tuple[int, int]:
         for it in iter_items(part):
             if isinstance(it, dict):
                 todos += "todo" in it
-                figures += sum(1 for v in it.get("values", {}).values()
-                               if isinstance(v, dict) and v.get("current") is None)
+                figures += sum(1 for v in (it.get("values") or {}).values()
+                               if v is None or (isinstance(v, dict) and v.get("current") is None))
     return figures, todos

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from pathlib import Path
 
 import yaml
@@ -23,6 +22,7 @@ from draftkit.domain import (
     SECTION_STYLES,
 )
 from draftkit.errors import DraftkitError, Problem
+from draftkit.levels import leader_problem
 from draftkit.report.model import (
     Figure,
     Issuer,
@@ -52,10 +52,10 @@ def load_report(path: str | Path, text: str | None = None) -> Report:
     return report
 
 
-def load_report_lenient(path: str | Path, text: str | None = None) -> tuple[Report, list[Problem]]:
+def load_report_lenient(path: str | Path, text: str | None = None, draft: bool = False) -> tuple[Report, list[Problem]]:
     """Parse and validate, returning the report as far as it could be read and the
     problems found, so that later stages can add theirs to one list. A file that cannot
-    be read or parsed at all still raises."""
+    be read or parsed at all still raises. A draft may leave its date empty (null)."""
     path = Path(path)
     name = str(path)
     if text is None:
@@ -71,6 +71,7 @@ def load_report_lenient(path: str | Path, text: str | None = None) -> tuple[Repo
     if root is None:
         raise DraftkitError(f"{name}: 文件是空的")
     v = _Validator(name)
+    v.draft = draft
     report = v.report(root)
     if report is None:
         raise DraftkitError(v.errors.problems)
@@ -81,6 +82,8 @@ def load_report_lenient(path: str | Path, text: str | None = None) -> tuple[Repo
 
 class _Validator(NodeReader):
     """The report data file: its keys, parts, sections, items and values."""
+
+    draft = False
 
     def report(self, root: Node) -> Report | None:
         top = self.mapping(
@@ -100,7 +103,9 @@ class _Validator(NodeReader):
         if year is not None and not 2000 <= year <= 2100:
             self.err(top["year"][1], f"年度 {year} 不合理，应为四位年份，如 2025")
             year = None
-        date = self.date(top["date"][1], "date（成文日期）") if "date" in top else None
+        date = None
+        if "date" in top and not (self.draft and _is_null(top["date"][1])):
+            date = self.date(top["date"][1], "date（成文日期）")
         if date and year:
             if date <= dt.date(year, 12, 31):
                 self.err(top["date"][1], f"成文日期 {date:%Y-%m-%d} 早于 {year} 年结束，年度报告应在次年成文")
@@ -155,8 +160,8 @@ class _Validator(NodeReader):
         leader = ""
         if "leader" in m:
             leader = self.text(m["leader"][1], "leader（主要负责人）", allow_empty=True) or ""
-            if leader and not re.fullmatch(r"[\u4e00-\u9fff·、]{2,16}", leader):
-                self.err(m["leader"][1], f"leader（主要负责人）“{leader}”应为职务，如 县长、局长、党组书记、局长（2–16 个汉字）")
+            if leader and (why := leader_problem(leader)):
+                self.err(m["leader"][1], f"leader（{why}")
                 leader = ""
         return Issuer(name or "", level or "", place or "", leader)
 
@@ -328,3 +333,7 @@ class _Validator(NodeReader):
         return None
 
 
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null"

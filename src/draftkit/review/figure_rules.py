@@ -6,8 +6,10 @@ import re
 
 from draftkit import figures as fg
 from draftkit.review.context import Ctx
+from draftkit.slots import PLACEHOLDER_RE
 
 _PLACEHOLDERS = [
+    (PLACEHOLDER_RE, "草稿中待填写的内容"),
     (re.compile(r"\{[^{}\n]{1,20}\}"), "未填写的空位"),
     (re.compile(r"20[xX×＊*ｘＸ]{2}"), "未填写的年份"),
     (re.compile(r"[xXｘＸ×]{2,}"), "占位符"),

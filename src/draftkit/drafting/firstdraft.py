@@ -1,0 +1,148 @@
+"""A whole first draft, the one source of default content: ``draftkit new --defaults``
+writes it, and ``draftkit new`` starts each part from it.
+
+Measures: the topics with the most usable bank sentences fitting the issuer's level, a
+（一）（二） section for each under a heading written for that topic (data/drafts.yaml).
+Shortcomings: pairs we wrote, each a problem with its cause, and each answered by a plan
+item. The leaders' part names the principal leader ({主要负责人}). Values still to be
+given stay null (``render --draft`` shows them as 【待填：名称】).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+from draftkit import slots
+from draftkit.bank.phrasebank import Bank, Entry
+from draftkit.bank.recommend import by_topic, recommended
+from draftkit.domain import REQUIRED_PARTS, place_of
+from draftkit.drafting.defaults import PART_STYLE, default_date, default_opening
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> dict:
+    import yaml
+
+    return yaml.safe_load((Path(__file__).parent.parent / "data" / "drafts.yaml").read_text(encoding="utf-8"))
+
+
+def _phrase_item(e: Entry) -> dict:
+    item: dict = {"phrase": e.id}
+    values = {n: None for n in slots.names(e.text) if n not in slots.BUILTIN_SLOTS}
+    if values:
+        item["values"] = values
+    return item
+
+
+def _copy(item: dict) -> dict:
+    out = {"text": item["text"]}
+    if item.get("values"):
+        out["values"] = {k: dict(v) if isinstance(v, dict) else v for k, v in item["values"].items()}
+    return out
+
+
+def _grams(text: str) -> set[str]:
+    plain = slots.blank(text, "，")
+    return {plain[i:i + 2] for i in range(len(plain) - 1)}
+
+
+def _distinct(entries: list[Entry], n: int, taken: list[set[str]]) -> list[Entry]:
+    """Up to n entries, none saying much the same as another or as one already taken
+    (two sentences on 出庭应诉率 in one section read as padding)."""
+    out = []
+    for e in entries:
+        g = _grams(e.text)
+        if any(len(g & t) / max(1, min(len(g), len(t))) > 0.3 for t in taken):
+            continue
+        out.append(e)
+        taken.append(g)
+        if len(out) == n:
+            break
+    return out
+
+
+def measures_topics(bank: Bank, level: str, place: str) -> list[tuple[str, list[Entry]]]:
+    """The topics of the measures part, most usable sentences first, with their sentences."""
+    t = table()
+    groups = [(k, v) for k, v in by_topic(bank, "measures", level, place).items() if k in t["headings"]]
+    groups.sort(key=lambda kv: -len(kv[1]))
+    return groups[:t["measures_topics"]]
+
+
+def part_content(key: str, bank: Bank, level: str, place: str) -> dict:
+    """The default content of one part, in the data-file format."""
+    t = table()
+    if key == "measures":
+        taken = [_grams(it["text"]) for it in t["leadership"]]  # the leaders' part says these
+        sections = [{"heading": t["headings"][topic], "style": "enumerate",
+                     "items": [_phrase_item(e) for e in _distinct(entries, t["items_per_topic"], taken)]}
+                    for topic, entries in measures_topics(bank, level, place)]
+        return {"sections": sections}
+    topics = [topic for topic, _ in measures_topics(bank, level, place)]
+    pairs = [t["pairs"][k] for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]]
+    pairs = pairs[:t["pairs_count"]]
+    if key == "shortcomings":
+        return {"intro": t["admission"], "style": PART_STYLE[key], "items": [{"text": p["problem"]} for p in pairs]}
+    if key == "leadership":
+        return {"style": PART_STYLE[key], "items": [_copy(it) for it in t["leadership"]]}
+    extra = [_phrase_item(e) for e in recommended(bank, "plan", t["plan_extra"], level, place)
+             if slots.blank(e.text) not in {p["plan"] for p in pairs}]
+    return {"intro": t["plan_intro"], "style": PART_STYLE[key], "items": [{"text": p["plan"]} for p in pairs] + extra}
+
+
+def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | None = None,
+                leader: str = "", place: str = "") -> dict:
+    """A whole draft for an issuer, as an answers file holds it."""
+    from draftkit import levels
+
+    place = place or place_of(name)
+    issuer: dict = {"name": name, "level": level}
+    if place:
+        issuer["place"] = place
+    issuer["leader"] = leader or levels.default_leader(name, level, place)
+    date = default_date(today or dt.date.today(), year)
+    data: dict = {
+        "issuer": issuer,
+        "year": year,
+        "date": f"{date:%Y-%m-%d}" if date else None,
+        "opening": default_opening(year, place, level, name),
+        "parts": {key: part_content(key, bank, level, place) for key in REQUIRED_PARTS},
+        "progress": {"step": "issuer", "visited": list(REQUIRED_PARTS), "skipped": []},
+    }
+    return data
+
+
+def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | None, year: int | None,
+                      leader: str | None = None, today: dt.date | None = None) -> str:
+    """``draftkit new --defaults``: check the options, write the draft, say what is left to do."""
+    from draftkit import atomic
+    from draftkit.domain import LEVELS, guess_level
+    from draftkit.drafting.defaults import default_year
+    from draftkit.drafting.validators import v_leader
+    from draftkit.errors import DraftkitError, Problem
+    from draftkit.report.datafile import count_open, dump
+
+    today = today or dt.date.today()
+    problems = []
+    if not name or not name.strip():
+        problems.append("--defaults 需要 --issuer 发文机关名称，如 --issuer 青岚县人民政府")
+    level = level or guess_level(name or "")
+    if level not in LEVELS:
+        problems.append(f"--level “{level}”无效，应为 {'/'.join(LEVELS)} 之一")
+    year = year or default_year(today)
+    if not 2000 <= year <= 2100:
+        problems.append(f"--year {year} 不合理，应为四位年份，如 2025")
+    if leader and v_leader(leader) is not True:
+        problems.append(f"--leader {v_leader(leader)}")
+    if answers.exists():
+        problems.append(f"{answers} 已存在：为免覆盖已填写的内容，请用 -o 另指定文件名")
+    if problems:
+        raise DraftkitError([Problem(None, p) for p in problems])
+    data = first_draft(bank, name.strip(), level, year, today, leader or "")
+    atomic.write_text(answers, dump(data, "# draftkit new --defaults 写出的初稿：null 是待填的数值，"
+                                          "可以手工修改，或用 draftkit new --resume 逐项填写\n"))
+    figures, todos = count_open(data)
+    return (f"已写出 {year} 年度初稿：{answers}（{figures} 个数值待填" + ("，成文日期待填" if data["date"] is None else "")
+            + f"）。\n查看草稿：draftkit render {answers} --draft -o 草稿.docx")
