@@ -6,17 +6,15 @@ import re
 
 from draftkit import figures as fg
 from draftkit.review.context import Ctx
-from draftkit.slots import PLACEHOLDER_RE
 
 _PLACEHOLDERS = [
-    (PLACEHOLDER_RE, "草稿中待填写的内容"),
     (re.compile(r"\{[^{}\n]{1,20}\}"), "未填写的空位"),
     (re.compile(r"20[xX×＊*ｘＸ]{2}"), "未填写的年份"),
     (re.compile(r"[xXｘＸ×]{2,}"), "占位符"),
     (re.compile(r"[＊*]+"), "占位符"),
     (re.compile(r"_{3,}|＿{2,}"), "待填的横线"),
     (re.compile(r"某某|[（(]\s*[）)]|【\s*】"), "未填写的内容"),
-    (re.compile(r"【待[填写][：:]?[^】]{0,40}】"), "未填写的内容"),
+    (re.compile(r"【待[填写][：:]?[^】]{0,40}】"), "未填写的内容"),  # render --draft writes 【待填：名称】 (slots.TO_FILL)
 ]
 # What may stand before a rate's name and is not part of it: 全市行政复议纠错率 is 行政复议纠错率.
 _RATE_HEAD = re.compile(r"^(?:.*?[的，、])?(?:其中|全年|全市|全县|全区|我市|我县|我区|本级|年度)*")
