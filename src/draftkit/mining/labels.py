@@ -74,7 +74,7 @@ def move_of(part: str, text: str, kind: str) -> str:
 
 
 def topic_of(text: str) -> str:
-    words = segment(slots.blank(text, "，"))
+    words = segment(re.sub(r"（[^（）]{1,3}）", "", slots.blank(text, "，")))  # 村（居）法律顾问 → 村法律顾问
     best, best_score = "general", 0
     for key, weights in topics():
         score = sum(weights[w] for w in words if w in weights)  # each occurrence counts
