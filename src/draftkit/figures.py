@@ -139,7 +139,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # Two slots of one stated change, 由{a}增加到{b}: {a} is the baseline, not a figure of its own.
         "from_to_slots": re.compile(rf"(由|从)\{{(\w+)\}}((?:{UP}|{DOWN})(?:到|至))\{{(\w+)\}}"),
         # Three ways reports state a change with both numbers, for checking the percentage.
-        "from_to": re.compile(rf"由({NUM})([^\d，。、；]{{0,4}}?)(?:{UP}|{DOWN})(?:到|至)({NUM})\2?[，,]?(?:同比)?({UP}|{DOWN})({NUM})%"),
+        "from_to": re.compile(rf"由({NUM})([^\d，。、；]{{0,4}}?)(?:{UP}|{DOWN}|压减|压缩|精简|缩减|扩大)(?:到|至)({NUM})\2?[，,]?(?:同比)?"
+                              rf"({UP}|{DOWN})({NUM})(%|个百分点)"),
         "with_prev": re.compile(rf"({NUM})([^\d，。、；（]{{0,4}}?)[，,]?同比({UP}|{DOWN})({NUM})%[（(]上年(?:同期)?(?:为)?({NUM})"),
         "with_diff": re.compile(rf"({NUM})([^\d，。、；]{{0,4}}?)[，,](?:比上年|较上年|同比)({UP}|{DOWN})({NUM})\2?[，,](?:同比)?({UP}|{DOWN})({NUM})%"),
         "rate": re.compile(rf"([\u4e00-\u9fff]{{1,8}}率)(?:为|达|达到|保持在|是|均为)?({NUM})%"),
@@ -239,12 +240,16 @@ class StatedChange:
     word: str
     stated: str
     where: str
+    points: bool = False  # stated in 个百分点: the difference of two rates
 
 
 def stated_changes(text: str) -> list[StatedChange]:
     out = []
     for m in pattern("from_to").finditer(text):
-        out.append(StatedChange(float(m.group(1)), float(m.group(3)), m.group(4), m.group(5), m.group(0)))
+        points = m.group(6) == "个百分点"
+        if points and m.group(2) != "%":
+            continue
+        out.append(StatedChange(float(m.group(1)), float(m.group(3)), m.group(4), m.group(5), m.group(0), points))
     for m in pattern("with_prev").finditer(text):
         out.append(StatedChange(float(m.group(5)), float(m.group(1)), m.group(3), m.group(4), m.group(0)))
     for m in pattern("with_diff").finditer(text):
@@ -271,7 +276,10 @@ def _review_patterns() -> dict[str, re.Pattern]:
     return {
         # A number, its measure word (with 余/多) and the 同比 stated for it, wherever it stands.
         "yoy": re.compile(rf"({approx_before})?(?<![\d.])({NUM})(余|多)?({units})?(余|多)?[，,]?同比"
-                          rf"(?:(持平)|({UP}|{DOWN})({NUM})(%|个百分点))"),
+                          rf"(?:(持平)|({UP}|{DOWN})({NUM})(%|个百分点|{units}))"),
+        # The last figure before a 同比 in its sentence, approximate or not.
+        "token": re.compile(rf"(?:({approx_before}))?(?<![\d.])({NUM})[万亿]?(余|多)?|(上万|上千|上百|数万|数千|数百|成千上万)"),
+        "yoy_word": re.compile(rf"同比(?:分别)?(?:{UP}|{DOWN})"),
         "counted": re.compile(rf"(?<![\d.])({NUM})(余|多)?({units})"),
         "parts": re.compile(r"其中"),
         # A count with no measure word: 法律援助案件386，
@@ -279,7 +287,8 @@ def _review_patterns() -> dict[str, re.Pattern]:
         # A year run together with what follows: 20204月, 2021128日, 202120232025年.
         "broken_date": re.compile(r"(?<![\d.])((?:19|20)\d{3,})(年|月|日)"),
         # A year without 年: 2021以来.
-        "bare_year": re.compile(r"(?<![\d.\-—－–~～])((?:19|20)\d{2})(以来|至今|起|底|初|期间|以前|之前|以后|之后|上半年|下半年|全年)"),
+        "bare_year": re.compile(r"(?<![\d.\-—－–~～])((?:19|20)\d{2})(以来|至今|起|底|初|期间|以前|之前|以后|之后|上半年|下半年|全年|相比|同期)"),
+        "date": re.compile(r"(?<![\d.])(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?"),
     }
 
 
@@ -307,7 +316,7 @@ def yoy_phrases(text: str) -> list[Yoy]:
 def yoy_mid_phrase(y: Yoy) -> bool:
     """A 同比 clause followed by more of the same phrase (组织19个，同比增长11.8%执法部门)."""
     after = y.after
-    if not after or after[0] in CLAUSE_END + "）)”、：":
+    if not after or after[0] in CLAUSE_END + "（()）”、：":
         return False
     return not re.match(r"(?:以上|以下|左右|以内|多|的|，|和|及|与|或|；|分别)", after)
 
@@ -363,3 +372,33 @@ def broken_dates(text: str) -> list[re.Match]:
 
 def bare_years(text: str) -> list[re.Match]:
     return list(_review_patterns()["bare_year"].finditer(text))
+
+
+def approximate_yoys(text: str) -> list[tuple[str, str]]:
+    """(approximate figure, its 同比) for every 同比 whose figure, the last before it in its
+    sentence, is approximate: 3465余人，同比增长12.3% / 近7200件，同比下降9.6% / 上万人次，同比…"""
+    p = _review_patterns()
+    out = []
+    for m in p["yoy_word"].finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
+        tokens = list(p["token"].finditer(text, start, m.start()))
+        if not tokens:
+            continue
+        t = tokens[-1]
+        if t.group(1) or t.group(3) or t.group(4):
+            out.append((text[t.start():t.end() + 2].rstrip("，,"), text[m.start():m.end() + 6]))
+    return out
+
+
+def impossible_dates(text: str) -> list[re.Match]:
+    """Dates that are not in the calendar: 2024年13月, 2022年11月31日."""
+    import datetime as dt
+
+    out = []
+    for m in _review_patterns()["date"].finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+        try:
+            dt.date(y, mo, d)
+        except ValueError:
+            out.append(m)
+    return out

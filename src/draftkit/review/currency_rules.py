@@ -36,7 +36,8 @@ def check_currency(ctx: Ctx) -> None:
 
 
 # A sentence that opens on a month of an earlier year tells an event: 2023年4月，开展了…
-_DATED = re.compile(r"(?:^|(?<=[。；！？]))(?:[一二三四五六七八九十]是)?(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:以来|起|至今|至)?([，,]?)")
+_DATED = re.compile(r"(?:^|(?<=[。；！？]))(?:[一二三四五六七八九十]是)?(\d{4})年(?:(\d{1,2})月(?:\d{1,2}日)?|底|初|末|年底|年初|上半年|下半年)?"
+                    r"(?:以来|起|至今|至)?([，,]?)")
 
 
 def _earlier_years(ctx: Ctx, year: int) -> None:

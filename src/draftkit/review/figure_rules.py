@@ -37,11 +37,12 @@ def check_figures(ctx: Ctx) -> None:
             prev, cur, word, stated, where = change.previous, change.current, change.word, change.stated, change.where
             if prev <= 0:
                 continue
-            actual = _pct(prev, cur)
+            actual = abs(cur - prev) if change.points else _pct(prev, cur)
             up = cur > prev
             wrong_way = (up and fg.is_down(word)) or (not up and fg.is_up(word))
             if wrong_way or abs(actual - float(stated)) > _tolerance(stated):
-                right = f"{'增长' if up else '减少'}{actual:.1f}%".replace(".0%", "%")
+                sign = ("提高" if up else "下降") if change.points else ("增长" if up else "减少")
+                right = f"{sign}{actual:.1f}{'个百分点' if change.points else '%'}".replace(".0个", "个").replace(".0%", "%")
                 ctx.add("F001", "error", f"同比数字不符：“{where}”按两个数算应为{right}", p.index, right)
         for m in fg.pattern("rate").finditer(t):
             name, value = m.group(1), m.group(2)
@@ -76,9 +77,9 @@ def _phrases(ctx: Ctx, index: int, text: str) -> None:
         if fg.yoy_mid_phrase(y):
             ctx.add("F005", "warning", f"同比写在了短语中间：“{where}{y.after[:4]}”，同比应放在数字所在分句的末尾",
                     index, f"把“{where[len(y.number) + len(y.unit):].lstrip('，,')}”移到分句末尾")
-        if y.approximate:
-            ctx.add("F006", "warning", f"约数“{text[y.start:y.start + len(y.number) + len(y.unit) + 2].rstrip('，,')}”后面写了同比：“{where}”，"
-                    "约数不能算出准确的同比", index, "写出准确数字，或删去同比")
+    for figure, said in fg.approximate_yoys(text):
+        ctx.add("F006", "warning", f"约数“{figure}”后面写了同比：“{said}…”，约数不能算出准确的同比", index,
+                "写出准确数字，或删去同比")
     for m in fg.bare_numbers(text):
         ctx.add("F007", "warning", f"数字“{text[max(0, m.start() - 4):m.end()]}”没有单位", index,
                 f"{text[max(0, m.start() - 4):m.end()]}件（按实际补上量词）")

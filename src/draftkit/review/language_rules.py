@@ -75,7 +75,9 @@ def check_language(ctx: Ctx) -> None:
 
 # A clause that stops where its phrase goes on: …的。 …和， …为。 (not 目的, 总和, 作为, 行为…).
 _DANGLING = re.compile(r"(?<![目有别是])的(?=[。；])|(?<![总温平共调缓饱柔])和(?=[，。；])|"
-                       r"(?<![作行认成无有更称改视因])为(?=[，。；])")
+                       r"(?<![作行认成无有更称改视因可])为(?=[，。；])")
+# A heading left standing as a paragraph of its own: 深化行政复议体制改革。
+_HEADING_ALONE = re.compile(r"^[\u4e00-\u9fff“”、]{4,18}。$")
 # A lead that names what follows and is followed by nothing: 原因是。 主要表现在：。
 _EMPTY_LEAD = re.compile(r"(原因是|原因在于|主要是|主要有|表现在|体现在|包括|如下|一是|具体是)[。；]")
 
@@ -84,6 +86,8 @@ def _dates_and_fragments(ctx: Ctx, p) -> None:
     from draftkit import figures as fg
 
     text = p.text
+    for m in fg.impossible_dates(text):
+        ctx.add("L009", "error", f"日期“{m.group(0)}”不存在", p.index, "核对月份和日期")
     for m in fg.broken_dates(text):
         ctx.add("L009", "error", f"残缺的日期“{m.group(0)}”：年、月、日之间缺字或几个年份连在一起", p.index,
                 "补全为“2021年12月8日”“2021年、2023年、2025年”的形式")
@@ -91,7 +95,13 @@ def _dates_and_fragments(ctx: Ctx, p) -> None:
         ctx.add("L010", "warning", f"年份后缺少“年”字：“{m.group(0)}”", p.index, f"{m.group(1)}年{m.group(2)}")
     for m in _EMPTY_LEAD.finditer(text):
         ctx.add("L011", "warning", f"残句：“{m.group(0)}”后面没有内容", p.index, f"写完“{m.group(1)}”之后的内容，或删去")
+    if p.kind == "body" and p.part in ("measures", "leadership", "shortcomings") and _HEADING_ALONE.match(text) \
+            and not p.items:
+        ctx.add("L011", "warning", f"残句：“{text}”单独成段，像是一个标题或没写完的句子", p.index,
+                "写出具体做法和成效，或作为小标题")
     for m in _DANGLING.finditer(text):
         start = max(text.rfind("，", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+        if m.group(0) == "的" and "是" in text[start:m.start()]:
+            continue  # 是…的: a complete sentence
         ctx.add("L011", "warning", f"残句：分句“{text[start:m.end()][-16:]}”以“{m.group(0)}”结尾，话没有说完", p.index,
                 "补全这个分句")

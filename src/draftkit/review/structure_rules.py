@@ -118,7 +118,7 @@ _OTHER_LEVEL = {
     "县": ("市", r"我市|本市|全市|市政府常务会议"),
     "市": ("县", r"我县|本县|全县|我区|本区|全区|县政府常务会议|区政府常务会议"),
     "乡镇": ("镇", r"我市|本市|全市|我县|本县|全县|我区|全区"),
-    "省": ("省", r"我市|本市|我县|本县|全县"),
+    "省": ("省", r"我市|本市|全市|我县|本县|全县"),
 }
 _SELF = {"县": "县", "市": "市", "乡镇": "镇", "省": "省"}
 # 在全市率先, 全市第一: the level above, named on purpose.
@@ -133,7 +133,7 @@ def _place_level(ctx: Ctx) -> tuple[str, str]:
     report = ctx.document.report
     name = report.issuer.name if report is not None else ctx.doc.issuer
     place = (report.issuer.place if report is not None else "") or place_of(name) or ""
-    if "街道" in name or re.search(r"[镇乡]$", place):
+    if "街道" in name or re.search(r"[镇乡]$", place) or re.search(r"[镇乡]人民政府$", name):
         return "乡镇", "镇" if "镇" in place else "乡" if place.endswith("乡") else "街道"
     if re.search(r"(省|自治区)$", place):
         return "省", "省"
