@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from draftkit import figure_faults as ff
 from draftkit import figures as fg
 from draftkit.review.context import Ctx
 
@@ -72,18 +73,18 @@ def _indicator(name: str) -> str:
 def _phrases(ctx: Ctx, index: int, text: str) -> None:
     """Figure phrases a reviewer sends back: 同比 inside a phrase or on an approximate number,
     a count without its measure word, parts that add up to more than their whole."""
-    for y in fg.yoy_phrases(text):
+    for y in ff.yoy_phrases(text):
         where = text[y.start:y.end]
-        if fg.yoy_mid_phrase(y):
+        if ff.yoy_mid_phrase(y):
             ctx.add("F005", "warning", f"同比写在了短语中间：“{where}{y.after[:4]}”，同比应放在数字所在分句的末尾",
                     index, f"把“{where[len(y.number) + len(y.unit):].lstrip('，,')}”移到分句末尾")
-    for figure, said in fg.approximate_yoys(text):
+    for figure, said in ff.approximate_yoys(text):
         ctx.add("F006", "warning", f"约数“{figure}”后面写了同比：“{said}…”，约数不能算出准确的同比", index,
                 "写出准确数字，或删去同比")
-    for m in fg.bare_numbers(text):
+    for m in ff.bare_numbers(text):
         ctx.add("F007", "warning", f"数字“{text[max(0, m.start() - 4):m.end()]}”没有单位", index,
                 f"{text[max(0, m.start() - 4):m.end()]}件（按实际补上量词）")
-    for po in fg.parts_over_total(text):
+    for po in ff.parts_over_total(text):
         parts = "+".join(fg.number(x) for x in po.parts)
         ctx.add("F008", "error", f"分项之和大于总数：“{po.where[:40]}”，{parts}={fg.number(sum(po.parts))}{po.unit}，"
                 f"超过总数{fg.number(po.total)}{po.unit}", index, "核对总数和各分项")

@@ -83,15 +83,15 @@ _EMPTY_LEAD = re.compile(r"(原因是|原因在于|主要是|主要有|表现在
 
 
 def _dates_and_fragments(ctx: Ctx, p) -> None:
-    from draftkit import figures as fg
+    from draftkit import figure_faults as ff
 
     text = p.text
-    for m in fg.impossible_dates(text):
+    for m in ff.impossible_dates(text):
         ctx.add("L009", "error", f"日期“{m.group(0)}”不存在", p.index, "核对月份和日期")
-    for m in fg.broken_dates(text):
+    for m in ff.broken_dates(text):
         ctx.add("L009", "error", f"残缺的日期“{m.group(0)}”：年、月、日之间缺字或几个年份连在一起", p.index,
                 "补全为“2021年12月8日”“2021年、2023年、2025年”的形式")
-    for m in fg.bare_years(text):
+    for m in ff.bare_years(text):
         ctx.add("L010", "warning", f"年份后缺少“年”字：“{m.group(0)}”", p.index, f"{m.group(1)}年{m.group(2)}")
     for m in _EMPTY_LEAD.finditer(text):
         ctx.add("L011", "warning", f"残句：“{m.group(0)}”后面没有内容", p.index, f"写完“{m.group(1)}”之后的内容，或删去")
