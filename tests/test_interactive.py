@@ -84,10 +84,13 @@ def docx_text(tmp_path):
     return "\n".join(p.text for p in docx.Document(tmp_path / "answers.docx").paragraphs)
 
 
-BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, "云川市人民政府" + ENTER, ENTER, ENTER, ENTER]
-# measures: accept the recommended items, fill figure (6, last year 10), rate 91.5, a title
-MEASURES = [ENTER, "6" + ENTER, "10" + ENTER, "91.5" + ENTER, "行政复议规范化建设办法" + ENTER]
-LEADERSHIP = [ENTER, "5" + ENTER, "2023" + ENTER]
+# name, level, principal leader (县长), year, addressee, date, title, opening
+BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, ENTER, "云川市人民政府" + ENTER, ENTER, ENTER, ENTER]
+# measures: accept the default draft (a section a topic: 执法, 制度, 决策, 复议), fill its slots in
+# order: rate 91.5, figure (6, last year 10), a title
+MEASURES = [ENTER, "91.5" + ENTER, "6" + ENTER, "10" + ENTER, "行政复议规范化建设办法" + ENTER]
+# leaders' part as drafted: meetings 5 (no last year's value), study sessions 3 (last year 2), court 100 %
+LEADERSHIP = [ENTER, "5" + ENTER, ENTER, "3" + ENTER, "2" + ENTER, "100" + ENTER]
 
 
 def test_defaults_only_path_gives_a_full_report(tmp_path):
@@ -95,22 +98,26 @@ def test_defaults_only_path_gives_a_full_report(tmp_path):
     rc, out = go(tmp_path, s)
     assert rc == 0 and "未填写的空位：0 个" in out and "已生成：" in out
     a = answers(tmp_path)
-    assert a["issuer"] == {"name": "青岚县人民政府", "level": "县区", "place": "青岚县"}
+    assert a["issuer"] == {"name": "青岚县人民政府", "level": "县区", "place": "青岚县", "leader": "县长"}
     assert a["year"] == 2025 and a["date"] == dt.date(2026, 2, 10) and a["addressee"] == "云川市人民政府"
     assert a["progress"]["step"] == "done"
-    assert a["parts"]["measures"]["items"][0] == {
+    sections = a["parts"]["measures"]["sections"]  # the default draft: a section a topic, under its heading
+    assert [s["heading"][:6] for s in sections] == ["规范行政执法", "健全依法行政", "严格落实决策", "坚持和发展新"]
+    assert sections[1]["items"][0] == {
         "phrase": "p-f000000001", "values": {"figure": {"current": 6, "unit": "件", "previous": 10}}}
     text = docx_text(tmp_path)
+    assert "（一）规范行政执法行为，提升执法质量和效能" in text
     assert "青岚县人民政府关于2025年度\n法治政府建设情况的报告" in text
     assert "全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
     assert "行政执法案卷评查优良率达到91.5%" in text
     assert "出台《行政复议规范化建设办法》，规范重大行政决策程序" in text
-    assert "县政府常务会议专题研究法治政府建设5次" in text and "2023年起建立领导干部年终述法制度" in text
-    assert "2026年继续推进法治政府示范创建" in text
+    # the leaders' part names the leader; shortcomings give causes, each answered in the plan
+    assert "县长认真履行推进法治建设第一责任人职责，主持召开县政府常务会议5次专题研究法治政府建设工作" in text
+    assert "组织县政府常务会议会前学法3次，同比增长50%" in text and "出庭应诉率100%" in text
+    assert "主要原因是执法培训针对性不强" in text and "常态化开展行政执法案卷评查" in text
     assert "全面贯彻党的二十大和二十届二中、三中、四中全会精神" in text  # current for a 2025 report
-    # every slot was asked, each once
-    slot_questions = [m for kind, m in s.asked if m.strip().startswith("{")]
-    assert len(slot_questions) == 6  # figure (this year, last year), pct, title, n, y
+    # every slot was asked, each once: pct, figure ×2, title, meetings ×2, study ×2, court
+    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 9  # 7 basics typed (level is a choice), 9 slot values
 
 
 def test_every_question_type_validation_back_and_editing(tmp_path):
@@ -119,6 +126,7 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
         UP + ENTER,  # level: guessed 部门 (ends in 局); one up is 乡镇
         "<" + ENTER,  # back to the level question …
         ENTER,  # … which now defaults to 乡镇
+        CLEAR + "X" + ENTER + CLEAR + "党委书记、镇长" + ENTER,  # principal leader: not a title, then one
         CLEAR + "二〇二五" + ENTER + CLEAR + "2025" + ENTER,  # year: a validation error, then fixed
         ENTER,  # addressee: empty is fine
         CLEAR + "2025-12-01" + ENTER + CLEAR + "2026年2月26日" + ENTER,  # date before the year ends, then fixed
@@ -131,15 +139,17 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
         "自建执法培训平台" + ENTER,  # or write your own sentence
         ENTER,  # empty line ends the topic
         menu("自己写一句"), "全面推行行政执法三项制度" + ENTER,
-        menu("删除一项"), DOWN * 2 + ENTER,  # drop the third (the one with a title slot)
-        menu("调整顺序"), DOWN * 5 + ENTER, DOWN * 2 + ENTER,  # the last item (typed just now) to the front
+        # new items come before the drafted sections (执法: f2 f4, 制度: f1, 决策: f3, 复议: f5)
+        menu("删除一项"), DOWN * 6 + ENTER,  # drop the seventh (the one with a title slot)
+        menu("调整顺序"), DOWN * 2 + ENTER, DOWN * 2 + ENTER,  # the third item (typed just now) to the front
         menu("预览本部分"),
-        menu("完成本部分"), "6" + ENTER, ENTER,  # figure, no last-year value
+        menu("完成本部分"),
         CLEAR + "120" + ENTER + CLEAR + "95" + ENTER,  # a rate over 100, then fixed
+        "6" + ENTER, ENTER,  # figure, no last-year value
         # shortcomings: try to skip, decline, then finish
         menu("跳过这一部分"), "n", ENTER,
         # leadership: go back to shortcomings, then forward again
-        menu("← 返回上一步"), ENTER, ENTER, "4" + ENTER, "2024" + ENTER,
+        menu("← 返回上一步"), ENTER, ENTER, "4" + ENTER, ENTER, "3" + ENTER, ENTER, "100" + ENTER,
         ENTER,  # plan
         ENTER,  # generate
     )
@@ -150,9 +160,11 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
     a = answers(tmp_path)
     assert a["issuer"]["level"] == "乡镇" and a["year"] == 2025 and a["date"] == dt.date(2026, 2, 26)
     assert a["title"] == "青岚县司法局2025年度法治政府建设情况报告"
-    items = a["parts"]["measures"]["items"]
+    measures = a["parts"]["measures"]
+    items = measures["items"]
     assert {"phrase": "p-f000000004"} in items
     assert {"text": "自建执法培训平台"} in items and items[0] == {"text": "全面推行行政执法三项制度"}  # moved
+    items = items + [it for sec in measures["sections"] for it in sec["items"]]
     assert all(it.get("phrase") != "p-f000000003" for it in items)  # deleted
     assert {"phrase": "p-f000000002", "values": {"pct": {"current": 95, "unit": "%"}}} in items
     # the preview was shown as rendered: the part's heading, one paragraph per 一是 as in the output
@@ -173,13 +185,13 @@ def test_skip_a_part_with_confirmation(tmp_path):
 
 
 def test_interrupt_saves_and_resume_continues(tmp_path):
-    s = Script(*BASICS, ENTER, "6" + ENTER, CTRL_C)  # Ctrl-C while typing last year's figure
+    s = Script(*BASICS, ENTER, "91.5" + ENTER, "6" + ENTER, CTRL_C)  # Ctrl-C while typing last year's figure
     rc, out = go(tmp_path, s)
     assert rc == 130 and "draftkit new --resume" in out
     a = answers(tmp_path)
     assert a["progress"]["step"] == "part:measures"
     assert a["issuer"]["name"] == "青岚县人民政府"  # nothing typed before is lost
-    s2 = Script(*MEASURES, ENTER, *LEADERSHIP, ENTER, ENTER)
+    s2 = Script(ENTER, *MEASURES[2:], ENTER, *LEADERSHIP, ENTER, ENTER)  # the rate was kept
     rc, out = go(tmp_path, s2, resume=True)
     assert rc == 0 and "已生成：" in out
     assert "全年制发行政规范性文件6件，同比减少40%" in docx_text(tmp_path)
@@ -304,7 +316,7 @@ def test_start_from_last_years_report(tmp_path):
     last.write_bytes(render_report(load_report(tmp_path / "last.yaml")))
     start, _ = carry_forward(import_report(last))
     s = Script(
-        *([ENTER] * 7),  # basics as carried (year 2025), date defaults to today
+        *([ENTER] * 8),  # basics as carried (year 2025), date defaults to today
         ENTER,  # measures: done → confirm last year's sentences, walk last year's plan
         ENTER,  # last year's sentence: still so this year, kept
         ENTER, "分领域轮训基层执法人员" + ENTER, "12场次" + ENTER, "10" + ENTER,  # 已完成: what was done, a figure
@@ -340,10 +352,9 @@ def test_recommended_defaults_from_the_shipped_bank():
     from conftest import ROOT
 
     from draftkit.bank.recommend import recommended
-    from draftkit.drafting.defaults import RECOMMENDED
 
     bank = Bank.load(ROOT / "phrasebank")
-    for part, n in RECOMMENDED.items():
+    for part, n in {"measures": 4, "shortcomings": 2, "leadership": 3, "plan": 3}.items():
         chosen = recommended(bank, part, n)
         assert len(chosen) == n and len({e.id for e in chosen}) == n
         assert all(e.part == part and e.kind in ("sentence", "item") for e in chosen)

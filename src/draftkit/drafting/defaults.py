@@ -9,7 +9,6 @@ from draftkit.currency import plenums
 
 PART_STYLE = {"measures": "enumerate_paragraphs", "shortcomings": "enumerate", "leadership": "paragraphs",
               "plan": "enumerate"}
-RECOMMENDED = {"measures": 4, "shortcomings": 2, "leadership": 3, "plan": 3}  # default sentences a part
 
 
 def default_year(today: dt.date) -> int:

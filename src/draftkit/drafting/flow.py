@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import Callable
 
 from draftkit.bank.phrasebank import Bank
-from draftkit.bank.recommend import recommended
 from draftkit.domain import (
     PART_NAMES,
     REQUIRED_PARTS,
     TOPIC_NAMES,
     default_part_heading,
 )
-from draftkit.drafting.defaults import PART_STYLE, RECOMMENDED, default_year
+from draftkit.drafting.defaults import PART_STYLE, default_year
 from draftkit.drafting.prompter import BankCompleter, Prompter, wrap
 from draftkit.drafting.questions import BASICS, ask_basic
 from draftkit.drafting.carried import CarriedPrompts
@@ -115,9 +114,14 @@ class Flow(SlotPrompts, CarriedPrompts):
         skipped = progress.setdefault("skipped", [])
         visited = progress.setdefault("visited", [])
         part = self._part(key)
-        if key not in visited:  # first visit: start from the bank's most used sentences
+        if key not in visited:  # first visit: start from the default draft (drafting/firstdraft.py)
+            from draftkit.drafting.firstdraft import part_content
+
             level, place = self.issuer.get("level", ""), self.issuer.get("place", "")
-            part["items"] = [{"phrase": e.id} for e in recommended(self.bank, key, RECOMMENDED[key], level, place)]
+            part.clear()
+            part.update(part_content(key, self.bank, level, place))
+            part.setdefault("items", [])  # what is added comes before the drafted sections
+            part.setdefault("style", PART_STYLE[key])
             visited.append(key)
             self.save(f"part:{key}")
         title = default_part_heading(key, self.year)
@@ -168,6 +172,8 @@ class Flow(SlotPrompts, CarriedPrompts):
                 except Back:
                     continue
                 holder["items"].remove(item)
+                if holder is not part and not holder["items"]:  # a drafted section left empty goes
+                    part["sections"].remove(holder)
             elif choice == "调整顺序" and len(entries) > 1:
                 try:
                     holder, item = entries[self._choose_item(entries, "移动哪一项（在本节之内）：")]

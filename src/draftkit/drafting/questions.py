@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from draftkit.domain import LEVELS, default_title, guess_level, place_of
 from draftkit.drafting.defaults import default_date, default_opening
-from draftkit.drafting.validators import parse_date, to_year, v_date_for, v_required, v_year
+from draftkit.drafting.validators import parse_date, to_year, v_date_for, v_leader, v_required, v_year
+from draftkit.levels import default_leader
 
 if TYPE_CHECKING:
     from draftkit.drafting.flow import Flow
@@ -20,7 +21,7 @@ class Question:
     step: str  # the progress step, and the key of the answer unless ``key`` says otherwise
     message: str  # {year} and {next_year} are the report's years
     kind: str = "text"  # text | select
-    check: str = ""  # required | year | date
+    check: str = ""  # required | year | date | leader
     back: bool = True  # ``<`` goes back (not on the first question)
     key: str = ""  # where the answer is kept: "issuer.name" is data["issuer"]["name"]
 
@@ -28,6 +29,7 @@ class Question:
 BASICS: tuple[Question, ...] = (
     Question("issuer", "发文机关名称（如 青岚县人民政府）：", check="required", back=False, key="issuer.name"),
     Question("level", "层级：", kind="select", key="issuer.level"),
+    Question("leader", "主要负责人的职务（第一责任人部分写他的职责，如 县长、局长）：", check="leader", key="issuer.leader"),
     Question("year", "报告哪一年的情况（年度）：", check="year"),
     Question("addressee", "主送机关（报送给谁，可留空）："),
     Question("date", "成文日期（{next_year}年内，如 {next_year}-02-10）：", check="date"),
@@ -58,10 +60,12 @@ def _computed_title(flow: "Flow") -> str:
 # Defaults worked out from earlier answers (the answer already given wins).
 _DEFAULTS: dict[str, Callable[["Flow"], Any]] = {
     "level": lambda f: guess_level(f.issuer.get("name", "")),
+    "leader": lambda f: default_leader(f.issuer.get("name", ""), f.issuer.get("level", ""), f.issuer.get("place", "")),
     "year": lambda f: f.year,
     "date": lambda f: (lambda d: f"{d:%Y-%m-%d}" if d else "")(default_date(f.today, f.year)),
     "title": _computed_title,
-    "opening": lambda f: default_opening(f.year, f.issuer.get("place", "")),
+    "opening": lambda f: default_opening(f.year, f.issuer.get("place", ""), f.issuer.get("level", ""),
+                                         f.issuer.get("name", "")),
 }
 
 
@@ -100,7 +104,7 @@ def ask_basic(flow: "Flow", q: Question) -> None:
                                 for n, para in enumerate(default, 1)]
         return
     else:
-        check = {"required": v_required, "year": v_year, "date": v_date_for(flow.year)}.get(q.check)
+        check = {"required": v_required, "year": v_year, "date": v_date_for(flow.year), "leader": v_leader}.get(q.check)
         answer = flow.ui.text(message, str(default), check, back=q.back)
     if q.step in _STORE:
         _STORE[q.step](flow, answer)

@@ -77,7 +77,7 @@ class SlotPrompts:
         order = slots.names(self.item_text(item))
         names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
         return [n for n in names if n not in slots.BUILTIN_SLOTS and
-                (n not in values or (isinstance(values[n], dict) and values[n].get("current") is None))]
+                (values.get(n) is None or (isinstance(values[n], dict) and values[n].get("current") is None))]
 
     def marked(self, item: dict, name: str) -> str:
         """The whole sentence as it reads so far, the slot being asked marked 【…】."""
