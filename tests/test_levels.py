@@ -151,3 +151,16 @@ def test_picker_and_defaults_offer_only_usable_entries_of_the_level(bank):
         assert pool and all(e.grade == "ok" and levels.offered(e.levels, "部门", "青岚县") for e in pool)
     marked = [e for e in bank.entries() if e.levels and "县区" not in e.levels.split(",")]
     assert marked and not any(e in offerable(bank, e.part, "县区", "青岚县") for e in marked)
+
+
+@needs_corpus
+def test_phrases_show_gives_grade_reason_and_levels(bank):
+    import subprocess
+    import sys
+
+    name = next(e for e in bank.entries() if "王天阳" in e.text)
+    r = subprocess.run([sys.executable, "-m", "draftkit", "phrases", "show", name.id], capture_output=True, text=True)
+    assert r.returncode == 0 and "质量：不提供（no）：含人名" in r.stdout
+    marked = next(e for e in bank.entries() if e.levels == "县区,乡镇,部门")
+    r = subprocess.run([sys.executable, "-m", "draftkit", "phrases", "show", marked.id], capture_output=True, text=True)
+    assert "适用层级：县区、乡镇、部门" in r.stdout
