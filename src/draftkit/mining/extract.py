@@ -132,8 +132,8 @@ def acceptable(kind: str, raw: str, text: str) -> bool:
         return False
     if _BROKEN.search(raw) or not balanced(raw):
         return False
-    if not re.search(r"[\u4e00-\u9fff]{4}", plain):
-        return False
+    if len(re.findall(r"[\u4e00-\u9fff]", plain)) < 4 or not re.search(r"[\u4e00-\u9fff]{2}", plain):
+        return False  # (深化“放管服”改革 is words enough)
     if plain[0] in "，、；：）》”":
         return False
     return True
@@ -207,9 +207,18 @@ def word_piece(clause: str, start: int, end: int) -> str:
     if len(inside) < 2:
         return ""
     first, last = inside[0], inside[-1]  # word indexes: words[first:last]
-    no_start, no_end = function_words()
+    fw = function_words()
+    no_start, no_end = fw["no_start"], fw["no_end"]
     while first < last and words[first] in no_start:
         first += 1
     while last > first and words[last - 1] in no_end:
         last -= 1
+    # A whole phrase: it ends where its clause ends, before a function word (…精神|和…) or a
+    # generic head noun (…多元化解|机制), not before the rest of a compound (会议专题研究法治|
+    # 建设工作); it starts where its clause starts, after a function word or verb, or with a
+    # verb, not inside a compound (局党组|会议专题研究).
+    if last < len(words) and words[last] not in fw["stop_before"]:
+        return ""
+    if first > 0 and words[first - 1] not in fw["start_after"] and words[first] not in fw["start_after"]:
+        return ""
     return clause[bounds[first]:bounds[last]]

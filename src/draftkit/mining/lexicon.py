@@ -42,15 +42,19 @@ def terms() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def function_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(words a formula may not start with, words it may not end with)."""
-    start, end = set(), set()
+def function_words() -> dict[str, frozenset[str]]:
+    """Words by where a formula may not be cut: ``no_start`` (的……), ``no_end`` (……为,
+    ……纳入), ``stop_before`` (it may end in mid-clause before these: function words and
+    generic head nouns) and ``start_after`` (it may start in mid-clause after these:
+    function words and verbs)."""
+    kinds: dict[str, set[str]] = {}
     for ln in _lines("function_words.txt"):
         word, where = ln.split()
-        end.add(word)
-        if where == "首尾":
-            start.add(word)
-    return frozenset(start), frozenset(end)
+        kinds.setdefault(where, set()).add(word)
+    fw = kinds.get("首尾", set()) | kinds.get("尾", set())
+    return {"no_start": frozenset(kinds.get("首尾", set())), "no_end": frozenset(fw | kinds.get("动词", set())),
+            "stop_before": frozenset(fw | kinds.get("后接", set())),
+            "start_after": frozenset(fw | kinds.get("动词", set()))}
 
 
 @functools.lru_cache(maxsize=1)

@@ -105,7 +105,8 @@ _GLOSS = re.compile(rf"(?<=[{{cjk}}])[（(]\s*({_SYLLABLE}(?:\s+{_SYLLABLE})*)\s
 _PINYIN = re.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:n|ng|r)?$")
 _NOTE_MARK = re.compile(r"[\[［【〔](?:注(?:释)?\s*)?\d{1,2}[\]］】〕]|[\[［【](?:注|注释|编者按)[\]］】]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _BULLET = re.compile(r"^(?:[•·●▪◆◇■□★☆►▶→✓√]|-{1,2}(?!\d)|—{2}(?=[^\u4e00-\u9fff]))\s*")
-_URL = re.compile(r"(?:https?://|www\.)[\w./?=&%#:~+-]*")
+_URL = re.compile(r"(?:(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*)?(?:https?://|www\.)[A-Za-z0-9_./?=&%#:~+-]*\s*")
+_FOOTNOTE = re.compile(r"^(?:[\[［【〔]\d{1,2}[\]］】〕]|注\s*\d{1,2}[：:.．]|注释[：:]?$|注[：:]$|参考文献)")
 _WATERMARK = re.compile(r"[（(【\[]?(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*[\u4e00-\u9fff]{2,12}(?:网|文库|网站)[）)】\]]?"
                         r"|[\u4e00-\u9fff]{2,8}(?:范文网|文库|资料网|文秘网|写作网)")
 
@@ -163,7 +164,11 @@ def clean(text: str) -> tuple[list[str], list[str]]:
     text = to_simplified(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines, chrome = [], []
     for raw in text.split("\n"):
-        line = strip_annotations(punctuation(raw))
+        line = punctuation(raw).strip(" \t\u00a0\u3000\ufeff")
+        if _FOOTNOTE.match(line):  # the note itself, at the end of the page
+            chrome.append(line)
+            continue
+        line = strip_annotations(line)
         if not line:
             continue
         if is_chrome(line):
