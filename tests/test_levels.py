@@ -44,7 +44,10 @@ def test_own_level_words_become_slots_and_other_levels_restrict_the_entry():
     assert text == "{全域}{n}个镇街建成公共法律服务站，{本级政府}印发{title}"
     assert set(found) == {"全域", "本级政府"}
     assert "乡镇" not in fits and "县区" in fits  # 镇街 is said from above a town
-    assert levels.neutralise("目前我市共有执法人员", "荣成市")[0] == "目前{我方}共有执法人员"
+    # 我市 of the territory is 全县 for everyone; 我市 acting is 我县 or 我局 (not 我局镇街).
+    assert levels.neutralise("目前我市共有执法人员", "荣成市")[0] == "目前{全域}共有执法人员"
+    assert levels.neutralise("目前，我市镇街共配备执法人员{n}名", "荣成市")[0] == "目前，{全域}镇街共配备执法人员{n}名"
+    assert levels.neutralise("我市出台{title}", "荣成市")[0] == "{我方}出台{title}"
     assert levels.neutralise("我局牵头制定", "济宁市")[0] == "{我方}牵头制定"
     # From a district's report, 全市 is the city above it: only for levels below a city.
     assert levels.neutralise("全市率先", "济阳区") == ("全市率先", [], ("县区", "乡镇", "部门"))
@@ -111,6 +114,8 @@ def test_leader_is_validated(tmp_path):
     ("一座传统文化之城，一部资源转型历史一条法治建设道路", "sentence", "no", "笔调"),
     ("通过这次考察学习，我们找到了差距，主要是", "sentence", "no", "残缺"),
     ("深入学习贯彻党的十九大精神", "sentence", "edit", "过时"),
+    ("出台“利民、惠企、提速”十五条意见", "sentence", "edit", "品牌"),
+    ("{本级政府}机构改革基本完成，机构设定、职能配置进一步优化", "sentence", "edit", "阶段性"),
     ("全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度", "sentence", "ok", ""),
     ("出台{title}，保障公众的立法参与权，实现公众有效有序参与", "sentence", "ok", ""),
 ])

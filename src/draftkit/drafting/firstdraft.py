@@ -43,18 +43,23 @@ def _copy(item: dict) -> dict:
     return out
 
 
-def _grams(text: str) -> set[str]:
+_COMMON = ("法治", "建设", "政府", "责任")  # pieces every sentence of a report may share
+
+
+def _grams(text: str, n: int = 5) -> set[str]:
+    """The sentence's n-character pieces, less those made of the report's common words."""
     plain = slots.blank(text, "，")
-    return {plain[i:i + 2] for i in range(len(plain) - 1)}
+    pieces = {plain[i:i + n] for i in range(len(plain) - n + 1)}
+    return {p for p in pieces if "，" not in p and not any(w in p for w in _COMMON)}
 
 
 def _distinct(entries: list[Entry], n: int, taken: list[set[str]]) -> list[Entry]:
-    """Up to n entries, none saying much the same as another or as one already taken
-    (two sentences on 出庭应诉率 in one section read as padding)."""
+    """Up to n entries, none sharing a five-character piece with another or with one
+    already taken (two sentences on 出庭应诉率, one in part 一 and one in part 三, read as padding)."""
     out = []
     for e in entries:
         g = _grams(e.text)
-        if any(len(g & t) / max(1, min(len(g), len(t))) > 0.3 for t in taken):
+        if any(g & t for t in taken):
             continue
         out.append(e)
         taken.append(g)
