@@ -121,3 +121,13 @@ def test_defaults_option_errors(tmp_path):
     r = run("new", "--defaults", "--issuer", "青岚县司法局", "-o", str(tmp_path / "b.yaml"))
     assert r.returncode == 2 and "已存在" in r.stderr
     assert (tmp_path / "b.yaml").read_text(encoding="utf-8") == "x: 1\n"
+
+
+def test_check_a_draft_data_file_reports_its_blanks(tmp_path):
+    r = run("new", "--defaults", "--issuer", "青岚县司法局", "--year", "2025", "-o", str(tmp_path / "a.yaml"))
+    assert r.returncode == 0, r.stderr
+    r = run("check", str(tmp_path / "a.yaml"), "--json")
+    findings = json.loads(r.stdout)["findings"]
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert r.returncode == 1 and errors and all(f["code"] == "F004" for f in errors)
+    assert any("【待填：研究次数】" in f["message"] for f in errors)

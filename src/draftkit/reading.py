@@ -93,10 +93,14 @@ def read(path: Path) -> Document:
     """Any report file: a data file (.yaml) or a report (.docx/.txt/.md/.html)."""
     if not path.exists():
         raise DraftkitError(f"{path}: 文件不存在")
-    if path.suffix.lower() in DATA_SUFFIXES:
-        from draftkit.report.loader import load_report
+    if path.suffix.lower() in DATA_SUFFIXES:  # read as a draft: what is still to fill is a finding (F004)
+        from draftkit.render.pipeline import report_blocks
+        from draftkit.report.loader import load_report_lenient
 
-        return from_report(load_report(path), str(path))
+        report, problems = load_report_lenient(path, draft=True)
+        if problems:
+            raise DraftkitError(problems)
+        return from_report(report, str(path), report_blocks(report, draft=True))
     from draftkit.mining.ingest import read_source
 
     src = read_source(path)
