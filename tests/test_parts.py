@@ -48,6 +48,13 @@ def test_long_heading_and_next_year_measures_are_plan():
     ("四、突出问题专项整治", "measures"),
     ("三、存在的问题及下一步工作打算", "shortcomings"),
     ("四、工作展望", "plan"),
+    ("一、2024年工作情况", "measures"),
+    ("一、法治政府建设基本情况", "opening"),
+    ("三、聚焦群众急难愁盼问题，提升政务服务水平", "measures"),  # 问题 here is no shortcoming
+    ("二、工作中存在的困难和问题", "shortcomings"),
+    ("五、认真办理人大代表建议和政协委员提案", "measures"),  # 建议 here is no plan
+    ("四、意见建议", "plan"),
+    ("三、强化“关键少数”责任", "leadership"),
 ])
 def test_level_one_headings(heading, part):
     assert parts(f"青岚县人民政府关于2024年度法治政府建设情况的报告\n{heading}\n全年开展工作12次。\n")[0][2] == part
