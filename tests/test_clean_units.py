@@ -22,6 +22,8 @@ def test_wording_from_traditional_script():
 @pytest.mark.parametrize("raw, want", [
     ("领(lǐng)导(dǎo)干部带头学法", "领导干部带头学法"),
     ("落实(shè)第一责任人职责", "落实第一责任人职责"),
+    ("严格落实，(shè)第一责任人职责", "严格落实，第一责任人职责"),
+    ("采用(app)办理", "采用(app)办理"),  # not a reading: stays
     ("加强行政执法[1]监督［注2］", "加强行政执法监督"),
     ("推进法治政府建设www.fanwen-example.com，取得成效。", "推进法治政府建设，取得成效。"),
     ("【来源：某某范文网】深化行政执法体制改革。", "深化行政执法体制改革。"),

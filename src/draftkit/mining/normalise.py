@@ -101,7 +101,7 @@ _CHROME = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
 # Pinyin glosses after characters (领(lǐng)导(dǎo)) and note marks ([1], ［注2］, 【注】).
 _TONED = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜüńňǹḿ"
 _SYLLABLE = rf"[a-z{_TONED}]{{1,6}}"
-_GLOSS = re.compile(rf"(?<=[{{cjk}}])[（(]\s*({_SYLLABLE}(?:\s+{_SYLLABLE})*)\s*[）)]".replace("{cjk}", "\u4e00-\u9fff"))
+_GLOSS = re.compile(rf"(?<![A-Za-z])[（(]\s*({_SYLLABLE}(?:\s+{_SYLLABLE})*)\s*[）)]".replace("{cjk}", "\u4e00-\u9fff"))
 _PINYIN = re.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:n|ng|r)?$")
 _NOTE_MARK = re.compile(r"[\[［【〔](?:注(?:释)?\s*)?\d{1,2}[\]］】〕]|[\[［【](?:注|注释|编者按)[\]］】]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _BULLET = re.compile(r"^(?:[•·●▪◆◇■□★☆►▶→✓√]|-{1,2}(?!\d)|—{2}(?=[^\u4e00-\u9fff]))\s*")
@@ -112,9 +112,12 @@ _WATERMARK = re.compile(r"[（(【\[]?(?:本文)?(?:来源|来自|转自|出自)
 
 
 def _gloss(m: re.Match) -> str:
+    """A reading in brackets goes: toned pinyin anywhere, plain pinyin right after a
+    character. After a Latin letter it is mojibake (F(xiàn)) and stays to be caught."""
     syllables = m.group(1).split()
     toned = any(ch in _TONED for ch in m.group(1))
-    plain = all(_PINYIN.match(x) for x in syllables)
+    after_cjk = m.start() > 0 and "\u4e00" <= m.string[m.start() - 1] <= "\u9fff"
+    plain = after_cjk and all(_PINYIN.match(x) for x in syllables)
     return "" if toned or plain else m.group(0)
 
 
