@@ -112,3 +112,12 @@ def test_place_only_from_the_issuer(head, place):
 
     lines, chrome = clean(head + "\n主持召开省政府常务会议，深入学习贯彻法治市建设要求。\n")
     assert parse("a.txt", lines, chrome).place == place
+
+
+def test_ruby_readings_in_html_dropped(tmp_path):
+    from draftkit.mining.ingest import read_source
+
+    (tmp_path / "a.html").write_text(
+        "<html><body><p><ruby>领<rp>(</rp><rt>lǐng</rt><rp>)</rp></ruby><ruby>导<rt>dǎo</rt></ruby>干部带头学法。</p>"
+        "</body></html>", encoding="utf-8")
+    assert read_source(tmp_path / "a.html").text.strip() == "领导干部带头学法。"

@@ -111,10 +111,12 @@ def _looks_html(text: str) -> bool:
 
 
 class _HTMLText(HTMLParser):
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "select", "button", "iframe"}
+    SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "select", "button", "iframe",
+            "rt", "rp"}  # rt, rp: ruby readings (pinyin over characters)
     BLOCK = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
              "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "title"}
-    CHROME_ATTR = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar|copyright|position",
+    CHROME_ATTR = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar|copyright|position|"
+                             r"related|recommend|comment|banner",
                              re.I)
 
     def __init__(self) -> None:
