@@ -49,10 +49,12 @@ def from_lines(name: str, raw_lines: list[str], numbers: list[int] | None = None
     from draftkit.mining.normalise import is_chrome, normalise_line
     from draftkit.mining.structure import parse
 
+    from draftkit.slots import without_to_write
+
     raw, norm, lines, chrome = [], [], [], []
     for i, line in enumerate(raw_lines):
         line = line.strip(" \t\u3000\u00a0\ufeff")
-        text = normalise_line(line) if line else ""
+        text = normalise_line(without_to_write(line)) or normalise_line(line) if line else ""
         if not text:
             continue
         if is_chrome(text):
@@ -76,8 +78,10 @@ def from_report(report, name: str, blocks=None) -> Document:
 
     if blocks is None:
         blocks = report_blocks(report)
+    from draftkit.slots import without_to_write
+
     raw = [b.text for b in blocks]
-    norm = [normalise_line(b.text) for b in blocks]
+    norm = [normalise_line(without_to_write(b.text)) for b in blocks]
     if all(b.part or b.kind in ("title", "addressee", "issuer", "date") for b in blocks):
         doc = from_blocks(Path(name).name, [(b.kind, t, b.part) for b, t in zip(blocks, norm)])
     else:  # a template of the user's own that does not mark its parts

@@ -21,6 +21,12 @@ SLOT_LABELS: dict[str, str] = {"n": "数字", "pct": "百分比", "figure": "数
 TO_FILL = "【待填：{}】"
 TO_WRITE = "【待写：{}】"
 PLACEHOLDER_RE = re.compile(r"【待[填写]：[^】\n]*】")
+TO_WRITE_RE = re.compile(r"【待写：[^】\n]*】")
+
+
+def without_to_write(text: str) -> str:
+    """A draft's paragraph less its 【待写：…】 notes (what the writer is asked, not report text)."""
+    return TO_WRITE_RE.sub("", text)
 # Slot numbering as the miner writes it: {n}, {n2}, {n3} …
 _NUMBERED = re.compile(r"\{([a-z_]+?)\d*\}")
 

@@ -124,7 +124,7 @@ def item_text(item: Item, bank: Bank | None, builtins: dict[str, Value], errors:
             return TO_WRITE.format(item.todo)
         errors.add(item.loc, f"还没有写：{item.todo}（写好后用 text 代替 todo）")
         return None
-    if item.todo:  # last year's sentence, still to confirm (its figures are checked as well)
+    if item.todo and not draft:  # last year's sentence, still to confirm (its figures are checked as well)
         errors.add(item.loc, f"还没有确认：{(item.text or item.phrase or '')[:30]}…（{item.todo}）")
     if item.phrase is not None:
         phrase = bank.get(item.phrase) if bank is not None else None
@@ -134,7 +134,10 @@ def item_text(item: Item, bank: Bank | None, builtins: dict[str, Value], errors:
         template = phrase.text
     else:
         template = item.text or ""
-    return fill(template, item.values, builtins, item, errors, draft=draft)
+    text = fill(template, item.values, builtins, item, errors, draft=draft)
+    if item.todo and draft and text is not None:  # a draft shows what is still to confirm
+        text = f"{text}{TO_WRITE.format(item.todo)}"
+    return text
 
 
 def build_view(report: Report, bank: Bank | None = None, draft: bool = False) -> ReportView:

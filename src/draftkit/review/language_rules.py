@@ -93,7 +93,10 @@ def _dates_and_fragments(ctx: Ctx, p) -> None:
                 "补全为“2021年12月8日”“2021年、2023年、2025年”的形式")
     for m in ff.bare_years(text):
         ctx.add("L010", "warning", f"年份后缺少“年”字：“{m.group(0)}”", p.index, f"{m.group(1)}年{m.group(2)}")
+    raw = ctx.raw(p.index)
     for m in _EMPTY_LEAD.finditer(text):
+        if f"{m.group(1)}【待写" in raw:
+            continue  # a draft: what follows is still to write (F004)
         ctx.add("L011", "warning", f"残句：“{m.group(0)}”后面没有内容", p.index, f"写完“{m.group(1)}”之后的内容，或删去")
     if p.kind == "body" and p.part in ("measures", "leadership", "shortcomings") and _HEADING_ALONE.match(text) \
             and not p.items:

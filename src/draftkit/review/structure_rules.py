@@ -51,12 +51,12 @@ def check_structure(ctx: Ctx) -> None:
         else:
             ctx.add("S004", "note", "没有主送机关（向上级报送时应写明）")
     tail = [p.kind for p in doc.paras[-2:]]
-    if "date" not in tail:
+    to_fill = any("【待填" in ctx.raw(p.index) for p in doc.paras[-2:])  # F004 says it
+    if "date" not in tail and not to_fill:
         ctx.add("S005", "warning", "文末缺少成文日期")
     if "signature" not in tail:
         ctx.add("S005", "warning", "文末缺少发文机关署名")
     _numbering(ctx)
-    _level(ctx)
 
 
 _ENUM = re.compile(rf"(?:^|(?<=[。；：，！？]))([{CN_NUM}]{{1,2}})是")
@@ -111,50 +111,3 @@ def _check_seq(ctx: Ctx, seq: list[int], index: int) -> None:
 
 def _cn(n: int) -> str:
     return cn_number(n) if 1 <= n <= 99 else str(n)
-
-
-# Self-references that belong to another level: 全市/我市 in a county's report, 全县 in a city's.
-_OTHER_LEVEL = {
-    "县": ("市", r"我市|本市|全市|市政府常务会议"),
-    "市": ("县", r"我县|本县|全县|我区|本区|全区|县政府常务会议|区政府常务会议"),
-    "乡镇": ("镇", r"我市|本市|全市|我县|本县|全县|我区|全区"),
-    "省": ("省", r"我市|本市|全市|我县|本县|全县"),
-}
-_SELF = {"县": "县", "市": "市", "乡镇": "镇", "省": "省"}
-# 在全市率先, 全市第一: the level above, named on purpose.
-_ABOVE = re.compile(r"(?:在|居|列|位|获|为|于|省|是|被)$")
-_ABOVE_AFTER = re.compile(r"^(?:率先|首|第|前列|排名|唯一|推广|评比|表彰|考核|通报|作为|示范|典型|优秀|先进)")
-
-
-def _place_level(ctx: Ctx) -> tuple[str, str]:
-    """(level, own word) of the place the issuer stands for: 青岚县司法局 → (县, 县)."""
-    from draftkit.domain import place_of
-
-    report = ctx.document.report
-    name = report.issuer.name if report is not None else ctx.doc.issuer
-    place = (report.issuer.place if report is not None else "") or place_of(name) or ""
-    if "街道" in name or re.search(r"[镇乡]$", place) or re.search(r"[镇乡]人民政府$", name):
-        return "乡镇", "镇" if "镇" in place else "乡" if place.endswith("乡") else "街道"
-    if re.search(r"(省|自治区)$", place):
-        return "省", "省"
-    if re.search(r"(市|州|盟)$", place):
-        return "市", "市"
-    if re.search(r"(县|区|旗)$", place):
-        return "县", place[-1]
-    return "", ""
-
-
-def _level(ctx: Ctx) -> None:
-    level, own = _place_level(ctx)
-    if level not in _OTHER_LEVEL:
-        return
-    pattern = re.compile(_OTHER_LEVEL[level][1])
-    for p in ctx.body():
-        text = p.heading + p.text
-        for m in pattern.finditer(text):
-            if _ABOVE.search(text[max(0, m.start() - 1):m.start()]) or _ABOVE_AFTER.match(text[m.end():]):
-                continue
-            word = m.group(0)
-            fix = re.sub(r"[市县区]", own, word, count=1) if own in "市县区旗镇乡省" else word
-            ctx.add("S007", "warning", f"“{word}”与发文机关的层级不符（{ctx.doc.issuer or '本报告'}）", p.index, fix)
-            break

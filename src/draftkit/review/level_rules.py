@@ -1,0 +1,62 @@
+"""Level: self-references and wording of another level than the issuer's (S007) — 全市 in
+a county's report, 全县 in a city's, 镇政府常务会议 in a township's, 我局 in a government's.
+The words are data (data/level_words.yaml)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from draftkit.review.context import Ctx
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    import yaml
+
+    raw = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "level_words.yaml").read_text(encoding="utf-8"))
+    compiled = {key: [(re.compile(r["find"]), r.get("note", "")) for r in rows]
+                for key, rows in [*raw["levels"].items(), ("government", raw["government"]), ("department", raw["department"])]}
+    return {"rows": compiled, "before": re.compile(raw["above_before"]), "after": re.compile(raw["above_after"])}
+
+
+def place_level(ctx: Ctx) -> tuple[str, str, bool]:
+    """(level, own character, is a department) of the place the issuer stands for:
+    青岚县司法局 → (县, 县, True); 白鹭镇人民政府 → (乡镇, 镇, False)."""
+    from draftkit.domain import place_of
+
+    report = ctx.document.report
+    name = report.issuer.name if report is not None else ctx.doc.issuer
+    place = (report.issuer.place if report is not None else "") or place_of(name) or ""
+    department = bool(name) and not re.search(r"(人民政府|政府|街道办事处|办事处)$", name)
+    if "街道" in name or re.search(r"[镇乡]$", place) or re.search(r"[镇乡]人民政府$", name):
+        return "乡镇", "镇" if "镇" in place or "镇" in name else "乡" if place.endswith("乡") else "街道", department
+    if re.search(r"(省|自治区)$", place):
+        return "省", "省", department
+    if re.search(r"(市|州|盟)$", place):
+        return "市", "市", department
+    if re.search(r"(县|区|旗)$", place):
+        return "县", place[-1], department
+    return "", "", department
+
+
+def check_level(ctx: Ctx) -> None:
+    level, own, department = place_level(ctx)
+    table = _table()
+    rows = list(table["rows"].get(level, [])) + table["rows"]["department" if department else "government"]
+    if not ctx.doc.issuer and ctx.document.report is None:
+        return
+    for p in ctx.body():
+        text = p.heading + p.text
+        for pattern, note in rows:
+            m = next((m for m in pattern.finditer(text)
+                      if note or not (table["before"].search(text[max(0, m.start() - 2):m.start()])
+                                      or table["after"].match(text[m.end():]))), None)
+            if m is None:
+                continue
+            word = m.group(0)
+            fix = re.sub(r"[省市县区镇]", own, word, count=1) if not note and own else "改为本级的说法"
+            why = f"：{note}" if note else ""
+            ctx.add("S007", "warning", f"“{word[:12]}”与发文机关的层级不符（{ctx.doc.issuer or '本报告'}）{why}", p.index, fix)
+            break  # once a paragraph
