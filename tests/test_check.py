@@ -209,3 +209,18 @@ def test_false_positives_of_real_reports_gone():
                   "三、党政主要负责人履行推进法治建设第一责任人职责情况", "县长主持召开常务会议专题研究法治政府建设3次。",
                   "四、2025年推进法治政府建设的主要安排", "一是深化行政复议调解。二是压实第一责任人职责。"])
     assert [f.code for f in short if f.code in ("A001", "A002")] == []
+
+
+def test_readme_lists_exactly_the_codes():
+    """The README's tables (section 检查) list every code of codes.py and every row of the
+    currency table, once each, and nothing else."""
+    import re as _re
+
+    from draftkit.review.codes import CODES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 检查\n"):readme.index("## 数据文件格式")]
+    listed = [m.group(1) for m in _re.finditer(r"^\| ([SCFLAP]\d{3}) \|", section, _re.M)]
+    expected = set(CODES) | {row.code for row in currency.table().rows}
+    assert len(listed) == len(set(listed)), "a code listed twice"
+    assert set(listed) == expected, (set(listed) ^ expected)

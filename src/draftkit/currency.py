@@ -8,7 +8,6 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 
@@ -87,9 +86,9 @@ class Table:
 
 @functools.lru_cache(maxsize=1)
 def table() -> Table:
-    import yaml
+    from draftkit.resources import data_file
 
-    raw = yaml.safe_load((Path(__file__).parent / "data" / "currency.yaml").read_text(encoding="utf-8"))
+    raw = data_file("currency.yaml")
     rows = tuple(Row(**row) for row in raw["outdated"])
     events = tuple(Event(ev["find"], ev["date"] if isinstance(ev["date"], dt.date) else dt.date.fromisoformat(str(ev["date"])))
                    for ev in raw["events"])

@@ -12,3 +12,12 @@ def resource_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"draftkit installation is missing its {name}/ folder")
+
+
+def data_file(name: str):
+    """One of the shipped tables in ``data/`` (YAML), read with libyaml when present (the
+    pure-Python parser costs a check some 100 ms at start-up)."""
+    import yaml
+
+    text = (Path(__file__).resolve().parent / "data" / name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -21,9 +21,9 @@ def _lines(name: str) -> list[str]:
 def topics() -> tuple[tuple[str, dict[str, int]], ...]:
     """(topic key, {keyword: weight}) in the order ties are broken; a keyword weighs its
     length in characters unless the file gives a weight."""
-    import yaml
+    from draftkit.resources import data_file
 
-    raw = yaml.safe_load((DATA / "topics.yaml").read_text(encoding="utf-8"))
+    raw = data_file("topics.yaml")
     out = []
     for entry in raw["topics"]:
         weights: dict[str, int] = {}

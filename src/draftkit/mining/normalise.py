@@ -18,11 +18,9 @@ import re
 @functools.lru_cache(maxsize=1)
 def wording_rows() -> tuple[dict, ...]:
     """The rows of ``data/wording.yaml``: Taiwan and old wording → mainland usage."""
-    from pathlib import Path
+    from draftkit.resources import data_file
 
-    import yaml
-
-    raw = yaml.safe_load((Path(__file__).parent.parent / "data" / "wording.yaml").read_text(encoding="utf-8"))
+    raw = data_file("wording.yaml")
     return tuple(raw["rows"])
 
 

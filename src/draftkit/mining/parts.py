@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from draftkit.mining.lexicon import unfinished
@@ -20,9 +19,9 @@ _YEAR = re.compile(r"(20\d{2})年")
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> dict:
-    import yaml
+    from draftkit.resources import data_file
 
-    raw = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "parts.yaml").read_text(encoding="utf-8"))
+    raw = data_file("parts.yaml")
     return {
         "headings": [(r["part"], re.compile(r["find"]), re.compile(r["unless"]) if r.get("unless") else None)
                      for r in raw["headings"]],

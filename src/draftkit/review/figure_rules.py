@@ -51,6 +51,7 @@ def check_figures(ctx: Ctx) -> None:
                 ctx.add("F002", "error", f"{name}为{value}%，比率不能超过100%", p.index)
             rates.setdefault(_indicator(name), []).append((value, p.index))
         _phrases(ctx, p.index, t)
+    for p in ctx.doc.paras:  # title, addressee, signature and date as well
         for pattern, what in _PLACEHOLDERS:
             for m in pattern.finditer(ctx.raw(p.index)):
                 ctx.add("F004", "error", f"{what}“{m.group(0)}”，请填写实际内容", p.index)

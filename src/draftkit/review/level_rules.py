@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 from draftkit.review.context import Ctx
 
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict:
-    import yaml
+    from draftkit.resources import data_file
 
-    raw = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "level_words.yaml").read_text(encoding="utf-8"))
+    raw = data_file("level_words.yaml")
     compiled = {key: [(re.compile(r["find"]), r.get("note", "")) for r in rows]
                 for key, rows in [*raw["levels"].items(), ("government", raw["government"]), ("department", raw["department"])]}
     return {"rows": compiled, "before": re.compile(raw["above_before"]), "after": re.compile(raw["above_after"])}

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,9 @@ class Vocabulary:
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    import yaml
+    from draftkit.resources import data_file
 
-    raw = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "indicators.yaml").read_text(encoding="utf-8"))
+    raw = data_file("indicators.yaml")
     objects = [(w, key) for key, t in raw["topics"].items() for w in t["objects"]]
     objects.sort(key=lambda wt: -len(wt[0]))
     return Vocabulary(tuple(objects), tuple(raw["remedies"]), {k: t["name"] for k, t in raw["topics"].items()})

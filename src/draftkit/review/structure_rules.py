@@ -59,7 +59,19 @@ def check_structure(ctx: Ctx) -> None:
     _numbering(ctx)
 
 
-_ENUM = re.compile(rf"(?:^|(?<=[。；：，！？]))([{CN_NUM}]{{1,2}})是")
+_ENUM = re.compile(rf"([{CN_NUM}]{{1,2}})是")
+
+
+def _markers(text: str) -> list[int]:
+    """The 一是、二是… of a paragraph: after a sentence break, or — where a scraped text lost
+    the break (时间表三是…) — the number that comes next."""
+    nums: list[int] = []
+    for m in _ENUM.finditer(text):
+        n = cn_to_int(m.group(1))
+        broken = m.start() == 0 or text[m.start() - 1] in "。；：，！？"
+        if broken or (nums and n == nums[-1] + 1) or (not nums and n == 1 and "二是" in text[m.end():]):
+            nums.append(n)
+    return nums
 
 
 def _numbering(ctx: Ctx) -> None:
@@ -87,7 +99,7 @@ def _numbering(ctx: Ctx) -> None:
             continue
         if p.kind not in ("body", "h2", "h3", "h4"):
             continue
-        nums = [cn_to_int(m.group(1)) for m in _ENUM.finditer(p.text)]
+        nums = _markers(p.text)
         if not nums:
             continue
         continues = bool(seq) and p.text.startswith(f"{_cn(nums[0])}是") and nums[0] == seq[-1] + 1

@@ -1,0 +1,58 @@
+"""``draftkit check`` on the drafts draftkit itself makes: the default first drafts of every
+level (``new --defaults``) and last year's corpus report 001 carried forward (``import``).
+Every blank is an error; the only other findings are the faults a reviewer would query."""
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from draftkit.review import check_file
+from draftkit.slots import PLACEHOLDER_RE
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _cli(*args):
+    r = subprocess.run([sys.executable, "-m", "draftkit", *args], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return r
+
+
+@pytest.mark.parametrize("issuer, level", [
+    ("青岚县人民政府", "县区"), ("云川市人民政府", "市"), ("青岚县司法局", "部门"), ("云川市司法局", "部门"),
+    ("白鹭镇人民政府", "乡镇"), ("川岭省人民政府", "省"),
+])
+def test_default_drafts(tmp_path, issuer, level):
+    data = tmp_path / "draft.yaml"
+    _cli("new", "--defaults", "--issuer", issuer, "--level", level, "--year", "2025", "-o", str(data),
+         "--docx", str(tmp_path / "d.docx"))
+    from draftkit.reading import read
+
+    document = read(data)
+    findings = check_file(data)
+    blanks = sum(len(PLACEHOLDER_RE.findall(t)) for t in document.raw)
+    f004 = [f for f in findings if f.code == "F004"]
+    assert blanks and len(f004) == blanks and {f.severity for f in f004} == {"error"}
+    rest = [f for f in findings if f.code != "F004"]
+    assert {f.code for f in rest} <= {"S004", "S007"}, rest  # a draft has no addressee (a note)
+    level_words = ("地级市", "各街道（镇）", "下放行政许可", "全市", "我市", "全县", "我县", "我局")
+    for f in rest:
+        if f.code == "S007":  # each is a word of another level, really in the paragraph
+            assert any(w in document.raw[f.paragraph - 1] for w in level_words), f
+    if level == "乡镇":
+        assert any(f.code == "S007" and "各街道（镇）" in f.message for f in rest)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+def test_corpus_001_carried_forward(tmp_path):
+    data = tmp_path / "c001.yaml"
+    _cli("import", str(CORPUS / "001_24ed7445c0d67c95.txt"), "-o", str(data))
+    findings = check_file(data)
+    codes = {f.code for f in findings}
+    # blanks, 疫情防控 and a dated event of 2022 carried into the report on 2023, long paragraphs
+    assert codes <= {"F004", "C111", "C202", "L007", "S004"}, [f for f in findings if f.code not in ("F004",)]
+    assert {"F004", "C111", "C202"} <= codes
+    assert all(f.severity == "error" for f in findings if f.code == "F004")
+    assert not [f for f in findings if f.severity == "error" and f.code != "F004"]
