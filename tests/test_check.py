@@ -196,6 +196,10 @@ def test_false_positives_of_real_reports_gone():
     # S003: 街道办事处 is an issuer
     title = [f for f in _one(["青岚县城关街道办事处关于2024年度法治政府建设情况的报告", "正文。"]) if f.code == "S003"]
     assert title == []
+    # S003: a document number or the site's name above the title is not the title
+    for above in ("青政发〔2025〕3号", "青岚县人民政府门户网站"):
+        doc = _one([above, *head])
+        assert [f for f in doc if f.code == "S003"] == [], above
     # S006: 一是、二是 in paragraphs of their own, an item of two paragraphs
     enum = _one(["一、主要举措和成效", "一是加强执法培训。", "培训覆盖全部执法人员。", "二是规范执法文书。", "三是强化监督。"])
     assert "S006" not in {f.code for f in enum}

@@ -104,3 +104,23 @@ def test_diff_cli_on_the_example_against_itself():
                         str(EXAMPLES / "county.yaml")], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert all(line.endswith("没有变化") for line in r.stdout.splitlines()[1:])
+
+
+def test_plan_reported_in_other_words_is_followed_up(tmp_path):
+    """P001 by meaning: 推进行政复议规范化建设 reported as 复议案件…规范化… is followed up."""
+    (tmp_path / "last.txt").write_text(LAST, encoding="utf-8")
+    this = this_year(False).replace("组织基层执法人员分批培训", "复议案件全部按统一规范办理，复议规范化水平明显提升。组织基层执法人员分批培训")
+    (tmp_path / "this.txt").write_text(this, encoding="utf-8")
+    document = read(tmp_path / "this.txt")
+    document.last = tmp_path / "last.txt"
+    assert [f.code for f in check(document) if f.code.startswith("P")] == []
+
+
+def test_plan_copied_from_last_year(tmp_path):
+    (tmp_path / "last.txt").write_text(LAST, encoding="utf-8")
+    this = this_year(False).replace("一是加强乡镇执法装备保障。", "一是加强基层执法人员培训，提升执法文书质量。")
+    (tmp_path / "this.txt").write_text(this, encoding="utf-8")
+    document = read(tmp_path / "this.txt")
+    document.last = tmp_path / "last.txt"
+    p003 = [f for f in check(document) if f.code == "P003"]
+    assert len(p003) == 1 and p003[0].part == "plan" and p003[0].suggestion

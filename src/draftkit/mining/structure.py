@@ -22,6 +22,8 @@ _H3 = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.+)$")
 _H4 = re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ORG = re.compile(r"(人民政府|政府|委员会|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
+# A document number (发文字号) above the title: 青政发〔2025〕3号, not the title itself.
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号$")
 _SENTENCE_PUNCT = re.compile(r"[。；！？]")
 _MARKER = re.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")
 _LOST_NUMERAL = re.compile(r"(?<=。)是(?=[提加推健完强深创实打落建开坚抓做优规严全积夯])")
@@ -215,7 +217,8 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
         elif line.endswith("：") and len(line) <= 40 and not seen_body and _ORG.search(line.rstrip("：").split("、")[-1]):
             paras.append(Para(i, "addressee", line.rstrip("：")))
         elif short and line[-1] not in "。！？；：":
-            if not seen_body and not any(p.kind == "title" for p in paras) and len(line) >= 6:
+            if not seen_body and not any(p.kind == "title" for p in paras) and len(line) >= 6 \
+                    and not _DOC_NUMBER.search(line):
                 kind = "title"
             elif i >= n - 2 and _ORG.search(line):
                 kind = "signature"
@@ -225,10 +228,23 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
         else:
             seen_body = True
             paras.append(_para(i, "body", line))
+    _prefer_report_title(paras)
     doc = ParsedDoc(name, paras)
     _metadata(doc, lines, chrome or [])
     assign_parts(doc)
     return doc
+
+
+def _prefer_report_title(paras: list[Para]) -> None:
+    """A site name or column (青岚县人民政府门户网站, 政府信息公开) above the report's own
+    title is not the title: the line that says 关于…报告 is."""
+    titles = [p for p in paras if p.kind == "title"]
+    if not titles or re.search(r"关于.*报告|情况的?报告", titles[0].text):
+        return
+    better = next((p for p in paras if p.kind == "meta" and p.index > titles[0].index
+                   and re.search(r"关于.*报告|情况的?报告", p.text)), None)
+    if better is not None:
+        titles[0].kind, better.kind = "meta", "title"
 
 
 # Block kinds of a rendered report → paragraph kinds.
