@@ -228,3 +228,10 @@ def test_readme_lists_exactly_the_codes():
     expected = set(CODES) | {row.code for row in currency.table().rows}
     assert len(listed) == len(set(listed)), "a code listed twice"
     assert set(listed) == expected, (set(listed) ^ expected)
+
+
+def test_check_does_not_import_jieba():
+    code = ("import sys; from draftkit.cli import main\ntry:\n    main(['check', %r])\nexcept SystemExit:\n    pass\n"
+            "print('jieba' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code % str(FIXTURES / "check" / "misses.txt")], capture_output=True, text=True)
+    assert r.stdout.strip().splitlines()[-1] == "False", r.stderr

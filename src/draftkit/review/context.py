@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
@@ -11,6 +12,21 @@ from draftkit.reading import Document
 from draftkit.review.codes import known
 
 SEVERITIES = ("error", "warning", "note")
+
+
+class lazy:  # noqa: N801 - used like re.compile
+    """A pattern compiled on first use: importing the rules costs no compilation."""
+
+    __slots__ = ("_source", "_pattern")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._pattern: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._pattern is None:
+            self._pattern = re.compile(self._source)
+        return getattr(self._pattern, name)
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "提示"}
 
 

@@ -6,19 +6,21 @@ import re
 
 from draftkit import figure_faults as ff
 from draftkit import figures as fg
-from draftkit.review.context import Ctx
+from draftkit.review.context import Ctx, lazy
 
-_PLACEHOLDERS = [
-    (re.compile(r"\{[^{}\n]{1,20}\}"), "未填写的空位"),
-    (re.compile(r"20[xX×＊*ｘＸ]{2}"), "未填写的年份"),
-    (re.compile(r"[xXｘＸ×]{2,}"), "占位符"),
-    (re.compile(r"[＊*]+"), "占位符"),
-    (re.compile(r"_{3,}|＿{2,}"), "待填的横线"),
-    (re.compile(r"某某|[（(]\s*[）)]|【\s*】"), "未填写的内容"),
-    (re.compile(r"【待[填写][：:]?[^】]{0,40}】"), "未填写的内容"),  # render --draft writes 【待填：名称】 (slots.TO_FILL)
+# Placeholders, one alternative each (the first that matches names it): what is left to fill.
+_PLACEHOLDER_KINDS = [
+    (r"【待[填写][：:]?[^】]{0,40}】", "未填写的内容"),  # render --draft writes 【待填：名称】 (slots.TO_FILL)
+    (r"\{[^{}\n]{1,20}\}", "未填写的空位"),
+    (r"20[xX×＊*ｘＸ]{2}", "未填写的年份"),
+    (r"[xXｘＸ×]{2,}", "占位符"),
+    (r"[＊*]+", "占位符"),
+    (r"_{3,}|＿{2,}", "待填的横线"),
+    (r"某某|[（(]\s*[）)]|【\s*】", "未填写的内容"),
 ]
+_PLACEHOLDERS = lazy("|".join(f"({p})" for p, _ in _PLACEHOLDER_KINDS))
 # What may stand before a rate's name and is not part of it: 全市行政复议纠错率 is 行政复议纠错率.
-_RATE_HEAD = re.compile(r"^(?:.*?[的，、])?(?:其中|全年|全市|全县|全区|我市|我县|我区|本级|年度)*")
+_RATE_HEAD = lazy(r"^(?:.*?[的，、])?(?:其中|全年|全市|全县|全区|我市|我县|我区|本级|年度)*")
 
 
 def _pct(prev: float, cur: float) -> float:
@@ -52,9 +54,9 @@ def check_figures(ctx: Ctx) -> None:
             rates.setdefault(_indicator(name), []).append((value, p.index))
         _phrases(ctx, p.index, t)
     for p in ctx.doc.paras:  # title, addressee, signature and date as well
-        for pattern, what in _PLACEHOLDERS:
-            for m in pattern.finditer(ctx.raw(p.index)):
-                ctx.add("F004", "error", f"{what}“{m.group(0)}”，请填写实际内容", p.index)
+        for m in _PLACEHOLDERS.finditer(ctx.raw(p.index)):
+            what = _PLACEHOLDER_KINDS[m.lastindex - 1][1]
+            ctx.add("F004", "error", f"{what}“{m.group(0)}”，请填写实际内容", p.index)
     for name, seen in rates.items():
         if len(name) < 4:
             continue  # 满意率, 办结率: too short to tell two indicators apart

@@ -5,22 +5,25 @@ from __future__ import annotations
 import re
 
 from draftkit.mining.normalise import opencc_t2s, to_simplified, wording_table
-from draftkit.review.context import Ctx
+from draftkit.review.context import Ctx, lazy
 
 LONG_PARAGRAPH = 800  # characters
 _CJK = "\u4e00-\u9fff"
-_HALF = re.compile(rf"(?<=[{_CJK}“”《》，。])[,;:?!()]|[,;:?!()](?=[{_CJK}“”《》])")
+_HALF = lazy(rf"(?<=[{_CJK}“”《》，。])[,;:?!()]|[,;:?!()](?=[{_CJK}“”《》])")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _PAIRS = [("“", "”"), ("《", "》"), ("（", "）"), ("【", "】"), ("〈", "〉")]
-_DOUBLE_CHAR = re.compile(r"([的了和与对把被将从在])\1")
-_DOUBLE_WORD = re.compile(rf"([{_CJK}]{{2}})\1")
-_DATE_OK = re.compile(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
-_DATE_LIKE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$|^[〇零一二三四五六七八九十]{4}年")
-_BAD_DATE_IN_TEXT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年0\d月|\d{1,2}月0\d日")
+_DOUBLE_CHAR = lazy(r"([的了和与对把被将从在])\1")
+_DOUBLE_WORD = lazy(rf"([{_CJK}]{{2}})\1")
+_DATE_OK = lazy(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
+_DATE_LIKE = lazy(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$|^[〇零一二三四五六七八九十]{4}年")
+_BAD_DATE_IN_TEXT = lazy(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年0\d月|\d{1,2}月0\d日")
 
 
 def check_language(ctx: Ctx) -> None:
     seen_sentences: dict[str, int] = {}
+    # Converting the whole text once tells whether any paragraph needs converting at all.
+    whole = "\n".join(ctx.document.raw)
+    any_traditional = to_simplified(whole) != whole
     for p in ctx.doc.paras:
         raw = ctx.raw(p.index)
         half = _HALF.findall(raw)
@@ -34,7 +37,7 @@ def check_language(ctx: Ctx) -> None:
         for a, b in _PAIRS:
             if p.text.count(a) != p.text.count(b):
                 ctx.add("L003", "warning", f"{a}{b}不配对（{a} {p.text.count(a)} 个，{b} {p.text.count(b)} 个）", p.index)
-        simplified = to_simplified(raw)
+        simplified = to_simplified(raw) if any_traditional else raw
         if simplified != raw:
             trad = opencc_t2s().convert(raw)
             n_chars = sum(1 for x, y in zip(raw, trad) if x != y)
@@ -74,12 +77,12 @@ def check_language(ctx: Ctx) -> None:
 
 
 # A clause that stops where its phrase goes on: …的。 …和， …为。 (not 目的, 总和, 作为, 行为…).
-_DANGLING = re.compile(r"(?<![目有别是])的(?=[。；])|(?<![总温平共调缓饱柔])和(?=[，。；])|"
+_DANGLING = lazy(r"(?<![目有别是])的(?=[。；])|(?<![总温平共调缓饱柔])和(?=[，。；])|"
                        r"(?<![作行认成无有更称改视因可])为(?=[，。；])")
 # A heading left standing as a paragraph of its own: 深化行政复议体制改革。
-_HEADING_ALONE = re.compile(r"^[\u4e00-\u9fff“”、]{4,18}。$")
+_HEADING_ALONE = lazy(r"^[\u4e00-\u9fff“”、]{4,18}。$")
 # A lead that names what follows and is followed by nothing: 原因是。 主要表现在：。
-_EMPTY_LEAD = re.compile(r"(原因是|原因在于|主要是|主要有|表现在|体现在|包括|如下|一是|具体是)[。；]")
+_EMPTY_LEAD = lazy(r"(原因是|原因在于|主要是|主要有|表现在|体现在|包括|如下|一是|具体是)[。；]")
 
 
 def _dates_and_fragments(ctx: Ctx, p) -> None:

@@ -7,7 +7,7 @@ import re
 from draftkit.cnfmt import cn_number
 from draftkit.domain import PART_NAMES, REQUIRED_PARTS
 from draftkit.mining.structure import CN_NUM, cn_to_int
-from draftkit.review.context import Ctx
+from draftkit.review.context import Ctx, lazy
 
 
 def check_structure(ctx: Ctx) -> None:
@@ -59,7 +59,7 @@ def check_structure(ctx: Ctx) -> None:
     _numbering(ctx)
 
 
-_ENUM = re.compile(rf"([{CN_NUM}]{{1,2}})是")
+_ENUM = lazy(rf"([{CN_NUM}]{{1,2}})是")
 
 
 def _markers(text: str) -> list[int]:

@@ -6,7 +6,7 @@ import functools
 import re
 
 from draftkit.mining.lexicon import topics
-from draftkit.review.context import Ctx
+from draftkit.review.context import Ctx, lazy
 
 MIN_FIGURES_PER_1000 = 3.0  # in the measures part
 MIN_LEADERSHIP_CHARS = 120
@@ -14,12 +14,12 @@ MIN_LEADERSHIP_SENTENCES = 3
 _CJK = "\u4e00-\u9fff"
 
 
-_CAUSE = re.compile(r"原因|由于|因为|主观|客观|在于|导致|根源|究其|主要是|受.{0,10}(?:所限|限制|影响|制约)|与.{0,30}有关|"
+_CAUSE = lazy(r"原因|由于|因为|主观|客观|在于|导致|根源|究其|主要是|受.{0,10}(?:所限|限制|影响|制约)|与.{0,30}有关|"
                     r"因而|因此|所致|缘于|源于|造成")
 # Where a cause starts inside a shortcoming: 执法文书差错较多，原因是培训不系统。
-_CAUSE_START = re.compile(r"[，；。]?(?:主要)?(?:原因|究其原因|这既与|由于|主要是|受)")
+_CAUSE_START = lazy(r"[，；。]?(?:主要)?(?:原因|究其原因|这既与|由于|主要是|受)")
 # A figure, or a blank for one in a draft (【待填：数字】): the draft will have it.
-_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!年)|【待填[^】]*】")
+_FIGURE = lazy(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!年)|【待填[^】]*】")
 _COMMON_BIGRAMS = set("法治 建设 政府 工作 进一 一步 推进 加强 完善 提升 全面 深化 持续 不断 开展 落实 机制 体系 水平 "
                       "能力 问题 部门 单位 有待 不够 存在 进行 我市 我县 我区 全市 全县 方面 相关 有效 切实 确保".split())
 
@@ -48,11 +48,11 @@ def bigrams(text: str) -> set[str]:
 
 # Not a shortcoming: a lead-in (…主要是：), a look-back at rectification (问题整改“回头看”), a
 # concession before the problems (虽取得了一些成绩).
-_NOT_A_PROBLEM = re.compile(r"[：:]$|整改|回头看|虽.{0,8}取得|还存在.{0,8}(不足|差距|问题)[:：]?$|如下[：:]?$|主要(是|有|表现在)[：:]?$|"
+_NOT_A_PROBLEM = lazy(r"[：:]$|整改|回头看|虽.{0,8}取得|还存在.{0,8}(不足|差距|问题)[:：]?$|如下[：:]?$|主要(是|有|表现在)[：:]?$|"
                             r"以下几个方面|以下方面|一些问题需要|问题需要认真|还存在一定差距|存在一些(不足|问题|差距)$")
-_TITLE_ONLY = re.compile(r"^(?:存在的|主要)?(?:不足|问题|差距|短板|原因|原因分析)(?:和|与|及)?(?:原因|不足)?$")
+_TITLE_ONLY = lazy(r"^(?:存在的|主要)?(?:不足|问题|差距|短板|原因|原因分析)(?:和|与|及)?(?:原因|不足)?$")
 # Who acts in the leaders' part: the leader, the leading group, the party committee.
-_LEADER = re.compile(r"主要负责人|主要负责同志|主要领导|第一责任人|书记|[省市县区镇乡旗]长|局长|厅长|主任|党组|党委|"
+_LEADER = lazy(r"主要负责人|主要负责同志|主要领导|第一责任人|书记|[省市县区镇乡旗]长|局长|厅长|主任|党组|党委|"
                      r"领导小组|委员会|常务会议|政府领导|领导班子|班子成员|负责同志")
 
 
@@ -75,15 +75,15 @@ def _answered(problem: str, plan_items: list[str], plan_sets) -> bool:
     v = vocabulary()
     topics = v.topics(problem)
     grams = bigrams(problem)
-    for item, (_, pg) in zip(plan_items, plan_sets):
+    for item in plan_items:
         shared = topics & v.topics(item)
-        if shared and v.has_remedy(item) and (shared - _GENERIC or len(grams & pg) >= 2):
+        if shared and v.has_remedy(item) and (shared - _GENERIC or len(grams & bigrams(item)) >= 2):
             return True
     if topics:
         return False
     (ptopics, words) = _topics_and_words(problem)
     return any((words & pw) or (ptopics & pt and len(grams & pg) >= 2) or len(grams & pg) >= 3
-               for (pt, pw), pg in plan_sets)
+               for (pt, pw), pg in plan_sets())
 
 
 def check_substance(ctx: Ctx) -> None:
@@ -96,7 +96,8 @@ def check_substance(ctx: Ctx) -> None:
     for p in ctx.body("plan"):
         plan_items.extend([p.heading] + (p.items or [p.text]))
     plan_items = [t for t in plan_items if t]
-    plan_sets = [(_topics_and_words(t), bigrams(t)) for t in plan_items]
+    # the taxonomy words of every plan item, worked out only if a problem needs them
+    plan_sets = functools.lru_cache(maxsize=1)(lambda: [(_topics_and_words(t), bigrams(t)) for t in plan_items])
     reported: set[int] = set()
     for p, item in problems:
         if re.match(r"(?:其|这)?(?:主要)?原因|究其原因|从.{1,4}看|由于", item):
