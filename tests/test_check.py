@@ -196,6 +196,9 @@ def test_false_positives_of_real_reports_gone():
     # S003: 街道办事处 is an issuer
     title = [f for f in _one(["青岚县城关街道办事处关于2024年度法治政府建设情况的报告", "正文。"]) if f.code == "S003"]
     assert title == []
+    # S008 (a miss): the leaders' part headed with another year than the report's
+    wrong_year = _one(["三、2025年党政主要负责人履行推进法治建设第一责任人职责情况", "县长带头学法。"])
+    assert [(f.code, f.severity) for f in wrong_year if f.code == "S008"] == [("S008", "error")]
     # S003: a document number or the site's name above the title is not the title
     for above in ("青政发〔2025〕3号", "青岚县人民政府门户网站"):
         doc = _one([above, *head])

@@ -28,6 +28,11 @@ def check_structure(ctx: Ctx) -> None:
             if m and int(m.group(1)) != year + 1:
                 ctx.add("S002", "error", f"主要安排应是 {year + 1} 年的（报告年度为 {year} 年），标题写的是 {m.group(1)} 年",
                         p.index, p.text.replace(m.group(1), str(year + 1), 1))
+        elif p.kind == "h1" and p.part in ("measures", "shortcomings", "leadership") and year:
+            m = re.match(r"(\d{4})年", p.text)
+            if m and int(m.group(1)) != year:
+                ctx.add("S008", "error", f"这一部分写的是报告年度（{year} 年）的情况，标题却写 {m.group(1)} 年", p.index,
+                        p.text.replace(m.group(1), str(year), 1))
     titles = [p for p in doc.paras if p.kind == "title"]
     if not titles:
         ctx.add("S003", "warning", "缺少标题（应写明发文机关和年度，如“XX县人民政府关于2025年度法治政府建设情况的报告”）")
