@@ -209,6 +209,9 @@ def test_false_positives_of_real_reports_gone():
     # F003: one ratio word of two indicators
     rates = _one(["行政复议案件纠错率为8%，调解和解率为30%。", "行政诉讼案件纠错率为3%。"])
     assert "F003" not in {f.code for f in rates}
+    rates = _one(["全县政务服务事项网上可办，群众满意率达99.2%。", "全年调解矛盾纠纷326件，回访群众满意率达97.5%。",
+                  "行政机关负责人出庭应诉率100%。", "县长带头出庭，行政机关负责人出庭应诉率98%。"])
+    assert [f.paragraph for f in rates if f.code == "F003"] == [4]  # 满意率 of two areas: two indicators
     # A001/A002: a lead-in and a rectification look-back are not shortcomings; plans in other words answer
     short = _one(["一、主要举措和成效", "全年办理复议案件20件。", "二、存在的不足和原因",
                   "对标先进，我们找到了差距，主要是：", "一是行政复议调解比例偏低。二是个别领导干部对法治建设重视不够，原因在于认识不到位。",

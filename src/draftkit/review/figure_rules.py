@@ -51,13 +51,14 @@ def check_figures(ctx: Ctx) -> None:
             name, value = m.group(1), m.group(2)
             if float(value) > 100:
                 ctx.add("F002", "error", f"{name}为{value}%，比率不能超过100%", p.index)
-            rates.setdefault(_indicator(name), []).append((value, p.index))
+            rates.setdefault(_indicator(name, t[:m.start()]), []).append((value, p.index))
         _phrases(ctx, p.index, t)
     for p in ctx.doc.paras:  # title, addressee, signature and date as well
         for m in _PLACEHOLDERS.finditer(ctx.raw(p.index)):
             what = _PLACEHOLDER_KINDS[m.lastindex - 1][1]
             ctx.add("F004", "error", f"{what}“{m.group(0)}”，请填写实际内容", p.index)
-    for name, seen in rates.items():
+    for key, seen in rates.items():
+        name = key.split("@")[0]
         if len(name) < 4:
             continue  # 满意率, 办结率: too short to tell two indicators apart
         values = {v for v, _ in seen}
@@ -68,9 +69,18 @@ def check_figures(ctx: Ctx) -> None:
                     ctx.add("F003", "warning", f"“{name}”前后不一致：第{first[1]}段为{first[0]}%，这里为{v}%", index)
 
 
-def _indicator(name: str) -> str:
-    """The indicator a rate names: its full name less what stands before it (全市, …的)."""
-    return _RATE_HEAD.sub("", name) or name
+def _indicator(name: str, before: str) -> str:
+    """The indicator a rate names: its full name less what stands before it (全市, …的);
+    a name that says nothing of its area (群众满意率) takes the area its sentence is about
+    (政务服务的群众满意率 and 调解的群众满意率 are two indicators)."""
+    from draftkit.review.meaning import vocabulary
+
+    key = _RATE_HEAD.sub("", name) or name
+    v = vocabulary()
+    if v.topics(key):
+        return key
+    sentence = re.split(r"[。；！？]", before)[-1]
+    return f"{key}@{v.first_topic(sentence)}"
 
 
 def _phrases(ctx: Ctx, index: int, text: str) -> None:
