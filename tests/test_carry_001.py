@@ -102,3 +102,11 @@ def test_no_last_year_fact_reaches_the_output_unconfirmed(carried, tmp_path):
         render_report(load_report(path))
     unconfirmed = [p for p in exc.value.problems if "还没有确认" in str(p)]
     assert len(unconfirmed) == 15
+
+
+@needs_corpus
+def test_part_headings_move_on_one_year(rendered):
+    """2022 → 2023 in the parts on the report's year, 2023 → 2024 in the plan; never twice."""
+    h1 = [line for line in rendered.splitlines() if re.match(r"^[一二三四五]、", line)]
+    years = [int(m.group(1)) for line in h1 if (m := re.search(r"(\d{4})年", line))]
+    assert years == [2023, 2023, 2023, 2024], h1

@@ -160,8 +160,8 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
             {"todo": note.format("（无）")}]
         parts[key] = {"items": todos, "style": "paragraphs"}
         if old.get("heading"):
-            parts[key]["heading"] = shift_years(old["heading"], year)
+            parts[key]["heading"] = old["heading"]  # moved on with the others above
     parts["plan"] = {"year": year + 2, "items": [{"todo": f"写明 {year + 2} 年推进法治政府建设的主要安排"}]}
     if "heading" in last_plan:
-        parts["plan"]["heading"] = shift_years(last_plan["heading"], year)
+        parts["plan"]["heading"] = last_plan["heading"]  # moved on with the others above
     return new, list(dict.fromkeys(flags))
