@@ -8,29 +8,29 @@ import functools
 import re
 from dataclasses import dataclass
 
-from draftkit.figures import APPROX_AFTER, APPROX_BEFORE, CLAUSE_END, DOWN, NUM, UP, measure_word_pattern
+from draftkit.figures import APPROX_AFTER, APPROX_BEFORE, CLAUSE_END, DOWN, NUM, UP, Patterns, measure_word_pattern
 
 @functools.lru_cache(maxsize=1)
-def _review_patterns() -> dict[str, re.Pattern]:
+def _review_patterns() -> Patterns:
     units = measure_word_pattern()
     approx_before = "|".join(APPROX_BEFORE)
-    return {
+    return Patterns({
         # A number, its measure word (with 余/多) and the 同比 stated for it, wherever it stands.
-        "yoy": re.compile(rf"({approx_before})?(?<![\d.])({NUM})(余|多)?({units})?(余|多)?[，,]?同比"
+        "yoy": (rf"({approx_before})?(?<![\d.])({NUM})(余|多)?({units})?(余|多)?[，,]?同比"
                           rf"(?:(持平)|({UP}|{DOWN})({NUM})(%|个百分点|{units}))"),
         # The last figure before a 同比 in its sentence, approximate or not.
-        "token": re.compile(rf"(?:({approx_before}))?(?<![\d.])({NUM})[万亿]?(余|多)?|(上万|上千|上百|数万|数千|数百|成千上万)"),
-        "yoy_word": re.compile(rf"同比(?:分别)?(?:{UP}|{DOWN})"),
-        "counted": re.compile(rf"(?<![\d.])({NUM})(余|多)?({units})"),
-        "parts": re.compile(r"其中"),
+        "token": (rf"(?:({approx_before}))?(?<![\d.])({NUM})[万亿]?(余|多)?|(上万|上千|上百|数万|数千|数百|成千上万)"),
+        "yoy_word": (rf"同比(?:分别)?(?:{UP}|{DOWN})"),
+        "counted": (rf"(?<![\d.])({NUM})(余|多)?({units})"),
+        "parts": (r"其中"),
         # A count with no measure word: 法律援助案件386，
-        "bare": re.compile(r"(?<=[\u4e00-\u9fff])(?<![第共计达为约近逾超至到由从和与及、号])(\d{2,})(?=[，。；、])"),
+        "bare": (r"(?<=[\u4e00-\u9fff])(?<![第共计达为约近逾超至到由从和与及、号])(\d{2,})(?=[，。；、])"),
         # A year run together with what follows: 20204月, 2021128日, 202120232025年.
-        "broken_date": re.compile(r"(?<![\d.])((?:19|20)\d{3,})(年|月|日)"),
+        "broken_date": (r"(?<![\d.])((?:19|20)\d{3,})(年|月|日)"),
         # A year without 年: 2021以来.
-        "bare_year": re.compile(r"(?<![\d.\-—－–~～])((?:19|20)\d{2})(以来|至今|起|底|初|期间|以前|之前|以后|之后|上半年|下半年|全年|相比|同期)"),
-        "date": re.compile(r"(?<![\d.])(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?"),
-    }
+        "bare_year": (r"(?<![\d.\-—－–~～])((?:19|20)\d{2})(以来|至今|起|底|初|期间|以前|之前|以后|之后|上半年|下半年|全年|相比|同期)"),
+        "date": (r"(?<![\d.])(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?"),
+    })
 
 
 @dataclass(frozen=True)

@@ -126,25 +126,36 @@ def may_compare(unit: str, before: str = "", after: str = "") -> bool:
 
 # --- reading ---------------------------------------------------------------------------
 
+class Patterns(dict):
+    """Regular expressions by name, each compiled the first time it is used (a command
+    pays only for the patterns it needs)."""
+
+    def __getitem__(self, name: str) -> re.Pattern:
+        value = super().__getitem__(name)
+        if isinstance(value, str):
+            value = re.compile(value)
+            self[name] = value
+        return value
+
+
 @functools.lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
+def _patterns() -> "Patterns":
     units = measure_word_pattern()
-    return {
+    return Patterns({
         # A figure as draftkit writes it: 6件 / 6件，同比减少40% / 98%，同比提高2个百分点.
-        "written": re.compile(
-            rf"(?<![\d.{{])({NUM})(%|(?:余|多)?(?:{units}))(?:，同比(?:(持平)|(增长|减少|提高|下降)({NUM})(%|个百分点)|"
+        "written": (rf"(?<![\d.{{])({NUM})(%|(?:余|多)?(?:{units}))(?:，同比(?:(持平)|(增长|减少|提高|下降)({NUM})(%|个百分点)|"
             rf"(增长|减少|提高|下降)不足0\.1(%|个百分点)))?"),
         # A count with its 同比 in any common wording (what the miner turns into one slot).
-        "with_yoy": re.compile(rf"({NUM})({units})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({NUM})(%|个百分点)"),
+        "with_yoy": (rf"({NUM})({units})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({NUM})(%|个百分点)"),
         # Two slots of one stated change, 由{a}增加到{b}: {a} is the baseline, not a figure of its own.
-        "from_to_slots": re.compile(rf"(由|从)\{{(\w+)\}}((?:{UP}|{DOWN})(?:到|至))\{{(\w+)\}}"),
+        "from_to_slots": (rf"(由|从)\{{(\w+)\}}((?:{UP}|{DOWN})(?:到|至))\{{(\w+)\}}"),
         # Three ways reports state a change with both numbers, for checking the percentage.
-        "from_to": re.compile(rf"由({NUM})([^\d，。、；]{{0,4}}?)(?:{UP}|{DOWN}|压减|压缩|精简|缩减|扩大)(?:到|至)({NUM})\2?[，,]?(?:同比)?"
+        "from_to": (rf"由({NUM})([^\d，。、；]{{0,4}}?)(?:{UP}|{DOWN}|压减|压缩|精简|缩减|扩大)(?:到|至)({NUM})\2?[，,]?(?:同比)?"
                               rf"({UP}|{DOWN})({NUM})(%|个百分点)"),
-        "with_prev": re.compile(rf"({NUM})([^\d，。、；（]{{0,4}}?)[，,]?同比({UP}|{DOWN})({NUM})%[（(]上年(?:同期)?(?:为)?({NUM})"),
-        "with_diff": re.compile(rf"({NUM})([^\d，。、；]{{0,4}}?)[，,](?:比上年|较上年|同比)({UP}|{DOWN})({NUM})\2?[，,](?:同比)?({UP}|{DOWN})({NUM})%"),
-        "rate": re.compile(rf"([\u4e00-\u9fff]{{1,8}}率)(?:为|达|达到|保持在|是|均为)?({NUM})%"),
-    }
+        "with_prev": (rf"({NUM})([^\d，。、；（]{{0,4}}?)[，,]?同比({UP}|{DOWN})({NUM})%[（(]上年(?:同期)?(?:为)?({NUM})"),
+        "with_diff": (rf"({NUM})([^\d，。、；]{{0,4}}?)[，,](?:比上年|较上年|同比)({UP}|{DOWN})({NUM})\2?[，,](?:同比)?({UP}|{DOWN})({NUM})%"),
+        "rate": (rf"([\u4e00-\u9fff]{{1,8}}率)(?:为|达|达到|保持在|是|均为)?({NUM})%"),
+    })
 
 
 def pattern(name: str) -> re.Pattern:
