@@ -146,14 +146,14 @@ def _patterns() -> "Patterns":
         "written": (rf"(?<![\d.{{])({NUM})(%|(?:余|多)?(?:{units}))(?:，同比(?:(持平)|(增长|减少|提高|下降)({NUM})(%|个百分点)|"
             rf"(增长|减少|提高|下降)不足0\.1(%|个百分点)))?"),
         # A count with its 同比 in any common wording (what the miner turns into one slot).
-        "with_yoy": (rf"({NUM})({units})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({NUM})(%|个百分点)"),
+        "with_yoy": (rf"(?<![\d.])({NUM})({units})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({NUM})(%|个百分点)"),
         # Two slots of one stated change, 由{a}增加到{b}: {a} is the baseline, not a figure of its own.
         "from_to_slots": (rf"(由|从)\{{(\w+)\}}((?:{UP}|{DOWN})(?:到|至))\{{(\w+)\}}"),
         # Three ways reports state a change with both numbers, for checking the percentage.
         "from_to": (rf"由({NUM})([^\d，。、；]{{0,4}}?)(?:{UP}|{DOWN}|压减|压缩|精简|缩减|扩大)(?:到|至)({NUM})\2?[，,]?(?:同比)?"
                               rf"({UP}|{DOWN})({NUM})(%|个百分点)"),
-        "with_prev": (rf"({NUM})([^\d，。、；（]{{0,4}}?)[，,]?同比({UP}|{DOWN})({NUM})%[（(]上年(?:同期)?(?:为)?({NUM})"),
-        "with_diff": (rf"({NUM})([^\d，。、；]{{0,4}}?)[，,](?:比上年|较上年|同比)({UP}|{DOWN})({NUM})\2?[，,](?:同比)?({UP}|{DOWN})({NUM})%"),
+        "with_prev": (rf"(?<![\d.])({NUM})([^\d，。、；（]{{0,4}}?)[，,]?同比({UP}|{DOWN})({NUM})%[（(]上年(?:同期)?(?:为)?({NUM})"),
+        "with_diff": (rf"(?<![\d.])({NUM})([^\d，。、；]{{0,4}}?)[，,](?:比上年|较上年|同比)({UP}|{DOWN})({NUM})\2?[，,](?:同比)?({UP}|{DOWN})({NUM})%"),
         "rate": (rf"([\u4e00-\u9fff]{{1,8}}率)(?:为|达|达到|保持在|是|均为)?({NUM})%"),
     })
 
