@@ -120,12 +120,17 @@ def approximate_yoys(text: str) -> list[tuple[str, str]]:
     sentence, is approximate: 3465余人，同比增长12.3% / 近7200件，同比下降9.6% / 上万人次，同比…"""
     p = _review_patterns()
     out = []
+    tokens = list(p["token"].finditer(text))
+    ends = [i for i, c in enumerate(text) if c in "。；！？"]
+    k = e = 0  # tokens and sentence ends passed so far: one walk through the text
     for m in p["yoy_word"].finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
-        tokens = list(p["token"].finditer(text, start, m.start()))
-        if not tokens:
-            continue
-        t = tokens[-1]
+        while k < len(tokens) and tokens[k].end() <= m.start():
+            k += 1
+        while e < len(ends) and ends[e] < m.start():
+            e += 1
+        t = tokens[k - 1] if k else None
+        if t is None or (e and t.start() < ends[e - 1]):
+            continue  # no figure before it in its sentence
         if t.group(1) or t.group(3) or t.group(4):
             out.append((text[t.start():t.end() + 2].rstrip("，,"), text[m.start():m.end() + 6]))
     return out
