@@ -248,6 +248,6 @@ def test_long_runs_of_digits_checked_in_linear_time():
 
     lines = ["2021" * 3000 + "年", "全年受理案件1611件，其中" + "民事1件、" * 3000 + "。", "12余件同比增长5%" * 5000]
     t = time.perf_counter()
-    findings = check(from_lines("x.txt", lines, [1, 2], year=2024, date=dt.date(2025, 2, 1)))
+    findings = check(from_lines("x.txt", lines, [1, 2, 3], year=2024, date=dt.date(2025, 2, 1)))
     assert time.perf_counter() - t < 2  # was 10 s (a number read from every digit) and 18 s (every 同比 looked back over its sentence)
     assert {"L009", "F008", "F006"} <= {f.code for f in findings}
