@@ -360,3 +360,63 @@ def test_recommended_defaults_from_the_shipped_bank():
         assert all(e.part == part and e.kind in ("sentence", "item") for e in chosen)
         assert not any(e.text.endswith(("主要是", "如下")) or "以下" in e.text for e in chosen), part
     assert recommended(bank, "shortcomings", 2)[0].move == "cause"  # so the default part gives a cause
+
+
+def test_edit_in_place_own_figures_and_year_slots(tmp_path):
+    s = Script(
+        *BASICS,
+        menu("修改一项"), ENTER,  # the first item, prefilled: 全年 → 全县全年
+        CLEAR + "全县全年制发行政规范性文件{figure}，全部经过合法性审核" + ENTER,
+        "6" + ENTER, "10" + ENTER,  # its figure, asked at once
+        menu("自己写一句"), "受理法律援助案件386，{y}以来累计办理2000余件" + ENTER,
+        "件" + ENTER, "300" + ENTER,  # 386 has no measure word: asked; last year's value
+        ENTER,  # 2000余件 is approximate: last year's value may stay empty
+        menu("完成本部分"), "91.5" + ENTER, "行政复议规范化建设办法" + ENTER,
+        CLEAR + "2021年" + ENTER,  # a year slot takes 2021年 as well as 2021
+        ENTER, *LEADERSHIP, ENTER, ENTER,
+    )
+    rc, out = go(tmp_path, s)
+    assert rc == 0, out
+    text = docx_text(tmp_path)
+    assert "全县全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
+    assert "受理法律援助案件386件，同比增长28.7%，2021年以来累计办理2000余件" in text
+    assert "2021以来" not in text and "余件，同比" not in text
+    # the slot question shows the whole sentence, the slot marked
+    assert "受理法律援助案件386件，同比增长28.7%，【{y}】以来累计办理2000余件" in out.replace("\n", "").replace(" ", "")
+
+
+def test_slots_asked_in_sentence_order_and_sentences_wrapped():
+    from draftkit.drafting.prompter import wrap
+    from draftkit.drafting.slotprompts import SlotPrompts
+
+    class Phrase:
+        text = "自{y}年以来共出台{title}，办理案件{n}"
+        slots = {"title": "title", "n": "number", "y": "year"}  # the miner's order, not the sentence's
+
+    class Bank:
+        def get(self, _):
+            return Phrase()
+
+    prompts = SlotPrompts()
+    prompts.bank = Bank()
+    assert prompts.unfilled({"phrase": "p-x"}) == ["y", "title", "n"]
+    long = "全县共配备执法人员104名，" * 8
+    lines = wrap(long, "  填写：", width=40).split("\n")
+    assert len(lines) > 1 and all(sum(2 if ord(c) > 0x2E80 else 1 for c in line) <= 40 for line in lines)
+    assert "".join(line.strip() for line in lines) == "填写：" + long
+
+
+def test_checkbox_answer_line_in_chinese():
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    class Out(io.StringIO):
+        encoding = "utf-8"
+
+    buf = Out()
+    with create_pipe_input() as inp:
+        inp.send_text(SPACE + DOWN + SPACE + ENTER)
+        answer = Prompter(input=inp, output=PlainTextOutput(buf)).checkbox("主题：", [("a", "甲", False), ("b", "乙", False)])
+    assert answer == ["a", "b"]
+    assert "已选 2 项" in buf.getvalue() and "done" not in buf.getvalue() and "selections" not in buf.getvalue()

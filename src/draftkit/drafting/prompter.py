@@ -50,7 +50,9 @@ class Prompter:
 
         qs = [questionary.Choice(label, value=value, checked=checked) for value, label, checked in choices]
         qs.append(questionary.Choice(BACK_CHOICE, value=BACK))
-        answer = self._ask(questionary.checkbox(message, qs, instruction="（空格勾选，回车确认）", **self.kwargs))
+        question = questionary.checkbox(message, qs, instruction="（空格勾选，回车确认）", **self.kwargs)
+        _chinese_answer_line(question)
+        answer = self._ask(question)
         if BACK in answer:
             raise Back
         return answer
@@ -69,6 +71,36 @@ class Prompter:
         if is_back(answer):
             raise Back
         return answer.strip()
+
+
+def _chinese_answer_line(question) -> None:
+    """questionary's checkbox writes its answer line in English (“done (2 selections)”):
+    every text control of the prompt has it said in Chinese instead."""
+    import re
+
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.layout.controls import FormattedTextControl
+
+    def chinese(fragments):
+        out = []
+        for style, text, *rest in to_formatted_text(fragments):
+            if "answer" in style:
+                text = re.sub(r"^done \((\d+) selections\)$", r"已选 \1 项", text)
+                text = "未选" if text == "done" else text
+            out.append((style, text, *rest))
+        return out
+
+    from prompt_toolkit.shortcuts import PromptSession
+
+    for window in question.application.layout.find_all_windows():
+        control = window.content
+        text = getattr(control, "text", None) if isinstance(control, FormattedTextControl) else None
+        for cell in getattr(text, "__closure__", None) or ():
+            session = getattr(cell.cell_contents, "__self__", None)
+            if isinstance(session, PromptSession):  # the prompt line reads its message on every redraw
+                original = session.message
+                session.message = lambda original=original: chinese(original() if callable(original) else original)
+                return
 
 
 def wrap(text: str, indent: str = "", end: str = "", width: int | None = None) -> str:

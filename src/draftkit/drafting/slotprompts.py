@@ -20,6 +20,16 @@ from draftkit.drafting.validators import (
 )
 
 
+def _guess_kind(name: str) -> str:
+    """The kind of a slot typed in one's own sentence, by the miner's names: {n}/{f1} a
+    figure (its unit asked), {pct} a rate, {y} a year, {title} a document …; else text."""
+    for pattern, kind in ((r"(?:n|f|figure)\d*", "figure:"), (r"pct\d*", "percent"), (r"y\d*|year\d+", "year"),
+                          (r"years\d*", "years"), (r"date\d*", "date"), (r"title\d*", "title")):
+        if re.fullmatch(pattern, name):
+            return kind
+    return "text"
+
+
 class SlotPrompts:
     """Mixed into the flow: needs ``bank``, ``ui``, ``year``, ``issuer``, ``data``, ``echo``, ``save``."""
 
@@ -34,7 +44,7 @@ class SlotPrompts:
             if isinstance(v, dict):
                 kinds[name] = "percent" if v.get("unit") == "%" else f"figure:{v.get('unit', '')}"
             else:
-                kinds[name] = "text"
+                kinds[name] = _guess_kind(name)
         return kinds
 
     def item_text(self, item: dict) -> str:
@@ -139,9 +149,13 @@ class SlotPrompts:
         """Rewrite a sentence in place: the line comes prefilled with it; {…} are its slots
         (kept, they keep their values; new ones are asked)."""
         text = self.item_text(item).removeprefix("【待确认】")
+        kinds = self.slots_of(item)
         self.echo("  （{…} 是空位，保留即可；删去的空位不再填写）")
         new = self.ui.text("修改这一句：", text, v_required, back=back)
         kept = {k: v for k, v in item.get("values", {}).items() if "{" + k + "}" in new}
+        for name, kind in kinds.items():  # a bank slot not yet filled keeps its kind
+            if name not in kept and "{" + name + "}" in new and (kind.startswith("figure:") or kind == "percent"):
+                kept[name] = {"current": None, "unit": "%" if kind == "percent" else kind.split(":", 1)[1]}
         item.pop("phrase", None)
         item["text"] = new
         item["values"] = kept
@@ -154,6 +168,8 @@ class SlotPrompts:
         if kind.startswith("figure"):
             unit = kind.split(":", 1)[1] if ":" in kind else ""
             cur = self.ui.text(f"{label} {self.year}年的数值（{unit or '数字'}）：", "", v_number)
+            if not unit:  # a number needs its measure word (“386件”, not “386”)
+                unit = self.ui.text(f"{label} 单位（如 件、人次、场次）：", "", v_required).strip()
             prev = self.ui.text(f"{label} {self.year - 1}年的数值（用于计算同比，没有可留空）：", "",
                                 lambda t: v_number(t, optional=True))
             value: dict = {"current": to_number(cur), "unit": unit}
