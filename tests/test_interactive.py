@@ -365,14 +365,15 @@ def test_recommended_defaults_from_the_shipped_bank():
 def test_edit_in_place_own_figures_and_year_slots(tmp_path):
     s = Script(
         *BASICS,
-        menu("修改一项"), ENTER,  # the first item, prefilled: 全年 → 全县全年
+        menu("修改一项"), DOWN * 2 + ENTER,  # the third item (a bank sentence with a figure), prefilled
         CLEAR + "全县全年制发行政规范性文件{figure}，全部经过合法性审核" + ENTER,
         "6" + ENTER, "10" + ENTER,  # its figure, asked at once
         menu("自己写一句"), "受理法律援助案件386，{y}以来累计办理2000余件" + ENTER,
         "件" + ENTER, "300" + ENTER,  # 386 has no measure word: asked; last year's value
         ENTER,  # 2000余件 is approximate: last year's value may stay empty
-        menu("完成本部分"), "91.5" + ENTER, "行政复议规范化建设办法" + ENTER,
-        CLEAR + "2021年" + ENTER,  # a year slot takes 2021年 as well as 2021
+        menu("完成本部分"),
+        CLEAR + "2021年" + ENTER,  # own sentences come first; a year slot takes 2021年 as well as 2021
+        "91.5" + ENTER, "行政复议规范化建设办法" + ENTER,
         ENTER, *LEADERSHIP, ENTER, ENTER,
     )
     rc, out = go(tmp_path, s)

@@ -152,7 +152,7 @@ class SlotPrompts:
         kinds = self.slots_of(item)
         self.echo("  （{…} 是空位，保留即可；删去的空位不再填写）")
         new = self.ui.text("修改这一句：", text, v_required, back=back)
-        kept = {k: v for k, v in item.get("values", {}).items() if "{" + k + "}" in new}
+        kept = {k: v for k, v in item.get("values", {}).items() if "{" + k + "}" in new and v is not None}
         for name, kind in kinds.items():  # a bank slot not yet filled keeps its kind
             if name not in kept and "{" + name + "}" in new and (kind.startswith("figure:") or kind == "percent"):
                 kept[name] = {"current": None, "unit": "%" if kind == "percent" else kind.split(":", 1)[1]}
