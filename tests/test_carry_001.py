@@ -62,7 +62,8 @@ def test_no_yoy_mid_phrase(rendered):
 def test_no_approximate_figure_with_yoy(rendered):
     assert not re.search(r"(?:近|约|超过|逾)\d+(?:\.\d+)?[^\d，。；]{0,3}，同比", rendered)
     assert not re.search(r"\d+[余多][^\d，。；]{0,3}，同比", rendered)
-    assert not re.search(r"(?<![\d.])\d*[1-9][余多]", rendered), "an exact number written as approximate"
+    for m in re.finditer(r"(?<![\d.])(\d+)[余多]", rendered):  # 3300余人, never 3465余人 / 21多期 / 3390多人次
+        assert len(m.group(1).rstrip("0")) <= 2 and m.group(1).endswith("0"), rendered[m.start() - 10:m.end() + 5]
     assert not re.search(r"由\d+[^\d，。]{0,3}，同比", rendered)  # the baseline of 由A增加到B
 
 

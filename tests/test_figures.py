@@ -61,6 +61,8 @@ def test_unfilled_figure_refuses():
         ("培养“法律明白人”", Figure(3300, 3000, "余人"), "，", "3300余人"),  # approximate: no exact 同比
         ("培养“法律明白人”", Figure(3465, 3300, "余人"), "，", "3465人"),  # an exact number is said exactly
         ("播发专题", Figure(21, 20, "多期"), "，", "21期"),  # never “21多期”
+        ("法律咨询", Figure(3390, 3000, "多人次"), "，", "3390人次"),  # nor “3390多人次”
+        ("开展活动", Figure(120, 100, "余场次"), "。", "120余场次"),
         ("由", Figure(356, 299, "项"), "增加到{f2}", "356项"),  # the baseline of a stated change
         ("由356项增加到", Figure(402, 356, "项"), "，", "402项"),  # the change is stated by the numbers
         ("新华社等", Figure(12, 10, "家"), "媒体宣传报道", "12家"),

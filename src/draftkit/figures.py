@@ -102,8 +102,11 @@ def approximate_unit(unit: str) -> bool:
 
 
 def _round(value: int | float) -> bool:
+    """A number an approximation is said of: 10, 20, 120, 3300 — not 12, 21, 3390, 3465."""
     d = Decimal(str(value))
-    return d == d.to_integral_value() and (d < 10 or d % 10 == 0)
+    if d != d.to_integral_value() or d < 10 or d % 10:
+        return False
+    return len(str(int(d)).rstrip("0")) <= 2
 
 
 _CHANGE_TO = re.compile(rf"(?:{UP}|{DOWN})(?:到|至)$")
