@@ -195,3 +195,22 @@ def test_cli_import(tmp_path):
     r = subprocess.run([sys.executable, "-m", "draftkit", "import", str(tmp_path / "none.docx"), "-o",
                         str(tmp_path / "x.yaml")], capture_output=True, text=True)
     assert r.returncode == 2 and r.stderr.strip().endswith("文件不存在") and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_carried_department_report_opens_as_the_department(tmp_path):
+    report = write(tmp_path, """\
+issuer: {name: 青岚县司法局, level: 部门}
+year: 2024
+date: 2025-02-10
+opening: 2024年，我局认真贯彻党的二十大和二十届二中全会精神。现将有关情况报告如下：
+parts:
+  measures: {items: [全年办理行政复议案件12件]}
+  shortcomings: {items: [执法力量不足，原因是编制少]}
+  leadership: {items: [局长带头学法]}
+  plan: {items: [加强执法培训]}
+""")
+    rendered = tmp_path / "r.docx"
+    rendered.write_bytes(render_report(load_report(report)))
+    data, _ = carry_forward(import_report(rendered))
+    opening = data["opening"][0]
+    assert opening.startswith("2025年，我局") and "二十届二中、三中、四中全会" in opening

@@ -421,3 +421,24 @@ def test_checkbox_answer_line_in_chinese():
         answer = Prompter(input=inp, output=PlainTextOutput(buf)).checkbox("主题：", [("a", "甲", False), ("b", "乙", False)])
     assert answer == ["a", "b"]
     assert "已选 2 项" in buf.getvalue() and "done" not in buf.getvalue() and "selections" not in buf.getvalue()
+
+
+def test_partly_done_plan_item_is_written_as_whole_sentences():
+    from draftkit.drafting.carried import CarriedPrompts
+    from draftkit.drafting.validators import v_sentence
+
+    answers_given = iter(["组织执法人员分领域轮训6期", "执法能力测试", "原因是受场地限制"])
+
+    class UI:
+        def text(self, message, default, check, back=True):
+            answer = next(answers_given)
+            assert check(answer) is True
+            return answer
+
+    prompts = CarriedPrompts()
+    prompts.ui = UI()
+    sentence = prompts.plan_sentence("进一步深化依法行政水平", "部分完成")
+    assert sentence == "组织执法人员分领域轮训6期；执法能力测试尚未完成，主要原因是受场地限制。"
+    assert "已部分完成" not in sentence
+    for empty in ("", "。", "原因是", "原因是。", "无"):
+        assert v_sentence(empty) is not True  # an empty cause is refused

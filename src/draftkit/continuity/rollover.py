@@ -123,7 +123,8 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
     if "title" in new:
         new["title"] = shift_years(new["title"], year)
     issuer = new.get("issuer", {})
-    new["opening"] = [default_opening(year + 1, issuer.get("place") or place_of(issuer.get("name", "")))]
+    name = issuer.get("name", "")
+    new["opening"] = [default_opening(year + 1, issuer.get("place") or place_of(name), issuer.get("level", ""), name)]
     parts = new.setdefault("parts", {})
     for part in parts.values():
         if "heading" in part:
