@@ -90,7 +90,8 @@ def test_import_huzhou_2018():
 def test_carry_rongcheng_forward(tmp_path):
     data, flags = carry_forward(import_report(CORPUS / "001_24ed7445c0d67c95.txt"))
     assert data["year"] == 2023 and data["date"] is None
-    assert data["parts"]["plan"] == {"year": 2024, "items": [{"todo": "写明 2024 年推进法治政府建设的主要安排"}]}
+    assert data["parts"]["plan"] == {"year": 2024, "items": [
+        {"todo": "写明 2024 年推进法治政府建设的主要安排：每一条不足都要有一项针对它的措施"}]}
     first = data["parts"]["measures"]["sections"][0]["items"][0]
     # 由A增加到B: last year's B is this year's baseline, written out; only B is asked
     assert "由356项增加到{f2}" in first["text"] and "f1" not in first["values"]

@@ -162,7 +162,8 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
         parts[key] = {"items": todos, "style": "paragraphs"}
         if old.get("heading"):
             parts[key]["heading"] = old["heading"]  # moved on with the others above
-    parts["plan"] = {"year": year + 2, "items": [{"todo": f"写明 {year + 2} 年推进法治政府建设的主要安排"}]}
+    parts["plan"] = {"year": year + 2, "items": [{"todo": f"写明 {year + 2} 年推进法治政府建设的主要安排："
+                                                          "每一条不足都要有一项针对它的措施"}]}
     if "heading" in last_plan:
         parts["plan"]["heading"] = last_plan["heading"]  # moved on with the others above
     return new, list(dict.fromkeys(flags))
