@@ -60,7 +60,7 @@ def test_default_draft_checks_clean_but_for_its_blanks(drafts, key):
     assert "【待填：" in dr["docx"] and "【待填：成文日期】" in dr["docx"]
 
 
-@pytest.mark.parametrize("key,leader,self_name", [("county", "县长", "青岚县"), ("dept", "局长", "我局")])
+@pytest.mark.parametrize("key,leader,self_name", [("county", "县长", "青岚县"), ("dept", "党组书记、局长", "我局")])
 def test_default_draft_substance(drafts, key, leader, self_name):
     md, data = drafts[key]["md"], drafts[key]["data"]
     parts = re.split(r"^## ", md, flags=re.M)

@@ -31,7 +31,7 @@ def test_level_values_for_a_county_a_department_a_city_and_a_town():
         ("全县", "我县", "县政府", "县委", "县长")
     dept = levels.values("青岚县司法局", "部门", "青岚县")
     assert (dept["全域"], dept["我方"], dept["本级政府"], dept["常务会议"], dept["主要负责人"]) == \
-        ("全县", "我局", "县政府", "局党组会议", "局长")
+        ("全县", "我局", "县政府", "局党组会议", "党组书记、局长")
     assert levels.values("云川市人民政府", "市", "云川市")["主要负责人"] == "市长"
     assert levels.values("云川市济阳区人民政府", "县区", "济阳区")["本级政府"] == "区政府"
     assert levels.values("桃源镇人民政府", "乡镇", "桃源镇")["本级党委"] == "镇党委"

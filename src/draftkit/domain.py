@@ -74,12 +74,14 @@ def default_title(issuer: "Issuer", year: int) -> str:
     return f"{issuer.name}关于{year}年度法治政府建设情况的报告"
 
 
-def default_part_heading(key: str, year: int) -> str:
-    """Headings as offices write them: the regulation's wording with the actual years."""
+def default_part_heading(key: str, year: int, level: str = "") -> str:
+    """Headings as offices write them: the regulation's wording with the actual years; a
+    department's leaders' part is on its 主要负责人 (it has no 党政主要负责人)."""
+    who = "主要负责人" if level == "部门" else "党政主要负责人"
     return {
         "measures": f"{year}年推进法治政府建设的主要举措和成效",
         "shortcomings": f"{year}年推进法治政府建设存在的不足和原因",
-        "leadership": f"{year}年党政主要负责人履行推进法治建设第一责任人职责情况",
+        "leadership": f"{year}年{who}履行推进法治建设第一责任人职责情况",
         "plan": f"{year + 1}年推进法治政府建设的主要安排",
         "other": "其他需要报告的情况",
     }[key]

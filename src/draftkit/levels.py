@@ -28,6 +28,8 @@ class _Table:
     mentions: dict[str, str]
     reserved: dict[str, str]
     government_only: str
+    meetings: dict[str, str]
+    lacking: dict[str, str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,7 +39,8 @@ def table() -> _Table:
     raw = yaml.safe_load((Path(__file__).parent / "data" / "levels.yaml").read_text(encoding="utf-8"))
     return _Table(raw["units"], raw["level_unit"], tuple(raw["order"]), raw["slots"], raw["party"],
                   raw["leaders"], tuple(raw["departments"]), tuple(tuple(x) for x in raw["neutral"]),
-                  raw["department_self"], raw["mentions"], raw["reserved"], raw["government_only"])
+                  raw["department_self"], raw["mentions"], raw["reserved"], raw["government_only"],
+                  raw.get("meetings", {}), raw.get("lacking", {}))
 
 
 # The slots filled from the issuer's level (the built-ins of slots.py list them too).
@@ -93,6 +96,8 @@ def values(name: str, level: str, place: str = "", leader: str = "") -> dict[str
     out = {slot: re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], forms[kind]) for slot, forms in t.slots.items()}
     if u in t.party:
         out["本级党委"] = t.party[u]
+    if kind == "government" and u in t.meetings:
+        out["常务会议"] = t.meetings[u]
     return out
 
 
@@ -150,8 +155,13 @@ def _allowed(text: str, source: str | None) -> tuple[str, ...]:
             allowed &= set(order[:order.index(level) + 1])
     if not allowed:  # names levels that no single level can: keep it for its source's own
         allowed = {source or order[-1]}
+    for level, rule in table().lacking.items():  # powers or bodies this level has not
+        if re.search(rule, text):
+            allowed.discard(level)
     if not re.search(table().government_only, text):
         allowed.add("部门")
+    if not allowed:
+        return ("-",)  # fits no issuer
     return () if allowed == set(every) else tuple(lv for lv in every if lv in allowed)
 
 

@@ -29,8 +29,14 @@ def table() -> dict:
 
 
 def _phrase_item(e: Entry) -> dict:
-    item: dict = {"phrase": e.id}
-    values = {n: None for n in slots.names(e.text) if n not in slots.BUILTIN_SLOTS}
+    """A bank entry as a draft item; one opening with “{y}年以来” (a report is on its
+    year) is written out with 全年 in its place."""
+    import re
+
+    since = re.compile(table()["since_year"])
+    item: dict = {"text": since.sub("全年", e.text)} if since.search(e.text) else {"phrase": e.id}
+    text = item.get("text", e.text)
+    values = {n: None for n in slots.names(text) if n not in slots.BUILTIN_SLOTS}
     if values:
         item["values"] = values
     return item
@@ -68,10 +74,20 @@ def _distinct(entries: list[Entry], n: int, taken: list[set[str]]) -> list[Entry
     return out
 
 
+def _fitting(topic: str, entries: list[Entry]) -> list[Entry]:
+    """The entries that say something of the topic their heading names (drafts.yaml fits)."""
+    import re
+
+    rule = re.compile(table()["fits"][topic])
+    return [e for e in entries if rule.search(e.text)]
+
+
 def measures_topics(bank: Bank, level: str, place: str) -> list[tuple[str, list[Entry]]]:
-    """The topics of the measures part, most usable sentences first, with their sentences."""
+    """The topics of the measures part, most usable sentences first, with their sentences
+    (only those that fit the topic's heading)."""
     t = table()
-    groups = [(k, v) for k, v in by_topic(bank, "measures", level, place).items() if k in t["headings"]]
+    groups = [(k, _fitting(k, v)) for k, v in by_topic(bank, "measures", level, place).items()
+              if k in t["headings"]]
     groups.sort(key=lambda kv: -len(kv[1]))
     return groups[:t["measures_topics"]]
 
@@ -86,13 +102,15 @@ def part_content(key: str, bank: Bank, level: str, place: str) -> dict:
                     for topic, entries in measures_topics(bank, level, place)]
         return {"sections": sections}
     topics = [topic for topic, _ in measures_topics(bank, level, place)]
-    pairs = [t["pairs"][k] for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]]
-    pairs = pairs[:t["pairs_count"]]
+    keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]][:t["pairs_count"]]
+    pairs = [t["pairs"][k].get(level, t["pairs"][k]) for k in keys]  # a level's own wording where it has one
     if key == "shortcomings":
         return {"intro": t["admission"], "style": PART_STYLE[key], "items": [{"text": p["problem"]} for p in pairs]}
     if key == "leadership":
         return {"style": PART_STYLE[key], "items": [_copy(it) for it in t["leadership"]]}
-    extra = [_phrase_item(e) for e in recommended(bank, "plan", t["plan_extra"], level, place)
+    # a further plan item only where it answers one of the shortcomings (same topic)
+    answering = [e for e in recommended(bank, "plan", 50, level, place) if e.topic in keys and _fitting(e.topic, [e])]
+    extra = [_phrase_item(e) for e in answering[:t["plan_extra"]]
              if slots.blank(e.text) not in {p["plan"] for p in pairs}]
     return {"intro": t["plan_intro"], "style": PART_STYLE[key], "items": [{"text": p["plan"]} for p in pairs] + extra}
 

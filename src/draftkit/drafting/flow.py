@@ -124,7 +124,7 @@ class Flow(SlotPrompts, CarriedPrompts):
             part.setdefault("style", PART_STYLE[key])
             visited.append(key)
             self.save(f"part:{key}")
-        title = default_part_heading(key, self.year)
+        title = default_part_heading(key, self.year, self.issuer.get("level", ""))
         while True:
             entries = self.entries(part)
             self.echo(f"\n{PART_NAMES[key]}：{title}")

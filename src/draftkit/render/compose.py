@@ -168,7 +168,7 @@ def _part_view(part: Part, index: int, report: Report, bank: Bank | None, builti
     view = PartView(
         key=part.key,
         number=cn_number(index),
-        heading=part.heading or default_part_heading(part.key, report.year),
+        heading=part.heading or default_part_heading(part.key, report.year, report.issuer.level),
         intro=[fill_builtins(t, builtins, part.loc, errors) for t in part.intro],
         year=report.year + 1 if part.key == "plan" else report.year,
     )
