@@ -4,12 +4,13 @@ Every blank is an error; the only other findings are the faults a reviewer would
 
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 from conftest import ROOT
 
 from draftkit.review import check_file
-from draftkit.slots import PLACEHOLDER_RE
+from draftkit.slots import PLACEHOLDER_RE, TO_WRITE_RE
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -36,8 +37,10 @@ def test_default_drafts(tmp_path, issuer, level):
     f004 = [f for f in findings if f.code == "F004"]
     assert blanks and len(f004) == blanks and {f.severity for f in f004} == {"error"}
     rest = [f for f in findings if f.code != "F004"]
-    assert {f.code for f in rest} <= {"S004", "S007"}, rest  # a draft has no addressee (a note)
-    level_words = ("地级市", "各街道（镇）", "下放行政许可", "全市", "我市", "全县", "我县", "我局")
+    # a draft has no addressee (a note); the default wording a reviewer strikes (L012) or queries for the level (S007)
+    assert {f.code for f in rest} <= {"S004", "S007", "L012"}, rest
+    level_words = ("地级市", "各街道（镇）", "下放行政许可", "全市", "我市", "全县", "我县", "我局", "政府", "地方性法规",
+                   "复议", "律", "常务会议", "各级", "坚持")
     for f in rest:
         if f.code == "S007":  # each is a word of another level, really in the paragraph
             assert any(w in document.raw[f.paragraph - 1] for w in level_words), f
@@ -55,9 +58,20 @@ def test_corpus_001_carried_forward(tmp_path):
     codes = {f.code for f in findings}
     # blanks, 疫情防控 and a dated event of 2022 carried into the report on 2023, long paragraphs;
     # the leaders' heading moved on one year too far (三、2024年党政主要负责人… in a report on 2023)
-    assert codes <= {"F004", "C111", "C202", "L007", "S004", "S008"}, [f for f in findings if f.code != "F004"]
+    assert codes <= {"F004", "C111", "C202", "L007", "S004", "S008", "L012", "L013"}, [f for f in findings if f.code != "F004"]
     assert {"F004", "C111", "C202"} <= codes
     assert all(f.severity == "error" for f in findings if f.code == "F004")
+    # every 【待写：…】, a whole paragraph or a note after a sentence, however long, is an error of its own
+    raw = read(data).raw
+    to_write = [(i, len(TO_WRITE_RE.findall(t))) for i, t in enumerate(raw, 1) if TO_WRITE_RE.search(t)]
+    reported = Counter(f.paragraph for f in findings if f.code == "F004" and "【待写" in f.message)
+    assert to_write and dict(to_write) == dict(reported)
+    assert any(len(m) > 60 for t in raw for m in TO_WRITE_RE.findall(t))  # the long ones count too
+    # the blank date is the 落款's, not part of 其他需要报告的情况
+    date = [f for f in findings if f.code == "F004" and "成文日期" in f.message]
+    assert len(date) == 1 and date[0].part == ""
+    # the carried-forward sentences whose inline note is taken out leave 。； behind
+    assert any(f.code == "L013" and f.severity == "warning" for f in findings)
     for f in findings:
         if f.code == "S008":
             assert "2024年党政主要负责人" in read(data).raw[f.paragraph - 1]

@@ -67,7 +67,8 @@ class Ctx:
         part = ""
         if index:
             p = self.doc.paras[index - 1]
-            part = p.part if p.part in PART_NAMES else ""
+            # signature and date belong to no part (a rendered draft files them under "other")
+            part = p.part if p.part in PART_NAMES and p.kind in ("h1", "body", "h2", "h3", "h4") else ""
         lines = self.document.lines
         line = lines[index - 1] if index and lines else 0
         self.findings.append(Finding(code, severity, message, part, index, line, suggestion))

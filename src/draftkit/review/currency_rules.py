@@ -1,4 +1,5 @@
-"""Currency: formulations outdated for the report's year, and events after its date (C1xx, C201)."""
+"""Currency: formulations outdated for the report's year, events after its date, earlier years' events
+and the report's own year told as a span (C1xx, C201–C203)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def check_currency(ctx: Ctx) -> None:
                         p.index, row.suggest)
     if year:
         _earlier_years(ctx, year)
+        _own_year_since(ctx, year)
     if date:
         for ev in table.events:
             when = ev.date
@@ -53,3 +55,13 @@ def _earlier_years(ctx: Ctx, year: int) -> None:
             else:
                 continue
             break
+
+
+def _own_year_since(ctx: Ctx, year: int) -> None:
+    """「2025年以来」 in the report on 2025: the report is on that year, not on a span (C203)."""
+    pattern = re.compile(rf"(?<!\d){year}年以来")
+    for p in ctx.body():
+        m = pattern.search(p.heading + p.text)
+        if m:
+            ctx.add("C203", "warning", f"“{m.group(0)}”：报告写的就是 {year} 年，不必说“以来”", p.index,
+                    f"改为“全年”或“{year}年”")

@@ -10,7 +10,8 @@ from draftkit.review.context import Ctx, lazy
 
 # Placeholders, one alternative each (the first that matches names it): what is left to fill.
 _PLACEHOLDER_KINDS = [
-    (r"【待[填写][：:]?[^】]{0,40}】", "未填写的内容"),  # render --draft writes 【待填：名称】 (slots.TO_FILL)
+    (r"【待写[：:]?[^】\n]*】", "未写的内容"),  # 【待写：…】 (slots.TO_WRITE): a whole paragraph or an inline note
+    (r"【待填[：:]?[^】]{0,40}】", "未填写的内容"),  # render --draft writes 【待填：名称】 (slots.TO_FILL)
     (r"\{[^{}\n]{1,20}\}", "未填写的空位"),
     (r"20[xX×＊*ｘＸ]{2}", "未填写的年份"),
     (r"[xXｘＸ×]{2,}", "占位符"),
@@ -56,7 +57,11 @@ def check_figures(ctx: Ctx) -> None:
     for p in ctx.doc.paras:  # title, addressee, signature and date as well
         for m in _PLACEHOLDERS.finditer(ctx.raw(p.index)):
             what = _PLACEHOLDER_KINDS[m.lastindex - 1][1]
-            ctx.add("F004", "error", f"{what}“{m.group(0)}”，请填写实际内容", p.index)
+            shown = m.group(0) if len(m.group(0)) <= 32 else m.group(0)[:30] + "…】"
+            if m.lastindex == 1:
+                ctx.add("F004", "error", f"{what}“{shown}”", p.index, "按提示写好这一段（句），再删去【待写：…】")
+            else:
+                ctx.add("F004", "error", f"{what}“{shown}”，请填写实际内容", p.index)
     for key, seen in rates.items():
         name = key.split("@")[0]
         if len(name) < 4:

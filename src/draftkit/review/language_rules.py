@@ -1,7 +1,9 @@
-"""Language and form: punctuation, quotes, pairs, Traditional script, repeats, long paragraphs, dates (L0xx)."""
+"""Language and form: punctuation, quotes, pairs, Traditional script, repeats, long paragraphs, dates,
+wording reviewers strike (data/register.yaml), doubled punctuation (L0xx)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from draftkit.mining.normalise import opencc_t2s, to_simplified, wording_table
@@ -17,6 +19,8 @@ _DOUBLE_WORD = lazy(rf"([{_CJK}]{{2}})\1")
 _DATE_OK = lazy(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
 _DATE_LIKE = lazy(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$|^[〇零一二三四五六七八九十]{4}年")
 _BAD_DATE_IN_TEXT = lazy(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年0\d月|\d{1,2}月0\d日")
+# Two marks with nothing between: 。； 。。 ，。 (what a removed phrase or note leaves behind).
+_DOUBLE_PUNCT = lazy(r"[。；，、：][。；，、：]+")
 
 
 def check_language(ctx: Ctx) -> None:
@@ -69,6 +73,15 @@ def check_language(ctx: Ctx) -> None:
             ctx.add("L008", "warning", f"日期“{m.group(0)}”应写作“2026年1月10日”的形式", p.index)
         if p.kind in ("body", "h2", "h3", "h4"):
             _dates_and_fragments(ctx, p)
+            for m in _DOUBLE_PUNCT.finditer(p.text):
+                ctx.add("L013", "warning", f"标点重叠：“{p.text[max(0, m.start() - 6):m.end()]}”", p.index,
+                        f"只留一个标点（“{m.group(0)[-1] if m.group(0)[0] in '，、：' else m.group(0)[0]}”），或补上中间缺的内容")
+            for pattern, suggest in _register():
+                # not in the name of a document: 《…争先进位目标…》 is quoted, not said
+                m = next((m for m in pattern.finditer(p.text)
+                          if p.text.count("《", 0, m.start()) <= p.text.count("》", 0, m.start())), None)
+                if m:
+                    ctx.add("L012", "note", f"“{m.group(0)}”：审稿常删的说法", p.index, suggest)
     last = ctx.doc.paras[-1] if ctx.doc.paras else None
     if last is not None and not _DATE_OK.match(last.text) and _DATE_LIKE.match(last.text):
         m = re.match(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", last.text)
@@ -83,6 +96,14 @@ _DANGLING = lazy(r"(?<![目有别是])的(?=[。；])|(?<![总温平共调缓饱
 _HEADING_ALONE = lazy(r"^[\u4e00-\u9fff“”、]{4,18}。$")
 # A lead that names what follows and is followed by nothing: 原因是。 主要表现在：。
 _EMPTY_LEAD = lazy(r"(原因是|原因在于|主要是|主要有|表现在|体现在|包括|如下|一是|具体是)[。；]")
+
+
+@functools.lru_cache(maxsize=1)
+def _register() -> list[tuple[re.Pattern, str]]:
+    """The wording reviewers strike (data/register.yaml), compiled on first use."""
+    from draftkit.resources import data_file
+
+    return [(re.compile(r["find"]), r["suggest"]) for r in data_file("register.yaml")["rows"]]
 
 
 def _dates_and_fragments(ctx: Ctx, p) -> None:

@@ -1,5 +1,7 @@
 """Level: self-references and wording of another level than the issuer's (S007) — 全市 in
-a county's report, 全县 in a city's, 镇政府常务会议 in a township's, 我局 in a government's.
+a county's report, 全县 in a city's, 镇政府常务会议 in a township's, 我局 in a government's;
+and claims the issuer cannot make: a department speaking as its government (县政府新出台,
+青岚县坚持…), a government making 地方性法规, a township deciding 行政复议 or managing 律所.
 The words are data (data/level_words.yaml)."""
 
 from __future__ import annotations
@@ -15,19 +17,36 @@ def _table() -> dict:
     from draftkit.resources import data_file
 
     raw = data_file("level_words.yaml")
-    compiled = {key: [(re.compile(r["find"]), r.get("note", "")) for r in rows]
+    compiled = {key: [(r["find"], r.get("note", "")) for r in rows]
                 for key, rows in [*raw["levels"].items(), ("government", raw["government"]), ("department", raw["department"])]}
     return {"rows": compiled, "before": re.compile(raw["above_before"]), "after": re.compile(raw["above_after"])}
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(find: str, place: str) -> re.Pattern | None:
+    """A row's pattern; ``{place}`` stands for the issuer's place (青岚县), a row with it is
+    skipped when the place is not known."""
+    if "{place}" in find:
+        if not place:
+            return None
+        find = find.replace("{place}", re.escape(place))
+    return re.compile(find)
+
+
+def _place(ctx: Ctx) -> str:
+    from draftkit.domain import place_of
+
+    report = ctx.document.report
+    name = report.issuer.name if report is not None else ctx.doc.issuer
+    return (report.issuer.place if report is not None else "") or place_of(name) or ""
 
 
 def place_level(ctx: Ctx) -> tuple[str, str, bool]:
     """(level, own character, is a department) of the place the issuer stands for:
     青岚县司法局 → (县, 县, True); 白鹭镇人民政府 → (乡镇, 镇, False)."""
-    from draftkit.domain import place_of
-
     report = ctx.document.report
     name = report.issuer.name if report is not None else ctx.doc.issuer
-    place = (report.issuer.place if report is not None else "") or place_of(name) or ""
+    place = _place(ctx)
     department = bool(name) and not re.search(r"(人民政府|政府|街道办事处|办事处)$", name)
     if "街道" in name or re.search(r"[镇乡]$", place) or re.search(r"[镇乡]人民政府$", name):
         return "乡镇", "镇" if "镇" in place or "镇" in name else "乡" if place.endswith("乡") else "街道", department
@@ -43,9 +62,12 @@ def place_level(ctx: Ctx) -> tuple[str, str, bool]:
 def check_level(ctx: Ctx) -> None:
     level, own, department = place_level(ctx)
     table = _table()
-    rows = list(table["rows"].get(level, [])) + table["rows"]["department" if department else "government"]
     if not ctx.doc.issuer and ctx.document.report is None:
         return
+    place = _place(ctx)
+    rows = [(pattern, note) for find, note in
+            [*table["rows"].get(level, []), *table["rows"]["department" if department else "government"]]
+            if (pattern := _pattern(find, place)) is not None]
     for p in ctx.body():
         text = p.heading + p.text
         for pattern, note in rows:
