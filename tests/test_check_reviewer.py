@@ -76,3 +76,10 @@ def test_doubled_punctuation_l013():
         assert [f.severity for f in hit] == ["warning"], text
     assert _one("L013", "开展普法活动12场；组织培训3次……效果明显。") == []
     assert _one("L013", "提出“三个一”：一张网、一支队伍。") == []
+
+
+def test_each_claim_of_another_body_once_in_a_paragraph():
+    hits = _one("S007", "县政府新出台规范性文件5件，全年下放行政许可3项，全市排名第一。", "青岚县司法局")
+    assert [("县政府新出台" in f.message, "下放行政许可" in f.message) for f in hits] == [(True, False), (False, True)]
+    hits = _one("S007", "全市共办理案件20件，全市调解纠纷30件。", "青岚县人民政府")
+    assert len(hits) == 1  # a self-reference: once a paragraph

@@ -70,7 +70,10 @@ def check_level(ctx: Ctx) -> None:
             if (pattern := _pattern(find, place)) is not None]
     for p in ctx.body():
         text = p.heading + p.text
+        plain_said = False  # a self-reference (全市) once a paragraph; each claim of another body (a row with a note) once
         for pattern, note in rows:
+            if plain_said and not note:
+                continue
             m = next((m for m in pattern.finditer(text)
                       if note or not (table["before"].search(text[max(0, m.start() - 2):m.start()])
                                       or table["after"].match(text[m.end():]))), None)
@@ -80,4 +83,5 @@ def check_level(ctx: Ctx) -> None:
             fix = re.sub(r"[省市县区镇]", own, word, count=1) if not note and own else "改为本级的说法"
             why = f"：{note}" if note else ""
             ctx.add("S007", "warning", f"“{word[:12]}”与发文机关的层级不符（{ctx.doc.issuer or '本报告'}）{why}", p.index, fix)
-            break  # once a paragraph
+            if not note:
+                plain_said = True
