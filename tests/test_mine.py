@@ -140,6 +140,7 @@ def test_chrome_removed():
 
 # --- structure ---------------------------------------------------------------------------
 
+@needs_corpus
 def test_rongcheng_parts_and_metadata():
     d = doc("001")
     assert (d.issuer, d.year, d.date.isoformat(), d.place) == ("荣成市人民政府", 2022, "2023-01-10", "荣成市")
@@ -150,6 +151,7 @@ def test_rongcheng_parts_and_metadata():
     assert [len(p.items) for p in h2] == [4, 3, 4, 4]
 
 
+@needs_corpus
 def test_huzhou_shortcomings_inside_part_one():
     d = doc("002")
     assert (d.issuer, d.year, d.addressee) == ("湖州市人民政府", 2018, "浙江省人民政府")
@@ -160,6 +162,7 @@ def test_huzhou_shortcomings_inside_part_one():
     assert {p.part for p in d.paras if p.kind in ("h2", "body") and p.index > 13} == {"plan"}
 
 
+@needs_corpus
 def test_study_report_problems_and_plans():
     d = doc("003")
     parts = Counter(p.part for p in d.paras if p.kind == "h2")
@@ -167,6 +170,7 @@ def test_study_report_problems_and_plans():
     assert [p.part for p in d.paras if p.kind == "h2"][0] == "leadership"  # 领导重视程度高
 
 
+@needs_corpus
 def test_article_without_parts():
     d = doc("004")
     assert d.place == "济阳区" and d.year == 2023
@@ -188,6 +192,7 @@ def test_performing_government_functions_is_not_the_leaders_part():
     assert [p.part for p in d.paras if p.kind == "body"] == ["measures", "measures", "leadership"]
 
 
+@needs_corpus
 def test_enumeration_with_lost_break_and_lost_numeral():
     lead, items = split_enumeration("开头。一是甲事项完成。二是乙事项时间表三是丙事项。")
     assert lead == "开头。" and items == ["甲事项完成。", "乙事项时间表", "丙事项。"]
