@@ -111,3 +111,10 @@ def test_part_headings_move_on_one_year(rendered):
     h1 = [line for line in rendered.splitlines() if re.match(r"^[一二三四五]、", line)]
     years = [int(m.group(1)) for line in h1 if (m := re.search(r"(\d{4})年", line))]
     assert years == [2023, 2023, 2023, 2024], h1
+
+
+@needs_corpus
+def test_draft_ends_with_the_closing_formula(carried, rendered):
+    """001 was published without 特此报告 (a web copy); next year's report is sent up with it."""
+    assert carried[0]["closing"] == "特此报告。"
+    assert rendered.splitlines()[-5:].count("特此报告。") == 1

@@ -119,6 +119,8 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
     new = copy.deepcopy(data)
     new["year"] = year + 1
     new["date"] = None  # asked again; render refuses an empty date
+    if not new.get("closing"):  # a web copy drops it; a report sent up ends with it
+        new["closing"] = "特此报告。"
     flags: list[str] = []
     if "title" in new:
         new["title"] = shift_years(new["title"], year)
