@@ -58,7 +58,7 @@ class Case:
     lines: int = 2  # most stderr lines allowed: the error and a summary
     writes: tuple[str, ...] = ()  # files the command may create or change
     closed_stdout: bool = False
-    seconds: float = 20
+    seconds: float = 10
     rss_mb: int = 600
     slow: bool = False
 
@@ -336,9 +336,31 @@ def run(case: Case, cwd: Path) -> Outcome:
 _ENGLISH = re.compile(r"Traceback|Error\b|Exception|errno|[A-Za-z]{2,}(?:[ ,:'’]+[A-Za-z]{2,}){2,}")
 
 
+# Cases that fail before issue 13's fixes land; strict, so a fixed case must leave this list.
+KNOWN_FAILING = set("""
+render-deep-flow render-deep-block render-deep-map render-feb30 render-month13 render-hour25
+render-year-5000-digits render-nan render-inf render-previous-inf render-1e308 render-5000-digit-int
+render-many-decimals render-nul-docx render-nul-md render-bell-txt render-escape-seq render-lone-surrogate
+render-raw-nul-byte render-two-documents render-python-tag render-billion-laughs-yaml render-fifo render-dev-zero
+render-o-over-template render-o-over-bank render-bank-missing render-bank-corrupt-line render-bank-not-utf8
+tpl-nested-range tpl-huge-string tpl-huge-output tpl-division-by-zero tpl-macro-recursion tpl-self-include tpl-syntax
+tpl-sandbox-escape render-closed-pipe check-deep-yaml check-feb30 check-dev-zero check-fifo check-txt-nul
+check-md-control check-docx-no-body check-docx-not-xml check-docx-laughs check-docx-param-entity check-last-fifo
+check-closed-pipe import-o-same-force import-o-same-other-spelling import-o-symlink-to-input import-o-folder-force
+import-o-parent-is-file import-fifo import-dev-zero import-docx-no-body import-docx-laughs import-closed-pipe
+diff-parts-lists diff-deep diff-feb30 diff-nan diff-fifo diff-closed-pipe mine-o-file mine-fifo mine-dev-zero
+mine-folder-with-fifo mine-docx-laughs mine-input-is-output mine-o-replaces mine-closed-pipe search-bank-corrupt
+search-bank-wrong-shape search-bank-not-utf8 search-bank-fifo search-negative-limit search-closed-pipe
+show-bank-corrupt show-bank-corrupt-target show-closed-pipe render-50mb check-docx-bomb check-docx-empty-paras
+import-docx-bomb mine-docx-bomb
+""".split())
+
+
 def _params():
     for case in CASES:
         marks = [pytest.mark.slow] if case.slow else []
+        if case.id in KNOWN_FAILING:
+            marks.append(pytest.mark.xfail(strict=True, reason="issue 13"))
         yield pytest.param(case, id=case.id, marks=marks)
 
 
