@@ -1,89 +1,123 @@
-"""Mining benchmark: the corpus replicated to 1×, 4× and 16× (16× ≥ 10 MB), mined in a
-fresh process each time. Prints MB/s, the ratio of mining time to jieba's own
-segmentation (jieba.lcut) of the same text measured in the same run (goal ≤ 1.5), the
-growth with size (goal: linear) and peak memory (goal: bounded).
+"""Mining benchmark on text that varies as a province's reports do: copies of
+../shared/corpus with every number changed, place names swapped, and the sentences of
+each paragraph shuffled (seeded, so each run mines the same text). Identical copies
+would merge into one unit each and flatter the miner; these do not.
 
-    python bench/mine.py [--corpus ../shared/corpus]
+At each size (default 1, 4 and 16 MB; ``--sizes 1 4 16 64 180`` for the full range) it
+runs, each in a fresh process, ``draftkit mine`` on the folder and a process that reads
+the same files and segments them with jieba.lcut, and prints the wall time of both, the
+miner's peak memory (the child's ru_maxrss), the ratio mine / jieba (goal <= 1.5 at every
+size) and the mining time per MB (goal: constant within 20 %).
+
+    python bench/mine.py [--sizes 1 4 16] [--corpus ../shared/corpus] [--seed 13]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
+import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE_COPIES = 9  # 1× ≈ 0.68 MB; 16× ≈ 10.8 MB
+MB = 1_000_000
 
-MINE = """
-import json, resource, sys, time
-from pathlib import Path
-from draftkit.mining.labels import segment
-segment("预热")  # jieba's dictionary load is start-up, kept out of both timings
-from draftkit.mining.mine import mine
-t = time.perf_counter()
-r = mine([Path(sys.argv[1])])
-dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "phrases": len(r.phrases), "files": r.files, "chars": r.chars,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+# Place names of the corpus and a pool of characters to make new ones from: every copy
+# names other places, as every county's report does.
+CORPUS_PLACES = re.compile(r"济宁|荣成|湖州|濮阳|驻马店|济阳|山东|浙江|河南")
+NAME_CHARS = "青岚云川安宁东平西华南阳北海长乐永康新昌金城丰泽临江兴和广德嘉禾清河宝山文昌瑞昌景德吉安"
+_NUMBER = re.compile(r"\d+")
+_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
 
 JIEBA = """
-import json, resource, sys, time
+import logging, sys, time
 from pathlib import Path
-import jieba, logging
+import jieba
 jieba.setLogLevel(logging.WARNING)
-jieba.lcut("预热")
-texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).iterdir())]
-t = time.perf_counter()
-for text in texts:
-    jieba.lcut(text)
-dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+for p in sorted(Path(sys.argv[1]).iterdir()):
+    jieba.lcut(p.read_text(encoding="utf-8"))
 """
 
 
-def replicate(corpus: Path, target: Path, copies: int) -> int:
+def vary(text: str, rng: random.Random) -> str:
+    places: dict[str, str] = {}
+
+    def place(m: re.Match) -> str:
+        if m[0] not in places:
+            places[m[0]] = "".join(rng.sample(NAME_CHARS, len(m[0])))
+        return places[m[0]]
+
+    def number(m: re.Match) -> str:
+        s = m[0]
+        if len(s) == 4 and s.startswith("20"):  # a year: a neighbouring one
+            return str(int(s) + rng.randint(-3, 3))
+        return str(rng.randint(10 ** (len(s) - 1) if len(s) > 1 else 0, 10 ** len(s) - 1))
+
+    out = []
+    for para in text.split("\n"):
+        sentences = [s for s in _SENTENCE.split(para) if s]
+        if len(sentences) > 2:
+            rng.shuffle(sentences)
+        out.append("".join(sentences))
+    return _NUMBER.sub(number, CORPUS_PLACES.sub(place, "\n".join(out)))
+
+
+def build(corpus: Path, target: Path, size: int, seed: int) -> tuple[int, int]:
+    """Varied copies of the corpus in ``target`` until ``size`` bytes; (bytes, files)."""
     target.mkdir(parents=True)
-    size = 0
-    for i in range(copies):
-        for f in sorted(corpus.glob("0*.txt")):
-            dest = target / f"{i:04d}_{f.name}"
-            shutil.copyfile(f, dest)
-            size += dest.stat().st_size
-    return size
+    sources = [(f.suffix, f.read_text(encoding="utf-8")) for f in sorted(corpus.glob("0*.txt"))]
+    rng = random.Random(seed)
+    written = files = 0
+    while written < size:
+        suffix, text = sources[files % len(sources)]
+        data = vary(text, rng).encode("utf-8")
+        (target / f"{files:06d}{suffix}").write_bytes(data)
+        written += len(data)
+        files += 1
+    return written, files
 
 
-def run(code: str, folder: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def timed(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of a child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{argv[:4]} failed ({proc.returncode}): {err[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=float, nargs="+", default=[1, 4, 16], help="MB of text, e.g. 1 4 16 64 180")
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
+    print(f"{'MB':>6} {'files':>6} {'mine s':>8} {'peak MB':>8} {'jieba s':>8} {'ratio':>6} {'s/MB':>6}")
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        rows = []
-        for factor in (1, 4, 16):
-            folder = Path(tmp) / f"x{factor}"
-            size = replicate(args.corpus, folder, BASE_COPIES * factor)
-            m = run(MINE, folder)
-            rows.append((factor, size, m))
-            print(f"{factor:>2}×  {size / 1e6:5.2f} MB  {m['files']:>4} files  mine {m['seconds']:6.2f} s  "
-                  f"{size / 1e6 / m['seconds']:5.2f} MB/s  peak {m['peak_mb']:6.0f} MB  {m['phrases']} phrases")
-        j = run(JIEBA, folder)
-        factor, size, m = rows[-1]
-        print(f"jieba.lcut of the same {size / 1e6:.2f} MB: {j['seconds']:.2f} s "
-              f"({size / 1e6 / j['seconds']:.2f} MB/s), peak {j['peak_mb']:.0f} MB")
-        print(f"ratio mining / jieba.lcut at 16×: {m['seconds'] / j['seconds']:.2f} (goal <= 1.5)")
-        t1 = rows[0][2]["seconds"]
-        print("growth (time relative to 1×): " + ", ".join(f"{f}×: {r['seconds'] / t1:.1f}" for f, _, r in rows)
-              + " (linear: 1, 4, 16)")
+        for size in args.sizes:
+            folder = Path(tmp) / f"{size:g}MB"
+            nbytes, nfiles = build(args.corpus, folder, int(size * MB), args.seed)
+            mine_s, peak = timed([sys.executable, "-m", "draftkit", "mine", str(folder), "-o", str(Path(tmp) / "bank")])
+            jieba_s, _ = timed([sys.executable, "-c", JIEBA, str(folder)])
+            per_mb = mine_s / (nbytes / MB)
+            rows.append(per_mb)
+            print(f"{nbytes / MB:6.1f} {nfiles:6d} {mine_s:8.1f} {peak:8.0f} {jieba_s:8.1f} {mine_s / jieba_s:6.2f} "
+                  f"{per_mb:6.2f}", flush=True)
+            for p in folder.iterdir():
+                p.unlink()
+            folder.rmdir()
+    if len(rows) > 1:
+        print(f"time per MB, largest / smallest size: {rows[-1] / rows[0]:.2f} (goal: within 0.8–1.2)")
 
 
 if __name__ == "__main__":
