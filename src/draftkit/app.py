@@ -26,11 +26,15 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
     target, fmt = output_path(data, out, fmt)
     if target.resolve() == data.resolve():
         raise DraftkitError(f"{target}: 输出文件不能覆盖数据文件")
+    _check_inputs(target, templates, bank_dirs or [])
     report, problems = load_report_lenient(data, draft=draft)
     try:
         blocks = report_blocks(report, templates, bank_dirs, draft)
     except DraftkitError as exc:
-        raise DraftkitError(problems + exc.problems) from None
+        # A value the loader refused shows again as missing when rendering: one line a place.
+        seen = {(p.loc.file, p.loc.line) for p in problems if p.loc}
+        later = [p for p in exc.problems if not p.loc or (p.loc.file, p.loc.line) not in seen]
+        raise DraftkitError(problems + later) from None
     if problems:
         raise DraftkitError(problems)
     findings: list = []
@@ -43,3 +47,17 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
             return None, findings
     write_output(target, blocks_to_bytes(blocks, report, fmt))
     return target, findings
+
+
+def _check_inputs(target: Path, templates: Path | None, bank_dirs: list[Path]) -> None:
+    """The folders named must exist, and the output must not be one of the files read."""
+    from draftkit.inputs import same_file
+
+    for d in bank_dirs:
+        if not d.is_dir():
+            raise DraftkitError(f"{d}: 短语库文件夹不存在")
+    if templates is not None and not templates.is_dir():
+        raise DraftkitError(f"{templates}: 模板文件夹不存在")
+    inputs = [f for d in [*bank_dirs, *([templates] if templates else [])] for f in d.iterdir()]
+    if any(same_file(target, f) for f in inputs):
+        raise DraftkitError(f"{target}: 输出文件是模板或短语库中的文件，不能覆盖它；请另给 -o")

@@ -8,7 +8,20 @@ from pathlib import Path
 
 
 def write_bytes(path: str | Path, data: bytes) -> None:
+    """Write or replace ``path``; a failure is one line naming it (nothing left behind)."""
+    from draftkit.errors import DraftkitError
+    from draftkit.inputs import os_reason
+
     path = Path(path)
+    if path.is_dir():
+        raise DraftkitError(f"{path}: 这是一个文件夹，应给出文件名")
+    try:
+        _write(path, data)
+    except OSError as exc:
+        raise DraftkitError(f"{path}: 无法写入（{os_reason(exc)}）") from None
+
+
+def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

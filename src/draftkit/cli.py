@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--part", help="部分：opening/measures/shortcomings/leadership/plan/closing，或中文名")
     s.add_argument("--topic", help="主题，如 rules（依法行政制度体系）")
     s.add_argument("--move", help="作用，如 result（量化成效）")
-    s.add_argument("-n", "--limit", type=int, default=20, help="最多显示几条（默认 20）")
+    s.add_argument("-n", "--limit", type=_positive, default=20, help="最多显示几条（默认 20）")
     s.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
     s.set_defaults(func=cmd_phrases_search)
     sh = phs.add_parser("show", help="查看一条短语及其出处")
@@ -109,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("--bank", type=Path, action="append", default=[], help="另加的短语库文件夹（可多次）")
     sh.set_defaults(func=cmd_phrases_show)
     return p
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 def _version() -> str:
@@ -190,6 +197,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from draftkit.errors import DraftkitError
     from draftkit.report.datafile import count_open, dump
 
+    from draftkit.inputs import same_file
+
+    if args.output.is_dir():
+        raise DraftkitError(f"{args.output}: 这是一个文件夹，-o 应给出数据文件名，如 {args.output / 'data.yaml'}")
+    if same_file(args.output, args.file):
+        raise DraftkitError(f"{args.output}: 输出文件就是要导入的报告 {args.file}，不能覆盖它；请另给一个文件名")
     if args.output.exists() and not args.force:
         raise DraftkitError(f"{args.output} 已存在：为免覆盖已填写的内容，请换一个文件名，或加 --force")
     data = import_report(args.file)
@@ -242,33 +255,62 @@ def cmd_mine(args: argparse.Namespace) -> int:
     for p in args.paths:
         if not p.exists():
             raise DraftkitError(f"{p}: 文件或文件夹不存在")
-    progress = _progress_bar() if sys.stdout.isatty() else None
+    if args.output.exists() and not args.output.is_dir():
+        raise DraftkitError(f"{args.output}: 这是一个文件，-o 应给出短语库文件夹")
+    from draftkit.bank.phrasebank import bank_files
+    from draftkit.inputs import same_file
+
+    existing = bank_files(args.output)
+    for p in args.paths:
+        if any(same_file(p, f) for f in existing):
+            raise DraftkitError(f"{p}: 要挖掘的文件在输出的短语库文件夹中，会被覆盖；请另给 -o")
+    progress = _progress_bar() if sys.stderr.isatty() else None
     result = mine(args.paths, progress)
     if progress:
-        print(file=sys.stderr)
+        progress.done()
     for path, why in result.skipped:
         print(f"{path}: 已跳过：{why}", file=sys.stderr)
     if not result.files:
         raise DraftkitError("没有可以挖掘的文件，未写入短语库")
-    write_bank(args.output, result.phrases)
+    written = write_bank(args.output, result.phrases)
+    replaced = sorted(f.name for f in existing if f in written)
+    removed = sorted(f.name for f in existing if f not in written)
     counts = {}
     for p in result.phrases:
         counts[p.part] = counts.get(p.part, 0) + 1
     summary = "，".join(f"{PART_NAMES[k]} {counts[k]}" for k in PART_NAMES if k in counts)
     print(f"已从 {result.files} 个文件挖掘 {len(result.phrases)} 条短语（{summary}），写入 {args.output}")
+    if replaced or removed:
+        what = [f"替换了原有的 {'、'.join(replaced)}"] if replaced else []
+        what += [f"删去了不再有条目的 {'、'.join(removed)}"] if removed else []
+        print(f"{args.output} 中" + "，".join(what) + "。")
     if result.skipped:
         print(f"有 {len(result.skipped)} 个文件被跳过。", file=sys.stderr)
         return ExitCode.FINDINGS
     return ExitCode.OK
 
 
-def _progress_bar():
-    def show(i: int, n: int, path: Path) -> None:
+class _progress_bar:
+    """A bar on stderr (a terminal), shown once mining has taken more than a second."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.start, self.shown = time.monotonic(), False
+
+    def __call__(self, i: int, n: int, path: Path) -> None:
+        import time
+
+        if not self.shown and time.monotonic() - self.start < 1:
+            return
+        self.shown = True
         done = int(20 * i / max(n, 1))
         print(f"\r挖掘中 [{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:30]:<30}", end="", file=sys.stderr,
               flush=True)
 
-    return show
+    def done(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
 
 
 def _load_bank(extra: list[Path]):
@@ -325,6 +367,9 @@ def cmd_phrases_show(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+MAX_PROBLEMS = 20  # problems listed; the count says how many more
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -334,11 +379,19 @@ def main(argv: list[str] | None = None) -> int:
     from draftkit.errors import DraftkitError
 
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader went away (| head): end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.OK
     except DraftkitError as exc:
-        for problem in exc.problems:
+        for problem in exc.problems[:MAX_PROBLEMS]:
             print(problem, file=sys.stderr)
-        if len(exc.problems) > 1:
+        if len(exc.problems) > MAX_PROBLEMS:
+            print(f"共 {len(exc.problems)} 处问题（只列出前 {MAX_PROBLEMS} 处），未生成任何文件。", file=sys.stderr)
+        elif len(exc.problems) > 1:
             print(f"共 {len(exc.problems)} 处问题，未生成任何文件。", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

@@ -82,3 +82,10 @@ class SkipFile(DraftkitError):
 
     def __str__(self) -> str:
         return self.why
+
+
+def warn(message: str) -> None:
+    """A problem that does not stop the command (a bank line skipped): one line on stderr."""
+    import sys
+
+    print(message, file=sys.stderr)

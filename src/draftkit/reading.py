@@ -100,8 +100,9 @@ def from_report(report, name: str, blocks=None) -> Document:
 
 def read(path: Path) -> Document:
     """Any report file: a data file (.yaml) or a report (.docx/.txt/.md/.html)."""
-    if not path.exists():
-        raise DraftkitError(f"{path}: 文件不存在")
+    from draftkit.inputs import check_regular, check_text_lines
+
+    check_regular(path)
     if path.suffix.lower() in DATA_SUFFIXES:  # read as a draft: what is still to fill is a finding (F004)
         from draftkit.render.pipeline import report_blocks
         from draftkit.report.loader import load_report_lenient
@@ -113,6 +114,7 @@ def read(path: Path) -> Document:
     from draftkit.mining.ingest import read_source
 
     src = read_source(path)
+    check_text_lines(str(path), src.text)
     numbered = path.suffix.lower() != ".docx"
     text_lines = src.text.splitlines()
     document = from_lines(str(path), text_lines, list(range(1, len(text_lines) + 1)) if numbered else None)

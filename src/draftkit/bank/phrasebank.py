@@ -85,6 +85,7 @@ class Bank:
     def __init__(self, phrases: list[Phrase] | None = None):
         self._entries: dict[str, Entry] = {}
         self._files: list[str] = []  # the text of each loaded file
+        self._paths: list[Path] = []
         self._lines: dict[str, tuple[int, int, int]] = {}  # id → (file, start, end) of its JSON line
         self._phrases: dict[str, Phrase] = {}
         for p in phrases or []:
@@ -102,6 +103,10 @@ class Bank:
         import gc
 
         files = [f for d in dirs for f in sorted(Path(d).glob("*.jsonl"))]
+        from draftkit.inputs import check_regular
+
+        for f in files:
+            check_regular(f, "短语库文件")
         if only is not None:
             bank = cls._load_only(files, only)
             if bank is not None:
@@ -121,20 +126,24 @@ class Bank:
     def _load_only(cls, files: list[Path], ids: set[str]) -> "Bank | None":
         found: dict[str, Phrase] = {}
         for f in files:  # later folders win, as in a full load
-            text = f.read_text(encoding="utf-8")
+            text = _read_bank_text(f)
             for pid in ids:
                 start = text.find(f'{{"id":"{pid}"')
                 if start >= 0 and (start == 0 or text[start - 1] == "\n"):
                     end = text.find("\n", start)
-                    found[pid] = Phrase(**json.loads(text[start:end if end >= 0 else len(text)]))
+                    end = end if end >= 0 else len(text)
+                    p = _parse_line(f, text.count("\n", 0, start) + 1, text[start:end])
+                    if p is not None:
+                        found[pid] = p
         if len(found) < len(ids):
             return None  # an id is missing or written another way: load everything
         return cls(list(found.values()))
 
     def add_file(self, path: Path) -> None:
-        text = path.read_text(encoding="utf-8")
+        text = _read_bank_text(path)
         index = len(self._files)
         self._files.append(text)
+        self._paths.append(path)
         entries, lines, phrases, make = self._entries, self._lines, self._phrases, Entry._make
         pos, size, match, find = 0, len(text), _FAST.match, text.find
         while pos < size:
@@ -151,14 +160,20 @@ class Bank:
                 if phrases:
                     phrases.pop(pid, None)
             elif text[pos:end].strip():  # a line in another shape, edited by hand
-                self._put(Phrase(**json.loads(text[pos:end])))
+                p = _parse_line(path, text.count("\n", 0, pos) + 1, text[pos:end])
+                if p is not None:
+                    self._put(p)
             pos = end + 1
 
     def get(self, pid: str) -> Phrase | None:
         p = self._phrases.get(pid)
         if p is None and pid in self._lines:
             index, start, end = self._lines[pid]
-            p = self._phrases[pid] = Phrase(**json.loads(self._files[index][start:end]))
+            text = self._files[index]
+            p = _parse_line(self._paths[index], text.count("\n", 0, start) + 1, text[start:end])
+            if p is None:
+                return None
+            self._phrases[pid] = p
         return p
 
     def entries(self) -> list[Entry]:
@@ -190,6 +205,48 @@ class Bank:
         return [self.get(t[-1].id) for t in scored[:limit]]
 
 
+def _read_bank_text(path: Path) -> str:
+    """A bank file as text; a line that is not UTF-8 is skipped with a warning (left
+    empty, so that later lines keep their numbers)."""
+    from draftkit.errors import warn
+    from draftkit.inputs import BANK_LIMIT, read_bytes
+
+    data = read_bytes(path, BANK_LIMIT, "短语库文件")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = []
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            warn(f"{path}:{n}: 短语库中这一行不是 UTF-8 编码，已跳过")
+            lines.append("")
+    return "\n".join(lines)
+
+
+
+
+def _parse_line(path: Path, n: int, line: str) -> Phrase | None:
+    """One bank line as a Phrase; a line that is not an entry is skipped with a warning."""
+    from draftkit.errors import warn
+
+    try:
+        data = json.loads(line)
+    except ValueError:
+        data = None
+    from dataclasses import fields
+
+    known = {f.name: f.default for f in fields(Phrase)}
+    if (not isinstance(data, dict) or not isinstance(data.get("id"), str) or not isinstance(data.get("text"), str)
+            or any(k not in known or not isinstance(v, type(known[k]) if isinstance(known[k], (str, int)) else object)
+                   for k, v in data.items())):
+        warn(f"{path}:{n}: 短语库中这一行无法读取（不是有效的条目），已跳过")
+        return None
+    return Phrase(**data)
+
+
 def _matches(value: str, wanted: str | None, axis: str) -> bool:
     if not wanted:
         return True
@@ -202,6 +259,13 @@ def _matches(value: str, wanted: str | None, axis: str) -> bool:
 
         return wanted == value or wanted == TOPIC_NAMES.get(value)
     return wanted == value or wanted == MOVE_NAMES.get(value)
+
+
+def bank_files(directory: Path) -> list[Path]:
+    """The part files a bank folder holds now (write_bank replaces or removes them)."""
+    from draftkit.domain import PLACES
+
+    return [directory / f"{part}.jsonl" for part in PLACES if (directory / f"{part}.jsonl").exists()]
 
 
 def write_bank(directory: Path, phrases: list[Phrase]) -> list[Path]:

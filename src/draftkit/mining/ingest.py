@@ -25,7 +25,8 @@ def find_files(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+            # Not only regular files: a pipe or device named like a report is reported as skipped.
+            out.extend(f for f in p.rglob("*") if not f.is_dir() and f.suffix.lower() in SUFFIXES
                        and not f.name.startswith("."))
         else:
             out.append(p)
@@ -40,12 +41,9 @@ def read_source(path: Path) -> Source:
 
 
 def _read_source(path: Path) -> Source:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SkipFile("文件不存在") from None
-    except OSError as exc:
-        raise SkipFile(f"无法读取（{exc.strerror}）") from None
+    from draftkit.inputs import REPORT_LIMIT, read_bytes
+
+    data = read_bytes(path, REPORT_LIMIT)
     if not data.strip():
         raise SkipFile("文件是空的")
     suffix = path.suffix.lower()
@@ -87,22 +85,79 @@ def decode(data: bytes) -> str:
     return text
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_PARAGRAPHS = 100_000  # a long report has some 300
+
+
 def docx_text(data: bytes) -> str:
+    """The paragraphs of a .docx (table cells included), one a line. The main part is
+    parsed as it is unpacked: its size counted while reading (a small file may unpack to
+    gigabytes), no DTD or entity accepted, paragraphs let go once read."""
     import io
     import zipfile
 
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
-        doc = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        package = zipfile.ZipFile(io.BytesIO(data))
+        raw = package.open(_main_part(package))
+    except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, RuntimeError, OSError):
         raise SkipFile("不是有效的 .docx 文件") from None
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    lines = []
-    for block in doc.element.body.iter(f"{w}p"):  # paragraphs, including those in table cells
-        lines.append("".join(t.text or "" for t in block.iter(f"{w}t")))
+    lines: list[str] = []
+    body = False
+    try:
+        with raw:
+            for _, el in etree.iterparse(_Guarded(raw), events=("end",), tag=(f"{W}p", f"{W}body"),
+                                         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False):
+                if el.tag == f"{W}body":
+                    body = True
+                    continue
+                lines.append("".join(t.text or "" for t in el.iter(f"{W}t")))
+                if len(lines) > MAX_PARAGRAPHS:
+                    raise SkipFile(f"段落超过 {MAX_PARAGRAPHS:,} 个，不像一份报告，不予读取")
+                if not any(a.tag == f"{W}p" for a in el.iterancestors()):
+                    el.clear()
+                    while el.getprevious() is not None:
+                        del el.getparent()[0]
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError):
+        raise SkipFile("不是有效的 .docx 文件（正文无法解析）") from None
+    if not body:
+        raise SkipFile("不是有效的 .docx 文件（没有正文）")
     return "\n".join(lines)
+
+
+def _main_part(package) -> str:
+    """word/document.xml, or the part [Content_Types].xml names as the main document."""
+    if "word/document.xml" in package.namelist():
+        return "word/document.xml"
+    types = package.read("[Content_Types].xml")[:1 << 20].decode("utf-8", "replace")
+    m = re.search(r'PartName="/([^"]+)"[^>]*ContentType="[^"]*document\.main\+xml"', types)
+    if not m:
+        raise KeyError("main part")
+    return m.group(1)
+
+
+class _Guarded:
+    """A file-like over the unpacked main part that counts what it gives and refuses a
+    DTD (entity expansion, external entities): both raise SkipFile mid-parse."""
+
+    def __init__(self, raw) -> None:
+        from draftkit.inputs import XML_LIMIT
+
+        self.raw, self.limit, self.seen, self.tail = raw, XML_LIMIT, 0, b""
+
+    def read(self, n: int = -1) -> bytes:
+        from draftkit.inputs import size_text
+
+        chunk = self.raw.read(min(n, 1 << 16) if n and n > 0 else 1 << 16)
+        self.seen += len(chunk)
+        if self.seen > self.limit:
+            raise SkipFile(f"正文解压后超过 {size_text(self.limit)}，不像一份报告，不予读取")
+        window = self.tail + chunk
+        if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+            raise SkipFile("正文含有 DTD 或实体声明，出于安全考虑不予读取")
+        self.tail = chunk[-16:]
+        return chunk
 
 
 def _looks_html(text: str) -> bool:

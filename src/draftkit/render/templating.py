@@ -41,8 +41,8 @@ def make_env(override: Path | None = None):
     """One environment per template folder, so compiled templates are reused; Jinja
     still reloads a template whose file changed."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
+    from draftkit.render.sandbox import environment_class
     from draftkit.resources import resource_dir
 
     loaders = []
@@ -51,7 +51,7 @@ def make_env(override: Path | None = None):
             raise DraftkitError(f"{override}: 模板文件夹不存在")
         loaders.append(FileSystemLoader(str(override)))
     loaders.append(FileSystemLoader(str(resource_dir("templates"))))
-    env = SandboxedEnvironment(
+    env = environment_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=False,
@@ -66,24 +66,10 @@ def make_env(override: Path | None = None):
 
 
 def render_blocks(view: ReportView, override: Path | None = None) -> list[Block]:
-    """Render ``frame.j2`` and read its lines back as paragraphs."""
-    from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError, TemplateNotFound
+    """Render ``frame.j2`` (within the sandbox's budgets) and read its lines back as paragraphs."""
+    from draftkit.render.sandbox import render_limited
 
-    env = make_env(override)
-    try:
-        text = env.get_template("frame.j2").render(report=view)
-    except TemplateSyntaxError as exc:
-        raise DraftkitError(Problem(Loc(exc.filename or exc.name or "模板", exc.lineno or 0), f"模板语法错误：{exc.message}")) from None
-    except TemplateNotFound as exc:
-        raise DraftkitError(f"找不到模板“{exc.name}”") from None
-    except UndefinedError as exc:
-        raise DraftkitError(f"模板引用了不存在的内容：{exc.message}") from None
-    except SecurityError as exc:
-        raise DraftkitError(f"模板试图执行不允许的操作：{exc}") from None
-    except TemplateError as exc:
-        raise DraftkitError(f"模板出错：{exc}") from None
-    return parse_blocks(text)
+    return parse_blocks(render_limited(make_env(override), "frame.j2", report=view))
 
 
 def parse_blocks(text: str) -> list[Block]:

@@ -23,19 +23,27 @@ def dump(data: dict, header: str = "") -> str:
 
 
 def read_data(path: Path, what: str = "数据文件") -> dict:
-    """A data file as plain data, without validation."""
-    import yaml
-
+    """A data file as plain data, without validation but in the shape walked here: parts
+    a mapping of parts, each with lists of items and sections."""
     from draftkit.report.loader import read_text
+    from draftkit.report.yamlnodes import load_data
 
-    try:
-        data = yaml.safe_load(read_text(path))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise DraftkitError(f"{path}{where}: {what}不是有效的 YAML") from None
+    data = load_data(str(path), read_text(path))
     if not isinstance(data, dict):
-        raise DraftkitError(f"{path}: {what}的格式不对")
+        raise DraftkitError(f"{path}: {what}的格式不对，应为“键: 值”")
+    parts = data.get("parts") or {}
+    if not isinstance(parts, dict):
+        raise DraftkitError(f"{path}: parts（各部分）应为键值对，实际是列表或文字")
+    for key, part in parts.items():
+        if part is None:
+            parts[key] = {}
+        elif not isinstance(part, dict):
+            raise DraftkitError(f"{path}: 部分“{key}”应为键值对")
+        elif not all(isinstance(part.get(k, []), list) for k in ("items", "sections")) or not all(
+                isinstance(sec, dict) and isinstance(sec.get("items", []), list) for sec in part.get("sections", [])):
+            raise DraftkitError(f"{path}: 部分“{key}”的 items 和 sections 应为列表")
+    if "parts" in data:
+        data["parts"] = parts
     return data
 
 

@@ -36,6 +36,7 @@ from draftkit.report.model import (
 from draftkit.report.yamlnodes import (
     NodeReader,
     clean_text,
+    compose,
     parse_date,
     read_text,
     yaml_problem,
@@ -60,14 +61,7 @@ def load_report_lenient(path: str | Path, text: str | None = None, draft: bool =
     name = str(path)
     if text is None:
         text = read_text(path)
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when present: 10× faster
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        raise DraftkitError([yaml_problem(name, exc, text)]) from None
+    root = compose(name, text)
     if root is None:
         raise DraftkitError(f"{name}: 文件是空的")
     v = _Validator(name)
@@ -210,6 +204,7 @@ class _Validator(NodeReader):
         m = self.mapping(node, fields, what)
         if m is None:
             return part
+        before = len(self.errors.problems)
         if "heading" in m:
             part.heading = self.text(m["heading"][1], f"{what}的标题 heading")
         if "intro" in m:
@@ -230,7 +225,7 @@ class _Validator(NodeReader):
             part.sections.insert(0, section)
         elif "style" in m:
             self.err(m["style"][0], f"{what}的 style 只对 items 起作用，请把它写在 items 旁或小标题中")
-        if part.is_empty() and key in REQUIRED_PARTS:
+        if part.is_empty() and key in REQUIRED_PARTS and len(self.errors.problems) == before:  # not for a bad item
             self.err(node, f"{what}（{PART_NAMES[key]}）没有内容")
         return part
 
@@ -248,6 +243,7 @@ class _Validator(NodeReader):
         if m is None:
             return None
         sec = Section(heading=None, loc=self.loc(node))
+        before = len(self.errors.problems)
         if "heading" in m:
             sec.heading = self.text(m["heading"][1], f"{what}的 heading")
         if "intro" in m:
@@ -256,7 +252,7 @@ class _Validator(NodeReader):
             sec.style = self.style(m["style"][1])
         if "items" in m:
             sec.items = self.items(m["items"][1], what)
-        if not sec.items and not sec.intro:
+        if not sec.items and not sec.intro and len(self.errors.problems) == before:
             self.err(node, f"{what}没有内容（items 为空）")
         return sec
 
@@ -326,7 +322,7 @@ class _Validator(NodeReader):
         if isinstance(node, ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
             return self.scalar(node)
         if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
-            return clean_text(node.value)
+            return self.clean(node, node.value)
         if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return Figure(current=None, loc=self.loc(node))
         self.err(node, f"{what}的值应为文字、数值或 {{current, previous, unit}}")
