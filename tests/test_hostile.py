@@ -260,6 +260,18 @@ CASES: list[Case] = [
       lines=0, closed_stdout=True),
     # --- new ---
     C("new-not-a-terminal", ("new", "--bank", "nowhere"), expect=("终端",)),
+    C("new-defaults-existing", ("new", "--defaults", "--issuer", "测试县人民政府", "-o", "a.yaml"), {"a.yaml": OK},
+      expect=("a.yaml",)),
+    C("new-defaults-o-folder", ("new", "--defaults", "--issuer", "测试县人民政府", "-o", "out"), {"out": folder},
+      expect=("out",)),
+    C("new-defaults-control-issuer", ("new", "--defaults", "--issuer", "测试\x07县人民政府", "-o", "a.yaml"),
+      expect=("--issuer", "U+0007")),
+    C("new-defaults-bank-missing", ("new", "--defaults", "--issuer", "测试县人民政府", "--bank", "nowhere"),
+      expect=("nowhere",)),
+    C("new-defaults-huge-year", ("new", "--defaults", "--issuer", "测试县人民政府", "--year", "9" * 5000),
+      expect=("--year",)),
+    C("new-defaults-closed-pipe", ("new", "--defaults", "--issuer", "测试县人民政府", "-o", "a.yaml"), code=0,
+      lines=0, closed_stdout=True, writes=("a.yaml",)),
 ]
 
 

@@ -147,8 +147,11 @@ def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | 
     from draftkit.errors import DraftkitError, Problem
     from draftkit.report.datafile import count_open, dump
 
+    from draftkit.inputs import control_char
+
     today = today or dt.date.today()
-    problems = []
+    problems = [f"{flag} 中含有控制字符 U+{ord(value[control_char(value)]):04X}，请删去"
+                for flag, value in (("--issuer", name or ""), ("--leader", leader or "")) if control_char(value) is not None]
     if not name or not name.strip():
         problems.append("--defaults 需要 --issuer 发文机关名称，如 --issuer 青岚县人民政府")
     level = level or guess_level(name or "")
