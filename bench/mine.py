@@ -33,6 +33,7 @@ CORPUS_PLACES = re.compile(r"济宁|荣成|湖州|濮阳|驻马店|济阳|山东
 NAME_CHARS = "青岚云川安宁东平西华南阳北海长乐永康新昌金城丰泽临江兴和广德嘉禾清河宝山文昌瑞昌景德吉安"
 _NUMBER = re.compile(r"\d+")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;])")
+_CLAUSE = re.compile(r"(?<=[，,])")
 
 JIEBA = """
 import logging, sys, time
@@ -60,11 +61,21 @@ def vary(text: str, rng: random.Random) -> str:
 
     out = []
     for para in text.split("\n"):
-        sentences = [s for s in _SENTENCE.split(para) if s]
+        sentences = [_shuffle_clauses(s, rng) for s in _SENTENCE.split(para) if s]
         if len(sentences) > 2:
             rng.shuffle(sentences)
         out.append("".join(sentences))
     return _NUMBER.sub(number, CORPUS_PLACES.sub(place, "\n".join(out)))
+
+
+def _shuffle_clauses(sentence: str, rng: random.Random) -> str:
+    """The clauses of a sentence in another order (its end kept last): the same measures
+    told in another order, so that no two copies share a whole sentence."""
+    body, end = (sentence[:-1], sentence[-1]) if sentence[-1:] in "。！？!?；;" else (sentence, "")
+    clauses = [c.rstrip("，,") for c in _CLAUSE.split(body) if c.rstrip("，,")]
+    if len(clauses) > 2:
+        rng.shuffle(clauses)
+    return "，".join(clauses) + end
 
 
 def build(corpus: Path, target: Path, size: int, seed: int) -> tuple[int, int]:

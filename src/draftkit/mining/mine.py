@@ -11,10 +11,11 @@ on a tie); move and topic are computed from the entry's text and part.
 
 Formulas: recurring sub-sentence pieces. While streaming, every 8-character gram inside
 a clause (punctuation and slots are boundaries, never neighbours) records the documents
-it occurs in, as a bit mask. Afterwards, in each distinct unit, a run of consecutive grams
-shared by at least two documents is a candidate; the documents of the whole run are the
-intersection of its grams' masks; it is trimmed to jieba word boundaries and kept when it
-is 8–25 characters long and still in two documents or more.
+it occurs in (mining/formulas.py: exact while few, bounded in all). Afterwards, in each
+distinct unit, a run of consecutive grams shared by at least two documents is a candidate;
+the documents of the whole run are the intersection of its grams' documents; it is trimmed
+to jieba word boundaries, found in the units through an index of its first gram, and kept
+when it is 8–25 characters long and in two documents or more.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from draftkit import slots
 from draftkit.bank.phrasebank import Phrase
 from draftkit.errors import SkipFile
 from draftkit.mining.extract import LIMITS, Unit, doc_units
+from draftkit.mining.formulas import GRAM, GramTable, PieceIndex, count, meet
 from draftkit.mining.ingest import find_files, read_source
 from draftkit.mining.labels import move_of, refine_part, topic_of
 from draftkit.mining.normalise import clean
 from draftkit.mining.structure import parse
 
 MIN_FORMULA_DOCS = 2
-GRAM = 8
 _CLAUSE = re.compile(r"\{\w+\}|[，、；：。！？“”‘’《》（）〈〉]")  # boundaries: slots and punctuation
 
 
@@ -89,7 +90,7 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
     files = [f for f in find_files(paths) if f in paths or not _SKIP_NAMES.match(f.name)]
     result = MineResult([])
     units: dict[str, _Acc] = {}
-    grams: dict[str, int] = {}  # gram → bit mask of the documents it occurs in
+    grams = GramTable()  # gram → the documents it occurs in (bounded)
     for i, path in enumerate(files, 1):
         if progress:
             progress(i, len(files), path)
@@ -98,7 +99,7 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
         except SkipFile as exc:
             result.skipped.append((path, exc.why))
             continue
-        bit = 1 << result.files
+        doc_number = result.files
         result.files += 1
         result.chars += len(src.text)
         lines, chrome = clean(src.text)
@@ -110,9 +111,7 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
                 acc = units[key] = _Acc(u.text, u.kind, u.slots)
             acc.add(u, refine_part(u.part, u.text))
             for c in _clauses(u.text):
-                for j in range(len(c) - GRAM + 1):
-                    g = c[j:j + GRAM]
-                    grams[g] = grams.get(g, 0) | bit
+                grams.add(c, doc_number)
     for key, f in _formulas(units, grams).items():
         units.setdefault(key, f)
     newest = max((y for a in units.values() for y in a.years), default=None)
@@ -121,40 +120,47 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
     return result
 
 
-def _formulas(units: dict[str, _Acc], grams: dict[str, int]) -> dict[str, _Acc]:
+def _formulas(units: dict[str, _Acc], grams: GramTable) -> dict[str, _Acc]:
     lo, hi = LIMITS["formula"]
     found: dict[str, str] = {}
+    docs = grams.docs
     for acc in units.values():
         for c in _clauses(acc.text):
             j = 0
             while j <= len(c) - GRAM:
-                if bin(grams.get(c[j:j + GRAM], 0)).count("1") < MIN_FORMULA_DOCS:
+                mask = docs(c[j:j + GRAM])
+                if count(mask) < MIN_FORMULA_DOCS:
                     j += 1
                     continue
-                start, mask = j, grams[c[j:j + GRAM]]
-                while j + 1 <= len(c) - GRAM and bin(mask & grams.get(c[j + 1:j + 1 + GRAM], 0)).count("1") >= MIN_FORMULA_DOCS:
-                    j += 1
-                    mask &= grams[c[j:j + GRAM]]
+                start = j
+                while j + 1 <= len(c) - GRAM:
+                    joint = meet(mask, docs(c[j + 1:j + 1 + GRAM]))
+                    if count(joint) < MIN_FORMULA_DOCS:
+                        break
+                    j, mask = j + 1, joint
                 piece = _trim_to_words(c, start, j + GRAM)
                 if piece and lo <= len(piece) <= hi:
                     found.setdefault(merge_key(piece), piece)
                 j += 1
-    out: dict[str, _Acc] = {}
-    for key, piece in found.items():
-        f = _Acc(piece, "formula", {})
-        for acc in units.values():
-            if acc.kind != "formula" and piece in acc.text:
-                f.parts.update(acc.parts)
-                f.docs |= acc.docs
-                f.years |= acc.years
-                f.sources |= acc.sources
-                if acc.levels is not None:
-                    f.levels = set(acc.levels) if f.levels is None else f.levels & acc.levels
-        if len(f.docs) >= MIN_FORMULA_DOCS:
-            out[key] = f
+    out = {key: _Acc(piece, "formula", {}) for key, piece in found.items()}
+    index = PieceIndex(found.items())
+    for acc in units.values():  # in the order units were first seen, as the tie-breaks expect
+        if acc.kind == "formula":
+            continue
+        for key, _ in index.found_in(acc.text):
+            f = out[key]
+            f.parts.update(acc.parts)
+            f.docs |= acc.docs
+            f.years |= acc.years
+            f.sources |= acc.sources
+            if acc.levels is not None:
+                f.levels = set(acc.levels) if f.levels is None else f.levels & acc.levels
+    out = {k: f for k, f in out.items() if len(f.docs) >= MIN_FORMULA_DOCS}
     # A piece inside a longer formula seen in as many documents says nothing more.
-    for key in [k for k, f in out.items()
-                if any(g is not f and f.text in g.text and len(g.docs) >= len(f.docs) for g in out.values())]:
+    index = PieceIndex((k, f.text) for k, f in out.items())
+    inside = {k for g in out.values() for k, _ in index.found_in(g.text)
+              if out[k] is not g and len(g.docs) >= len(out[k].docs)}
+    for key in inside:
         del out[key]
     return out
 
