@@ -38,6 +38,7 @@ from draftkit.mining.normalise import clean
 from draftkit.mining.structure import parse
 
 MIN_FORMULA_DOCS = 2
+MAX_SOURCES = 20  # places kept per entry (the first seen); docs and years count them all
 _CLAUSE = re.compile(r"\{\w+\}|[，、；：。！？“”‘’《》（）〈〉]")  # boundaries: slots and punctuation
 
 
@@ -75,7 +76,8 @@ class _Acc:
         self.docs.add(u.file)
         if u.year:
             self.years.add(u.year)
-        self.sources.add((u.file, u.para))
+        if len(self.sources) < MAX_SOURCES:
+            self.sources.add((u.file, u.para))
 
 
 @dataclass
@@ -153,6 +155,8 @@ def _formulas(units: dict[str, _Acc], grams: GramTable) -> dict[str, _Acc]:
             f.docs |= acc.docs
             f.years |= acc.years
             f.sources |= acc.sources
+            if len(f.sources) > 2 * MAX_SOURCES:
+                f.sources = set(sorted(f.sources)[:MAX_SOURCES])
             if acc.levels is not None:
                 f.levels = set(acc.levels) if f.levels is None else f.levels & acc.levels
     out = {k: f for k, f in out.items() if len(f.docs) >= MIN_FORMULA_DOCS}
@@ -201,7 +205,7 @@ def _phrase(key: str, acc: _Acc, next_report: int | None) -> Phrase:
         slots=dict(acc.slots),
         docs=len(acc.docs),
         years=sorted(acc.years),
-        sources=[{"file": f, "para": p} for f, p in sorted(acc.sources)],
+        sources=[{"file": f, "para": p} for f, p in sorted(acc.sources)[:MAX_SOURCES]],
         grade=grade(acc.text, acc.kind, next_report),
         levels=fits,
     )
