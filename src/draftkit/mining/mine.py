@@ -64,16 +64,27 @@ class _Acc:
     kind: str
     slots: dict[str, str]
     parts: Counter = field(default_factory=Counter)
-    docs: set[str] = field(default_factory=set)
+    docs: set[int] | int = field(default_factory=set)  # document numbers; a formula's as a bit mask
     years: set[int] = field(default_factory=set)
     sources: set[tuple[str, int]] = field(default_factory=set)
     levels: set[str] | None = None  # None: every level
 
-    def add(self, u: Unit, part: str) -> None:
+    def doc_count(self) -> int:
+        return self.docs.bit_count() if isinstance(self.docs, int) else len(self.docs)
+
+    def doc_mask(self) -> int:
+        if isinstance(self.docs, int):
+            return self.docs
+        bits = bytearray(max(self.docs, default=0) // 8 + 1)
+        for d in self.docs:
+            bits[d >> 3] |= 1 << (d & 7)
+        return int.from_bytes(bits, "little")
+
+    def add(self, u: Unit, part: str, doc: int) -> None:
         if u.levels:
             self.levels = set(u.levels) if self.levels is None else self.levels & set(u.levels)
         self.parts[part] += 1
-        self.docs.add(u.file)
+        self.docs.add(doc)
         if u.year:
             self.years.add(u.year)
         if len(self.sources) < MAX_SOURCES:
@@ -111,7 +122,7 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
             acc = units.get(key)
             if acc is None:
                 acc = units[key] = _Acc(u.text, u.kind, u.slots)
-            acc.add(u, refine_part(u.part, u.text))
+            acc.add(u, refine_part(u.part, u.text), doc_number)
             for c in _clauses(u.text):
                 grams.add(c, doc_number)
     for key, f in _formulas(units, grams).items():
@@ -144,26 +155,28 @@ def _formulas(units: dict[str, _Acc], grams: GramTable) -> dict[str, _Acc]:
                 if piece and lo <= len(piece) <= hi:
                     found.setdefault(merge_key(piece), piece)
                 j += 1
-    out = {key: _Acc(piece, "formula", {}) for key, piece in found.items()}
+    out = {key: _Acc(piece, "formula", {}, docs=0) for key, piece in found.items()}
     index = PieceIndex(found.items())
     for acc in units.values():  # in the order units were first seen, as the tie-breaks expect
         if acc.kind == "formula":
             continue
+        mask = None
         for key, _ in index.found_in(acc.text):
             f = out[key]
+            mask = acc.doc_mask() if mask is None else mask
             f.parts.update(acc.parts)
-            f.docs |= acc.docs
+            f.docs |= mask
             f.years |= acc.years
             f.sources |= acc.sources
             if len(f.sources) > 2 * MAX_SOURCES:
                 f.sources = set(sorted(f.sources)[:MAX_SOURCES])
             if acc.levels is not None:
                 f.levels = set(acc.levels) if f.levels is None else f.levels & acc.levels
-    out = {k: f for k, f in out.items() if len(f.docs) >= MIN_FORMULA_DOCS}
+    out = {k: f for k, f in out.items() if f.doc_count() >= MIN_FORMULA_DOCS}
     # A piece inside a longer formula seen in as many documents says nothing more.
     index = PieceIndex((k, f.text) for k, f in out.items())
     inside = {k for g in out.values() for k, _ in index.found_in(g.text)
-              if out[k] is not g and len(g.docs) >= len(out[k].docs)}
+              if out[k] is not g and g.doc_count() >= out[k].doc_count()}
     for key in inside:
         del out[key]
     return out
@@ -203,7 +216,7 @@ def _phrase(key: str, acc: _Acc, next_report: int | None) -> Phrase:
         topic=topic_of(acc.text),
         kind=acc.kind,
         slots=dict(acc.slots),
-        docs=len(acc.docs),
+        docs=acc.doc_count(),
         years=sorted(acc.years),
         sources=[{"file": f, "para": p} for f, p in sorted(acc.sources)[:MAX_SOURCES]],
         grade=grade(acc.text, acc.kind, next_report),
