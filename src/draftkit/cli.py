@@ -272,14 +272,12 @@ def cmd_mine(args: argparse.Namespace) -> int:
         print(f"{path}: 已跳过：{why}", file=sys.stderr)
     if not result.files:
         raise DraftkitError("没有可以挖掘的文件，未写入短语库")
-    written = write_bank(args.output, result.phrases)
+    written = write_bank(args.output, result.iter_phrases())
     replaced = sorted(f.name for f in existing if f in written)
     removed = sorted(f.name for f in existing if f not in written)
-    counts = {}
-    for p in result.phrases:
-        counts[p.part] = counts.get(p.part, 0) + 1
+    counts = result.part_counts()
     summary = "，".join(f"{PART_NAMES[k]} {counts[k]}" for k in PART_NAMES if k in counts)
-    print(f"已从 {result.files} 个文件挖掘 {len(result.phrases)} 条短语（{summary}），写入 {args.output}")
+    print(f"已从 {result.files} 个文件挖掘 {len(result.units)} 条短语（{summary}），写入 {args.output}")
     if replaced or removed:
         what = [f"替换了原有的 {'、'.join(replaced)}"] if replaced else []
         what += [f"删去了不再有条目的 {'、'.join(removed)}"] if removed else []

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from draftkit.slots import SLOT_RE
 
@@ -278,21 +278,36 @@ def bank_files(directory: Path) -> list[Path]:
     return [directory / f"{part}.jsonl" for part in PLACES if (directory / f"{part}.jsonl").exists()]
 
 
-def write_bank(directory: Path, phrases: list[Phrase]) -> list[Path]:
-    """One ``PART.jsonl`` a part, entries sorted by id, written atomically; the same
-    phrases always give the same bytes."""
-    from draftkit import atomic
+def write_bank(directory: Path, phrases: Iterable[Phrase]) -> list[Path]:
+    """One ``PART.jsonl`` a part, entries sorted by id, each file put in place whole; the
+    same phrases always give the same bytes. A list is sorted here; any other iterable
+    must come sorted by id, and is written as it comes (a bank mined from a province
+    need not be held in memory)."""
+    from draftkit.atomic import Writer
     from draftkit.domain import PLACES
 
-    directory.mkdir(parents=True, exist_ok=True)
-    by_part: dict[str, list[Phrase]] = {}
-    for p in sorted(phrases, key=lambda p: p.id):
-        by_part.setdefault(p.part, []).append(p)
+    if isinstance(phrases, list):
+        phrases = sorted(phrases, key=lambda p: p.id)
+    if directory.exists() and not directory.is_dir():
+        from draftkit.errors import DraftkitError
+
+        raise DraftkitError(f"{directory}: 这是一个文件，应给出短语库文件夹")
+    writers: dict[str, Writer] = {}
+    try:
+        for p in phrases:
+            w = writers.get(p.part)
+            if w is None:
+                w = writers[p.part] = Writer(directory / f"{p.part}.jsonl")
+            w.write(p.to_json() + "\n")
+    except BaseException:
+        for w in writers.values():
+            w.discard()
+        raise
     written = []
     for part in PLACES:
         path = directory / f"{part}.jsonl"
-        if part in by_part:
-            atomic.write_text(path, "".join(p.to_json() + "\n" for p in by_part[part]))
+        if part in writers:
+            writers[part].commit()
             written.append(path)
         elif path.exists():
             path.unlink()  # a part that no longer has entries

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from draftkit import slots
 from draftkit.bank.phrasebank import Phrase
@@ -93,16 +93,32 @@ class _Acc:
 
 @dataclass
 class MineResult:
-    phrases: list[Phrase]
+    """The merged units; each becomes a Phrase only when it is written (iter_phrases), so
+    that a province's bank is never held in memory as objects."""
+
+    units: dict[str, _Acc] = field(default_factory=dict)
     files: int = 0
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     chars: int = 0
+    next_report: int | None = None
+
+    def iter_phrases(self) -> Iterator[Phrase]:
+        """Every entry, in the order of its id."""
+        for pid, key in sorted((phrase_id(k), k) for k in self.units):
+            yield _phrase(key, self.units[key], self.next_report)
+
+    @property
+    def phrases(self) -> list[Phrase]:
+        return list(self.iter_phrases())
+
+    def part_counts(self) -> Counter:
+        return Counter(a.parts.most_common(1)[0][0] for a in self.units.values())
 
 
 def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = None) -> MineResult:
     files = [f for f in find_files(paths) if f in paths or not _SKIP_NAMES.match(f.name)]
-    result = MineResult([])
-    units: dict[str, _Acc] = {}
+    result = MineResult()
+    units = result.units
     grams = GramTable()  # gram → the documents it occurs in (bounded)
     for i, path in enumerate(files, 1):
         if progress:
@@ -128,8 +144,7 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
     for key, f in _formulas(units, grams).items():
         units.setdefault(key, f)
     newest = max((y for a in units.values() for y in a.years), default=None)
-    result.phrases = sorted((_phrase(k, a, newest + 1 if newest else None) for k, a in units.items()),
-                            key=lambda p: p.id)
+    result.next_report = newest + 1 if newest else None
     return result
 
 
