@@ -1,7 +1,7 @@
 """Mining benchmark on text that varies as a province's reports do: copies of
-../shared/corpus with every number changed, place names swapped, and the sentences of
-each paragraph shuffled (seeded, so each run mines the same text). Identical copies
-would merge into one unit each and flatter the miner; these do not.
+../shared/corpus with every number changed, place names swapped, the sentences of each
+paragraph and the clauses of each sentence shuffled (seeded, so each run mines the same
+text). Identical copies would merge into one unit each and flatter the miner; these do not.
 
 At each size (default 1, 4 and 16 MB; ``--sizes 1 4 16 64 180`` for the full range) it
 runs, each in a fresh process, ``draftkit mine`` on the folder and a process that reads
