@@ -212,6 +212,11 @@ CASES: list[Case] = [
     # --- diff ---
     C("diff-parts-lists", ("diff", "a.yaml", "b.yaml"),
       {"a.yaml": data(parts="  - measures\n  - plan\n"), "b.yaml": OK}, expect=("a.yaml",)),
+    C("diff-odd-items", ("diff", "a.yaml", "b.yaml"),
+      {"a.yaml": data(parts="  measures: {items: [[1, 2], 5, {values: [1]}]}\n"), "b.yaml": OK}, expect=("a.yaml",)),
+    C("diff-figure-list", ("diff", "a.yaml", "b.yaml"),
+      {"a.yaml": OK, "b.yaml": data(item='{text: "a{n}", values: {n: {current: [1], previous: {a: 1}}}}')},
+      expect=("b.yaml",)),
     C("diff-deep", ("diff", "a.yaml", "b.yaml"), {"a.yaml": OK, "b.yaml": deep_flow(100_000)}, expect=("b.yaml",)),
     C("diff-feb30", ("diff", "a.yaml", "b.yaml"), {"a.yaml": OK, "b.yaml": data(date="2026-02-30")},
       expect=("b.yaml:3",)),

@@ -42,9 +42,40 @@ def read_data(path: Path, what: str = "数据文件") -> dict:
         elif not all(isinstance(part.get(k, []), list) for k in ("items", "sections")) or not all(
                 isinstance(sec, dict) and isinstance(sec.get("items", []), list) for sec in part.get("sections", [])):
             raise DraftkitError(f"{path}: 部分“{key}”的 items 和 sections 应为列表")
+        else:
+            for i, item in enumerate(iter_items(part), 1):
+                if not _item_shape_ok(item):
+                    raise DraftkitError(f"{path}: 部分“{key}”第 {i} 项的格式不对（应为文字，或 text/todo/phrase 加 values）")
+    if "year" in data and (not isinstance(data["year"], int) or isinstance(data["year"], bool)):
+        raise DraftkitError(f"{path}: year（年度）应为整数")
     if "parts" in data:
         data["parts"] = parts
     return data
+
+
+def _is_number(x: Any) -> bool:
+    return x is None or isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _item_shape_ok(item: Any) -> bool:
+    """An item as walked here: text, or a mapping of text/todo/phrase and values whose
+    figures are numbers (or empty)."""
+    if isinstance(item, str):
+        return True
+    if not isinstance(item, dict) or any(k in item and not isinstance(item[k], (str, type(None)))
+                                         for k in ("text", "todo", "phrase")):
+        return False
+    values = item.get("values") or {}
+    if not isinstance(values, dict):
+        return False
+    for v in values.values():
+        if isinstance(v, dict):
+            if not (_is_number(v.get("current")) and _is_number(v.get("previous"))
+                    and isinstance(v.get("unit") or "", str)):
+                return False
+        elif not (_is_number(v) or isinstance(v, str)):
+            return False
+    return True
 
 
 def iter_items(part: dict) -> list:
