@@ -112,10 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
+    if int(text) < 1:
         raise ValueError(text)
-    return value
+    return int(text)
 
 
 def _version() -> str:
@@ -292,9 +291,7 @@ class _progress_bar:
     """A bar on stderr (a terminal), shown once mining has taken more than a second."""
 
     def __init__(self) -> None:
-        import time
-
-        self.start, self.shown = time.monotonic(), False
+        self.start, self.shown = __import__("time").monotonic(), False
 
     def __call__(self, i: int, n: int, path: Path) -> None:
         import time
