@@ -49,7 +49,7 @@ def items(text: str) -> list[str]:
 def test_a_town_does_only_what_a_town_does(drafts):
     md = drafts["town"]
     bad = re.findall(r"行政复议|复议机关|律所|律师事务所|常务会议|法治副校长|各部门|各街道|街道|各级|下放|镇街|政协"
-                     r"|专家库|资深律师|大部门", md)
+                     r"|专家库|资深律师|大部门|仲裁|政府部门", md)
     assert not bad, bad
     leaders = parts(md)["leadership"]
     assert leaders.count("镇党委书记、镇长") >= 3 and "主持召开镇党政联席会议" in leaders
