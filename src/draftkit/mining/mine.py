@@ -7,7 +7,9 @@ keeps the levels it fits (levels.py; the intersection over its occurrences).
 Merging: units equal after slotting, or equal but for punctuation and the numbering of
 their slots ({n2} = {n}), are one entry. Its id is a hash of that merge key, so it stays
 the same when the corpus grows. Part is the majority over its occurrences (the first seen
-on a tie); move and topic are computed from the entry's text and part.
+on a tie); move and topic are computed from the entry's text and part, except the topic of
+an entry with a document title in a slot: the majority of its occurrences' topics, each read
+before slotting (labels.unit_topic), since a title is often the only signal.
 
 Formulas: recurring sub-sentence pieces. While streaming, every 8-character gram inside
 a clause (punctuation and slots are boundaries, never neighbours) records the documents
@@ -33,7 +35,7 @@ from draftkit.errors import SkipFile
 from draftkit.mining.extract import LIMITS, Unit, doc_units
 from draftkit.mining.formulas import GRAM, GramTable, PieceIndex, count, meet
 from draftkit.mining.ingest import find_files, read_source
-from draftkit.mining.labels import move_of, refine_part, topic_of
+from draftkit.mining.labels import move_of, refine_part, topic_of, unit_topic
 from draftkit.mining.normalise import clean
 from draftkit.mining.structure import parse
 
@@ -68,6 +70,7 @@ class _Acc:
     years: set[int] = field(default_factory=set)
     sources: set[tuple[str, int]] = field(default_factory=set)
     levels: set[str] | None = None  # None: every level
+    topics: Counter | None = None  # of occurrences read before slotting; only with a {title}
 
     def doc_count(self) -> int:
         return self.docs.bit_count() if isinstance(self.docs, int) else len(self.docs)
@@ -81,6 +84,9 @@ class _Acc:
         return int.from_bytes(bits, "little")
 
     def add(self, u: Unit, part: str, doc: int) -> None:
+        if "title" in u.slots.values():
+            self.topics = self.topics if self.topics is not None else Counter()
+            self.topics[unit_topic(u.raw, u.text, u.slots)] += 1
         if u.levels:
             self.levels = set(u.levels) if self.levels is None else self.levels & set(u.levels)
         self.parts[part] += 1
@@ -212,7 +218,7 @@ def labelled_units(path: Path) -> list[Unit]:
     for u in doc_units(parse(src.name, lines, chrome)):
         u.part = refine_part(u.part, u.text)
         u.move = move_of(u.part, u.text, u.kind)
-        u.topic = topic_of(u.text)
+        u.topic = unit_topic(u.raw, u.text, u.slots)
         out.append(u)
     return out
 
@@ -228,7 +234,7 @@ def _phrase(key: str, acc: _Acc, next_report: int | None) -> Phrase:
         text=acc.text,
         part=part,
         move=move_of(part, acc.text, acc.kind),
-        topic=topic_of(acc.text),
+        topic=acc.topics.most_common(1)[0][0] if acc.topics else topic_of(acc.text),
         kind=acc.kind,
         slots=dict(acc.slots),
         docs=acc.doc_count(),
