@@ -272,11 +272,11 @@ def cmd_mine(args: argparse.Namespace) -> int:
     if not result.files:
         raise DraftkitError("没有可以挖掘的文件，未写入短语库")
     written = write_bank(args.output, result.iter_phrases())
+    result.close()  # the units spilled to disk (else removed at exit)
     replaced = sorted(f.name for f in existing if f in written)
     removed = sorted(f.name for f in existing if f not in written)
-    counts = result.part_counts()
-    summary = "，".join(f"{PART_NAMES[k]} {counts[k]}" for k in PART_NAMES if k in counts)
-    print(f"已从 {result.files} 个文件挖掘 {len(result.units)} 条短语（{summary}），写入 {args.output}")
+    summary = "，".join(f"{PART_NAMES[k]} {result.parts[k]}" for k in PART_NAMES if k in result.parts)
+    print(f"已从 {result.files} 个文件挖掘 {result.entries} 条短语（{summary}），写入 {args.output}")
     if replaced or removed:
         what = [f"替换了原有的 {'、'.join(replaced)}"] if replaced else []
         what += [f"删去了不再有条目的 {'、'.join(removed)}"] if removed else []

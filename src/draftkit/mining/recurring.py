@@ -1,0 +1,103 @@
+"""Formulas: recurring sub-sentence pieces, found bucket by bucket in the merged units
+(spill.py) with the gram table and the piece index of formulas.py.
+
+In each distinct unit, a run of consecutive grams shared by at least two documents is a
+candidate; the documents of the whole run are the intersection of its grams' documents;
+it is trimmed to jieba word boundaries and kept when it is 8–25 characters long. Each
+candidate is then found in every unit through an index of its first gram and takes their
+parts, documents, years, places and levels; it is a formula when in two documents or more.
+
+The units come a bucket at a time, not in the order they were first seen, so the rules
+that depend on that order say so themselves: of candidates equal but for punctuation, the
+one in the unit seen first (and first within it) gives the text; a formula's part on a tie
+is the one its units name first (by the units' first occurrence, then the order of parts
+within each unit), as a single pass in first-seen order would give."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from draftkit.mining.extract import LIMITS, word_piece
+from draftkit.mining.formulas import GRAM, GramTable, PieceIndex, count, meet
+from draftkit.mining.spill import MAX_SOURCES, Merged, merge_key
+
+MIN_FORMULA_DOCS = 2
+_CLAUSE = re.compile(r"\{\w+\}|[，、；：。！？“”‘’《》（）〈〉]")  # boundaries: slots and punctuation
+
+
+def clauses(text: str) -> list[str]:
+    """The pieces of a unit between punctuation and slots that hold a gram."""
+    return [c for c in _CLAUSE.split(text) if len(c) >= GRAM]
+
+
+class Candidates:
+    """Candidate pieces by merge key: (first occurrence of its unit, place in it, piece)."""
+
+    def __init__(self, grams: GramTable) -> None:
+        self.grams = grams
+        self.found: dict[str, tuple[int, int, str]] = {}
+
+    def scan(self, unit: Merged) -> None:
+        lo, hi = LIMITS["formula"]
+        docs, found = self.grams.docs, self.found
+        n = 0
+        for c in clauses(unit.text):
+            j = 0
+            while j <= len(c) - GRAM:
+                mask = docs(c[j:j + GRAM])
+                if count(mask) < MIN_FORMULA_DOCS:
+                    j += 1
+                    continue
+                start = j
+                while j + 1 <= len(c) - GRAM:
+                    joint = meet(mask, docs(c[j + 1:j + 1 + GRAM]))
+                    if count(joint) < MIN_FORMULA_DOCS:
+                        break
+                    j, mask = j + 1, joint
+                piece = word_piece(c, start, j + GRAM)
+                if piece and lo <= len(piece) <= hi:
+                    key, here = merge_key(piece), (unit.first, n, piece)
+                    n += 1
+                    if key not in found or here < found[key]:
+                        found[key] = here
+                j += 1
+
+
+class Tally:
+    """Each candidate with what the units it occurs in say."""
+
+    def __init__(self, found: dict[str, tuple[int, int, str]]) -> None:
+        self.out = {key: Merged(piece, "formula", {}, first=first, docs=0) for key, (first, _, piece) in found.items()}
+        self.rank: dict[str, dict[str, tuple[int, int]]] = {key: {} for key in found}
+        self.index = PieceIndex((key, piece) for key, (_, _, piece) in found.items())
+
+    def add(self, unit: Merged) -> None:
+        mask = None
+        for key, _ in self.index.found_in(unit.text):
+            f, rank = self.out[key], self.rank[key]
+            mask = unit.doc_mask() if mask is None else mask
+            for i, (part, n) in enumerate(unit.parts.items()):
+                f.parts[part] += n
+                here = (unit.first, i)
+                if part not in rank or here < rank[part]:
+                    rank[part] = here
+            f.docs |= mask
+            f.years |= unit.years
+            f.sources |= unit.sources
+            if len(f.sources) > 2 * MAX_SOURCES:
+                f.sources = set(sorted(f.sources)[:MAX_SOURCES])
+            if unit.levels is not None:
+                f.levels = set(unit.levels) if f.levels is None else f.levels & unit.levels
+
+    def formulas(self) -> dict[str, Merged]:
+        out = {k: f for k, f in self.out.items() if f.doc_count() >= MIN_FORMULA_DOCS}
+        for key, f in out.items():
+            f.parts = Counter({p: f.parts[p] for p in sorted(f.parts, key=self.rank[key].__getitem__)})
+        # A piece inside a longer formula seen in as many documents says nothing more.
+        index = PieceIndex((k, f.text) for k, f in out.items())
+        inside = {k for g in out.values() for k, _ in index.found_in(g.text)
+                  if out[k] is not g and g.doc_count() >= out[k].doc_count()}
+        for key in inside:
+            del out[key]
+        return out
