@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from draftkit import slots
-from draftkit.mining.lexicon import _jieba, _load_dictionary, _save_dictionary, added_words, segment
+from draftkit.mining.lexicon import _jieba, _load_dictionary, _save_dictionary, added_words, last_word, segment
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -42,6 +42,7 @@ def test_segment_run_by_run_equals_jieba_on_the_whole_text():
     assert len(texts) > 300
     for text in texts + ["", " ", "ABC-12.5%", "一", "……"]:
         assert segment(text) == tuple(jieba.lcut(text)), text
+        assert last_word(text) == (jieba.lcut(text) or [None])[-1], text
 
 
 def test_units_spilled_in_small_batches_give_the_same_bank(tmp_path, monkeypatch):

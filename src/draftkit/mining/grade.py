@@ -31,10 +31,10 @@ def _rules() -> tuple[tuple[str, str, re.Pattern, tuple[str, ...]], ...]:
 
 def _broken_end(text: str) -> bool:
     from draftkit import slots
-    from draftkit.mining.labels import segment
+    from draftkit.mining.lexicon import last_word
 
-    words = segment(slots.blank(text, "某"))
-    return bool(words) and words[-1] in _table()["tail_words"]
+    last = last_word(slots.blank(text, "某"))
+    return last is not None and last in _table()["tail_words"]
 
 
 def reasons(text: str, kind: str, year: int | None = None) -> list[tuple[str, str]]:

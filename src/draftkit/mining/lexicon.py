@@ -136,6 +136,14 @@ def segment(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def last_word(text: str) -> str | None:
+    """The last of segment(text)'s words, from its last run alone."""
+    for block in reversed(_jieba().re_han_default.split(text)):
+        if block:
+            return segment(block)[-1]
+    return None
+
+
 @functools.lru_cache(maxsize=32768)  # bounded: a few MB of short clauses
 def _segment_block(block: str) -> tuple[str, ...]:
     import sys

@@ -32,36 +32,53 @@ def clauses(text: str) -> list[str]:
 
 
 class Candidates:
-    """Candidate pieces by merge key: (first occurrence of its unit, place in it, piece)."""
+    """Candidate pieces by merge key: (first occurrence of its unit, place in it, piece).
+    A clause gives the same pieces in whichever unit it stands (reports reorder the same
+    clauses), so each clause is scanned once while the clauses held stay under MAX_HELD."""
+
+    MAX_HELD = 100_000
 
     def __init__(self, grams: GramTable) -> None:
         self.grams = grams
         self.found: dict[str, tuple[int, int, str]] = {}
+        self._pieces: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def scan(self, unit: Merged) -> None:
-        lo, hi = LIMITS["formula"]
-        docs, found = self.grams.docs, self.found
+        found, held = self.found, self._pieces
         n = 0
         for c in clauses(unit.text):
-            j = 0
-            while j <= len(c) - GRAM:
-                mask = docs(c[j:j + GRAM])
-                if count(mask) < MIN_FORMULA_DOCS:
-                    j += 1
-                    continue
-                start = j
-                while j + 1 <= len(c) - GRAM:
-                    joint = meet(mask, docs(c[j + 1:j + 1 + GRAM]))
-                    if count(joint) < MIN_FORMULA_DOCS:
-                        break
-                    j, mask = j + 1, joint
-                piece = word_piece(c, start, j + GRAM)
-                if piece and lo <= len(piece) <= hi:
-                    key, here = merge_key(piece), (unit.first, n, piece)
-                    n += 1
-                    if key not in found or here < found[key]:
-                        found[key] = here
+            pieces = held.get(c)
+            if pieces is None:
+                if len(held) >= self.MAX_HELD:
+                    held.clear()
+                pieces = held[c] = tuple((merge_key(p), p) for p in self._pieces_of(c))
+            for key, piece in pieces:
+                here = (unit.first, n, piece)
+                n += 1
+                if key not in found or here < found[key]:
+                    found[key] = here
+
+    def _pieces_of(self, c: str) -> list[str]:
+        lo, hi = LIMITS["formula"]
+        docs = self.grams.docs
+        out = []
+        j = 0
+        while j <= len(c) - GRAM:
+            mask = docs(c[j:j + GRAM])
+            if count(mask) < MIN_FORMULA_DOCS:
                 j += 1
+                continue
+            start = j
+            while j + 1 <= len(c) - GRAM:
+                joint = meet(mask, docs(c[j + 1:j + 1 + GRAM]))
+                if count(joint) < MIN_FORMULA_DOCS:
+                    break
+                j, mask = j + 1, joint
+            piece = word_piece(c, start, j + GRAM)
+            if piece and lo <= len(piece) <= hi:
+                out.append(piece)
+            j += 1
+        return out
 
 
 class Tally:
