@@ -111,6 +111,8 @@ class Slotter:
 
 def balanced(text: str) -> bool:
     for a, b in _PAIRS:
+        if a not in text and b not in text:
+            continue
         depth = 0
         for ch in text:
             if ch == a:

@@ -135,13 +135,21 @@ def strip_bullet(line: str) -> str:
 _MOJIBAKE = re.compile(r"[\ufffd\ue000-\uf8ff]|锟斤拷|烫烫|屯屯|[À-ÿ]{2}|[A-Za-z][（(][a-z" + _TONED + r"]{1,6}[）)]")
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
 def garbled(text: str) -> bool:
     """Mojibake: replacement characters, 锟斤拷, Latin-1 runs, a letter standing for a
     lost character with its reading (F(xiàn)), or many characters outside GB2312 that a
     mainland report would not use."""
     if _MOJIBAKE.search(text):
         return True
-    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    cjk = _HAN.findall(text)
+    try:
+        "".join(cjk).encode("gb2312")
+        return False  # all in GB2312 (most units): no character needs a look of its own
+    except UnicodeEncodeError:
+        pass
     rare = 0
     for ch in cjk:
         try:
