@@ -24,7 +24,7 @@ from typing import Iterator, NamedTuple
 from draftkit import slots
 
 BUCKETS = 64  # by the first two hex digits of an id, four to a bucket: in the order of ids
-FLUSH = 20_000  # records held before they are written out
+FLUSH = 40_000  # occurrences held in memory before they are written out (some 30 MB)
 MAX_SOURCES = 20  # places kept per entry (the first seen); docs and years count them all
 _LENGTH = struct.Struct("<Q")
 
@@ -102,15 +102,26 @@ def bucket_of(phrase_id: str) -> int:
 
 
 class Spill:
-    """Occurrences in bucket files in a temporary folder (removed by close, or when the
-    object is collected), then each bucket merged once and kept merged."""
+    """Occurrences held in memory while they are few (under FLUSH), else in bucket files
+    in a temporary folder (removed by close, or when the object is collected); then each
+    bucket merged once and kept merged, where its occurrences were."""
 
     def __init__(self) -> None:
-        self._dir = tempfile.TemporaryDirectory(prefix="draftkit-mine-")
-        self.folder = Path(self._dir.name)
+        self._dir: tempfile.TemporaryDirectory | None = None
         self._held: list[list[tuple]] = [[] for _ in range(BUCKETS)]
+        self._kept: dict[int, dict[str, Merged]] = {}  # merged buckets, when nothing went to disk
         self._count = 0
         self.occurrences = 0
+
+    @property
+    def spilled(self) -> bool:
+        return self._dir is not None
+
+    @property
+    def folder(self) -> Path:
+        if self._dir is None:
+            self._dir = tempfile.TemporaryDirectory(prefix="draftkit-mine-")
+        return Path(self._dir.name)
 
     def add(self, bucket: int, o: Occurrence) -> None:
         self._held[bucket].append(tuple(o))
@@ -129,6 +140,9 @@ class Spill:
         self._count = 0
 
     def _occurrences(self, bucket: int) -> Iterator[Occurrence]:
+        if not self.spilled:
+            yield from (Occurrence(*rec) for rec in self._held[bucket])
+            return
         path = self.folder / f"{bucket:02d}.occ"
         if not path.exists():
             return
@@ -143,23 +157,33 @@ class Spill:
 
     def merge(self, bucket: int) -> dict[str, Merged]:
         """The entries of one bucket from its occurrences (kept for ``merged``)."""
-        self.flush()
+        if self.spilled:
+            self.flush()
         units: dict[str, Merged] = {}
         for o in self._occurrences(bucket):
             m = units.get(o.key)
             if m is None:
                 m = units[o.key] = Merged(o.text, o.kind, o.slots, first=o.seq)
             m.add(o)
+        if not self.spilled:
+            self._held[bucket] = []
+            self._kept[bucket] = units
+            return units
         (self.folder / f"{bucket:02d}.occ").unlink(missing_ok=True)
         with open(self.folder / f"{bucket:02d}.merged", "wb") as f:
             pickle.dump(units, f, protocol=pickle.HIGHEST_PROTOCOL)
         return units
 
     def merged(self, bucket: int) -> dict[str, Merged]:
+        """The entries of a merged bucket (a dict of one's own; the entries are shared)."""
+        if not self.spilled:
+            return dict(self._kept.get(bucket, {}))
         path = self.folder / f"{bucket:02d}.merged"
         if not path.exists():
             return {}
         return pickle.loads(path.read_bytes())
 
     def close(self) -> None:
-        self._dir.cleanup()
+        self._kept.clear()
+        if self._dir is not None:
+            self._dir.cleanup()
