@@ -84,10 +84,12 @@ class Bank:
 
     def __init__(self, phrases: list[Phrase] | None = None):
         self._entries: dict[str, Entry] = {}
-        self._files: list[str] = []  # the text of each loaded file
+        self._files: list[str] = []  # the text of each loaded file, or of one line a search read
         self._paths: list[Path] = []
+        self._offsets: list[int] = []  # where in its file each text starts, in bytes
         self._lines: dict[str, tuple[int, int, int]] = {}  # id → (file, start, end) of its JSON line
         self._phrases: dict[str, Phrase] = {}
+        self._notes: list[str] = []  # warnings a search's load holds back
         for p in phrases or []:
             self._put(p)
 
@@ -97,9 +99,11 @@ class Bank:
         self._lines.pop(p.id, None)
 
     @classmethod
-    def load(cls, *dirs: Path, only: set[str] | None = None) -> "Bank":
+    def load(cls, *dirs: Path, only: set[str] | None = None, words: list[str] | None = None) -> "Bank":
         """Every entry of the folders; with ``only``, just those ids when each can be found
-        by its id alone (rendering a report needs a handful, not the whole bank)."""
+        by its id alone (rendering a report needs a handful, not the whole bank); with
+        ``words``, at least every entry whose text holds one of them (what a search needs:
+        bank/prefilter.py)."""
         import gc
 
         files = [f for d in dirs for f in sorted(Path(d).glob("*.jsonl"))]
@@ -111,6 +115,21 @@ class Bank:
             bank = cls._load_only(files, only)
             if bank is not None:
                 return bank
+        words = [w for w in words or [] if w.strip()]
+        wanted = None
+        if words:
+            from draftkit.bank.prefilter import searchable
+
+            wanted = searchable(words)
+        if wanted and len(wanted) > 1:
+            # A search shows the entries with all the words when there are any: read
+            # the lines that can hold them all first, and every line with one only if
+            # none does.
+            bank = cls._load_candidates(files, wanted, every=True)
+            if any(all(w in e.text for w in words) for e in bank._entries.values()):
+                return bank._said()
+        if wanted:
+            return cls._load_candidates(files, wanted)._said()
         bank = cls()
         enabled = gc.isenabled()
         gc.disable()  # tens of thousands of small acyclic objects: collection passes only cost time
@@ -144,6 +163,7 @@ class Bank:
         index = len(self._files)
         self._files.append(text)
         self._paths.append(path)
+        self._offsets.append(0)
         entries, lines, phrases, make = self._entries, self._lines, self._phrases, Entry._make
         pos, size, match, find = 0, len(text), _FAST.match, text.find
         while pos < size:
@@ -165,12 +185,70 @@ class Bank:
                     self._put(p)
             pos = end + 1
 
+    @classmethod
+    def _load_candidates(cls, files: list[Path], words: list[bytes], every: bool = False) -> "Bank":
+        import gc
+
+        bank = cls()
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for f in files:
+                bank._add_candidates(f, words, every, bank._notes.append)
+        finally:
+            if enabled:
+                gc.enable()
+        return bank
+
+    def _said(self) -> "Bank":
+        """The warnings a load held back (until it was sure to be the one used)."""
+        from draftkit.errors import warn
+
+        for note in self._notes:
+            warn(note)
+        self._notes.clear()
+        return self
+
+    def _add_candidates(self, path: Path, words: list[bytes], every: bool, warn) -> None:
+        """The lines of a file that a search for the words has to read (bank/prefilter.py),
+        each kept as a text of its own: the rest of the file is neither decoded nor parsed."""
+        from draftkit.bank.prefilter import candidate_lines, line_at
+        from draftkit.inputs import BANK_LIMIT, mapped_lines
+
+        found = mapped_lines(path, BANK_LIMIT, "短语库文件", lambda data: candidate_lines(data, words, every))
+        entries, lines, phrases, make, match = self._entries, self._lines, self._phrases, Entry._make, _FAST.match
+        for offset, raw in found:
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                warn(f"{path}:{line_at(path, offset)}: 短语库中这一行不是 UTF-8 编码，已跳过")
+                continue
+            m = match(line)
+            if m:
+                pid, t, part, move, topic, kind, docs, grade, levels = m.groups()
+                if "\\" in t:
+                    t = json.loads(f'"{t}"')
+                entries[pid] = make((pid, t, part, move, topic, kind, int(docs), grade, levels))
+                lines[pid] = (len(self._files), 0, len(line))
+                self._files.append(line)
+                self._paths.append(path)
+                self._offsets.append(offset)
+                if phrases:
+                    phrases.pop(pid, None)
+            elif line.strip():
+                p = _parse_line(path, lambda o=offset: line_at(path, o), line, warn)
+                if p is not None:
+                    self._put(p)
+
     def get(self, pid: str) -> Phrase | None:
         p = self._phrases.get(pid)
         if p is None and pid in self._lines:
             index, start, end = self._lines[pid]
-            text = self._files[index]
-            p = _parse_line(self._paths[index], text.count("\n", 0, start) + 1, text[start:end])
+            text, path, offset = self._files[index], self._paths[index], self._offsets[index]
+            from draftkit.bank.prefilter import line_at
+
+            p = _parse_line(path, lambda: text.count("\n", 0, start) + (line_at(path, offset) if offset else 1),
+                            text[start:end])
             if p is None:
                 return None
             self._phrases[pid] = p
@@ -238,9 +316,11 @@ def _read_bank_text(path: Path) -> str:
 
 
 
-def _parse_line(path: Path, n: int, line: str) -> Phrase | None:
-    """One bank line as a Phrase; a line that is not an entry is skipped with a warning."""
-    from draftkit.errors import warn
+def _parse_line(path: Path, n, line: str, warn=None) -> Phrase | None:
+    """One bank line as a Phrase; a line that is not an entry is skipped with a warning.
+    ``n`` is its line number, or a function giving it (counted only for a warning)."""
+    if warn is None:
+        from draftkit.errors import warn
 
     try:
         data = json.loads(line)
@@ -252,7 +332,7 @@ def _parse_line(path: Path, n: int, line: str) -> Phrase | None:
     if (not isinstance(data, dict) or not isinstance(data.get("id"), str) or not isinstance(data.get("text"), str)
             or any(k not in known or not isinstance(v, type(known[k]) if isinstance(known[k], (str, int)) else object)
                    for k, v in data.items())):
-        warn(f"{path}:{n}: 短语库中这一行无法读取（不是有效的条目），已跳过")
+        warn(f"{path}:{n() if callable(n) else n}: 短语库中这一行无法读取（不是有效的条目），已跳过")
         return None
     return Phrase(**data)
 
