@@ -43,3 +43,45 @@ def _topic(sentence: str) -> str:
     lines, _ = clean(sentence)
     text, kinds, _ = Slotter(None, "")(lines[0])
     return unit_topic(lines[0], text, kinds)
+
+
+# Sentences of our own with vocabulary that reports at every level use, and the same in
+# Traditional script (the miner reads them after OpenCC t2s and data/wording.yaml).
+COMMON = [
+    ("对首次轻微违法的经营主体推行包容审慎监管", "enforcement"),
+    ("在市场监管领域落实首违不罚清单制度", "enforcement"),
+    ("“双随机、一公开”抽查覆盖全部执法部门", "enforcement"),
+    ("食品安全抽检合格率保持在98%以上", "enforcement"),
+    ("镇政府出台文件前全部经司法所合法性审核", "rules"),
+    ("对报送的规范性文件开展备案审查，纠正违法文件2件", "rules"),
+    ("公布年度重大行政决策目录，逐项明确承办单位", "decisions"),
+    ("县政府常务会议审议的重大事项事先全部经过合法性审查", "decisions"),
+    ("推进诉源治理，万人成讼率持续下降", "disputes"),
+    ("创建“枫桥式”司法所3个", "disputes"),
+    ("建立府院联动机制，定期会商行政争议", "disputes"),
+    ("企业开办实现“一网通办”，全程半天办结", "functions"),
+    ("政务服务“好差评”实现线上线下全覆盖", "functions"),
+    ("12345热线受理群众诉求全部按期办结", "functions"),
+    ("开展法治督察，督促整改问题15个", "organisation"),
+    ("各乡镇党委书记年终述法实现全覆盖", "organisation"),
+    ("新增省级民主法治示范村4个", "organisation"),
+    ("修订城市内涝应急预案，组织防汛演练", "emergency"),
+    ("进入森林防火期后严格管控野外用火", "emergency"),
+    ("开展安全生产大检查，整改隐患点240处", "emergency"),
+    ("推行电子印章，实现跨部门数据共享", "digital"),
+    ("现将我县2025年度法治政府建设情况报告如下", "general"),  # the formula names no area
+    ("推行政務服務「好差評」制度，差評整改率100%", "functions"),
+    ("推行包容審慎監管，對輕微違法行為依法不予處罰", "enforcement"),
+    ("建立府院聯動機制，推動行政爭議實質性化解", "disputes"),
+    ("開展森林防火應急演練，參演幹部群眾300餘人", "emergency"),
+    ("推進資訊共享，打通部門間數據壁壘", "digital"),
+    ("年終開展黨政主要負責人述法", "organisation"),
+    ("區人大常委會對本區行政執法工作開展專題詢問", "oversight"),
+    ("組織領導幹部旁聽行政訴訟庭審", "thought"),
+]
+
+
+def test_common_vocabulary_in_both_scripts():
+    wrong = [(s, want, _topic(s)) for s, want in COMMON if _topic(s) != want]
+    assert not wrong
+

@@ -12,6 +12,7 @@ often its only signal (出台《…行政规范性文件管理办法》).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -76,8 +77,24 @@ def move_of(part: str, text: str, kind: str) -> str:
     return next((move for move, rule in rules if rule.search(text)), rules[-1][0])
 
 
+# The reporting formula (现将我县{year}年度法治政府建设情况报告如下) names no area of work.
+_REPORT_FORMULA = re.compile(r"现将[^，。；！？]{0,40}?报告如下")
+
+
+@functools.lru_cache(maxsize=1)
+def _own_level() -> dict[str, str]:
+    """The issuer's own-level slots read as a county's words, each closing a word (依法治{本级}
+    → 依法治县，) so that a keyword naming a level still counts and no new word forms with what
+    follows ({本级}政协 → 县，政协, not 县政协)."""
+    from draftkit import levels
+
+    return {k: v + "，" for k, v in levels.values("某县人民政府", "县", "某县").items()}
+
+
 def topic_of(text: str) -> str:
-    words = segment(re.sub(r"（[^（）]{1,3}）", "", slots.blank(text, "，")))  # 村（居）法律顾问 → 村法律顾问
+    text = slots.substitute(_REPORT_FORMULA.sub("，", text), _own_level().get)
+    text = slots.blank(text, "，")
+    words = segment(re.sub(r"（[^（）]{1,3}）", "", text))  # 村（居）法律顾问 → 村法律顾问
     best, best_score = "general", 0
     for key, weights in topics():
         score = sum(weights[w] for w in words if w in weights)  # each occurrence counts
