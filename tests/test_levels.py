@@ -48,6 +48,8 @@ def test_own_level_words_become_slots_and_other_levels_restrict_the_entry():
     assert levels.neutralise("目前我市共有执法人员", "荣成市")[0] == "目前{全域}共有执法人员"
     assert levels.neutralise("目前，我市镇街共配备执法人员{n}名", "荣成市")[0] == "目前，{全域}镇街共配备执法人员{n}名"
     assert levels.neutralise("我市出台{title}", "荣成市")[0] == "{我方}出台{title}"
+    # Only the level's character of 依法治市 is the slot: 依法治{本级}, filled 依法治县.
+    assert levels.neutralise("市委全面依法治市委员会办公室", "荣成市")[0] == "{本级党委}全面依法治{本级}委员会办公室"
     assert levels.neutralise("我局牵头制定", "济宁市")[0] == "{我方}牵头制定"
     # From a district's report, 全市 is the city above it: only for levels below a city.
     assert levels.neutralise("全市率先", "济阳区") == ("全市率先", [], ("县区", "乡镇", "部门"))

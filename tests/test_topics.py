@@ -85,3 +85,9 @@ def test_common_vocabulary_in_both_scripts():
     wrong = [(s, want, _topic(s)) for s, want in COMMON if _topic(s) != want]
     assert not wrong
 
+
+
+def test_a_keyword_naming_the_issuers_level_counts_once_slotted():
+    text, _, _ = Slotter(2025, "青岚县")("县委全面依法治县委员会召开全体会议2次")
+    assert text == "{本级党委}全面依法治{本级}委员会召开全体会议{n}次"
+    assert topic_of(text) == "organisation"
