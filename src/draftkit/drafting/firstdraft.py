@@ -23,9 +23,9 @@ from draftkit.drafting.defaults import PART_STYLE, default_date, default_opening
 
 @functools.lru_cache(maxsize=1)
 def table() -> dict:
-    import yaml
+    from draftkit.resources import data_file
 
-    return yaml.safe_load((Path(__file__).parent.parent / "data" / "drafts.yaml").read_text(encoding="utf-8"))
+    return data_file("drafts.yaml")
 
 
 def _phrase_item(e: Entry) -> dict:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 GRADES: tuple[str, ...] = ("ok", "edit", "no")
 GRADE_NAMES: dict[str, str] = {"ok": "可用", "edit": "需修改", "no": "不提供"}
@@ -18,9 +17,9 @@ GRADE_NAMES: dict[str, str] = {"ok": "可用", "edit": "需修改", "no": "不�
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict:
-    import yaml
+    from draftkit.resources import data_file
 
-    return yaml.safe_load((Path(__file__).parent.parent / "data" / "grading.yaml").read_text(encoding="utf-8"))
+    return data_file("grading.yaml")
 
 
 @functools.lru_cache(maxsize=1)

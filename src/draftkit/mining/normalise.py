@@ -94,19 +94,34 @@ CHROME_LINES = [
     r"[【\[]?(篇|范文)[一二三四五六七八九十\d]{1,3}[】\]]?.{0,40}",
     r"(本文|文章)?(网址|地址|链接|出处)：?",
 ]
-_CHROME = re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
+
+
+@functools.cache
+def _chrome() -> re.Pattern:
+    """One pattern for all the chrome lines, compiled when first needed (not by render)."""
+    return re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
 
 # Pinyin glosses after characters (领(lǐng)导(dǎo)) and note marks ([1], ［注2］, 【注】).
 _TONED = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜüńňǹḿ"
 _SYLLABLE = rf"[a-z{_TONED}]{{1,6}}"
-_GLOSS = re.compile(rf"(?<![A-Za-z])[（(]\s*({_SYLLABLE}(?:\s+{_SYLLABLE})*)\s*[）)]".replace("{cjk}", "\u4e00-\u9fff"))
-_PINYIN = re.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:n|ng|r)?$")
-_NOTE_MARK = re.compile(r"[\[［【〔](?:注(?:释)?\s*)?\d{1,2}[\]］】〕]|[\[［【](?:注|注释|编者按)[\]］】]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
-_BULLET = re.compile(r"^(?:[•·●▪◆◇■□★☆►▶→✓√]|-{1,2}(?!\d)|—{2}(?=[^\u4e00-\u9fff]))\s*")
-_URL = re.compile(r"(?:(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*)?(?:https?://|www\.)[A-Za-z0-9_./?=&%#:~+-]*\s*")
-_FOOTNOTE = re.compile(r"^(?:[\[［【〔]\d{1,2}[\]］】〕]|注\s*\d{1,2}[：:.．]|注释[：:]?$|注[：:]$|参考文献)")
-_WATERMARK = re.compile(r"[（(【\[]?(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*[\u4e00-\u9fff]{2,12}(?:网|文库|网站)[）)】\]]?"
-                        r"|[\u4e00-\u9fff]{2,8}(?:范文网|文库|资料网|文秘网|写作网)")
+
+
+@functools.cache
+def _cleaning() -> dict[str, re.Pattern]:
+    """The patterns that clean scraped text, compiled when first needed (mining and
+    import use them; render and check of a data file do not)."""
+    return {
+        "gloss": re.compile(rf"(?<![A-Za-z])[（(]\s*({_SYLLABLE}(?:\s+{_SYLLABLE})*)\s*[）)]"),
+        "pinyin": re.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:n|ng|r)?$"),
+        "note_mark": re.compile(r"[\[［【〔](?:注(?:释)?\s*)?\d{1,2}[\]］】〕]|[\[［【](?:注|注释|编者按)[\]］】]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"),
+        "bullet": re.compile(r"^(?:[•·●▪◆◇■□★☆►▶→✓√]|-{1,2}(?!\d)|—{2}(?=[^\u4e00-\u9fff]))\s*"),
+        "url": re.compile(r"(?:(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*)?(?:https?://|www\.)[A-Za-z0-9_./?=&%#:~+-]*\s*"),
+        "footnote": re.compile(r"^(?:[\[［【〔]\d{1,2}[\]］】〕]|注\s*\d{1,2}[：:.．]|注释[：:]?$|注[：:]$|参考文献)"),
+        "watermark": re.compile(r"[（(【\[]?(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*[\u4e00-\u9fff]{2,12}(?:网|文库|网站)[）)】\]]?"
+                                r"|[\u4e00-\u9fff]{2,8}(?:范文网|文库|资料网|文秘网|写作网)"),
+        "mojibake": re.compile(r"[\ufffd\ue000-\uf8ff]|锟斤拷|烫烫|屯屯|[À-ÿ]{2}|[A-Za-z][（(][a-z" + _TONED + r"]{1,6}[）)]"),
+        "han": re.compile("[\u4e00-\u9fff]"),
+    }
 
 
 def _gloss(m: re.Match) -> str:
@@ -115,36 +130,32 @@ def _gloss(m: re.Match) -> str:
     syllables = m.group(1).split()
     toned = any(ch in _TONED for ch in m.group(1))
     after_cjk = m.start() > 0 and "\u4e00" <= m.string[m.start() - 1] <= "\u9fff"
-    plain = after_cjk and all(_PINYIN.match(x) for x in syllables)
+    plain = after_cjk and all(_cleaning()["pinyin"].match(x) for x in syllables)
     return "" if toned or plain else m.group(0)
 
 
 def strip_annotations(line: str) -> str:
     """Pinyin glosses, note marks, URLs and site watermarks out of a line."""
-    line = _GLOSS.sub(_gloss, line)
-    line = _NOTE_MARK.sub("", line)
-    line = _URL.sub("", line)
-    line = _WATERMARK.sub("", line)
+    pat = _cleaning()
+    line = pat["gloss"].sub(_gloss, line)
+    line = pat["note_mark"].sub("", line)
+    line = pat["url"].sub("", line)
+    line = pat["watermark"].sub("", line)
     return line.strip(" \t\u00a0\u3000\ufeff")
 
 
 def strip_bullet(line: str) -> str:
-    return _BULLET.sub("", line)
-
-
-_MOJIBAKE = re.compile(r"[\ufffd\ue000-\uf8ff]|锟斤拷|烫烫|屯屯|[À-ÿ]{2}|[A-Za-z][（(][a-z" + _TONED + r"]{1,6}[）)]")
-
-
-_HAN = re.compile("[\u4e00-\u9fff]")
+    return _cleaning()["bullet"].sub("", line)
 
 
 def garbled(text: str) -> bool:
     """Mojibake: replacement characters, 锟斤拷, Latin-1 runs, a letter standing for a
     lost character with its reading (F(xiàn)), or many characters outside GB2312 that a
     mainland report would not use."""
-    if _MOJIBAKE.search(text):
+    pat = _cleaning()
+    if pat["mojibake"].search(text):
         return True
-    cjk = _HAN.findall(text)
+    cjk = pat["han"].findall(text)
     try:
         "".join(cjk).encode("gb2312")
         return False  # all in GB2312 (most units): no character needs a look of its own
@@ -160,7 +171,7 @@ def garbled(text: str) -> bool:
 
 
 def is_chrome(line: str) -> bool:
-    return bool(_CHROME.fullmatch(line.strip()))
+    return bool(_chrome().fullmatch(line.strip()))
 
 
 def normalise_line(line: str) -> str:
@@ -172,9 +183,10 @@ def clean(text: str) -> tuple[list[str], list[str]]:
     still tell who published the page and when)."""
     text = to_simplified(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines, chrome = [], []
+    footnote = _cleaning()["footnote"].match
     for raw in text.split("\n"):
         line = punctuation(raw).strip(" \t\u00a0\u3000\ufeff")
-        if _FOOTNOTE.match(line):  # the note itself, at the end of the page
+        if footnote(line):  # the note itself, at the end of the page
             chrome.append(line)
             continue
         line = strip_annotations(line)

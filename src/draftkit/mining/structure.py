@@ -9,11 +9,11 @@ reports with 问题 and 打算, articles with no parts at all).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
 from draftkit.domain import place_of
-from draftkit.mining.parts import assign_parts, part_of_heading
 
 CN_NUM = "一二三四五六七八九十"
 _H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
@@ -23,7 +23,6 @@ _H4 = re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ORG = re.compile(r"(人民政府|政府|委员会|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
 # A document number (发文字号) above the title: 青政发〔2025〕3号, not the title itself.
-_DOC_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号$")
 _SENTENCE_PUNCT = re.compile(r"[。；！？]")
 _MARKER = re.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")
 _LOST_NUMERAL = re.compile(r"(?<=。)是(?=[提加推健完强深创实打落建开坚抓做优规严全积夯])")
@@ -137,42 +136,52 @@ def _para(i: int, kind: str, line: str) -> Para:
     return Para(i, kind, line)
 
 
-_RUN_IN_H2 = re.compile(rf"(?<=[。；！？])(?=[（(][{CN_NUM}]{{1,3}}[）)])|(?<=[^（(，、：\s])(?=（[{CN_NUM}]{{1,3}}）[^，。；、）]{{4}})")
-_RUN_IN_H1 = re.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^。；！？（(]{{2,60}}?)(?:[。；！？]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$")
+@functools.cache
+def _lines_re() -> dict[str, re.Pattern]:
+    """The patterns that take apart lines of a text read in (mining, import, check of a
+    document), compiled when first needed: a data file's blocks come already apart."""
+    return {
+        "run_in_h2": re.compile(rf"(?<=[。；！？])(?=[（(][{CN_NUM}]{{1,3}}[）)])|(?<=[^（(，、：\s])(?=（[{CN_NUM}]{{1,3}}）[^，。；、）]{{4}})"),
+        "run_in_h1": re.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^。；！？（(]{{2,60}}?)(?:[。；！？]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$"),
+        "part_no": re.compile(rf"^第([{CN_NUM}]{{1,3}})部分[\s：:]*"),
+        "odd_h1": re.compile(rf"^([{CN_NUM}]{{1,3}})\s*([、.．])\s*"),
+        "odd_h2": re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*|^([{CN_NUM}]{{1,3}})[)）]\s*"),
+        "doc_number": re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号$"),
+    }
 
 
 def run_in(line: str) -> list[str]:
     """A line holding several paragraphs run together: ``一、坚持党的领导（一）加强组织领导。…``
     → the level-1 heading, then each （二） part on its own."""
     out: list[str] = []
-    if m := _RUN_IN_H1.match(line):
+    pat = _lines_re()
+    if m := pat["run_in_h1"].match(line):
         out.append(m.group(1))
         line = m.group(2).strip()
-    out.extend(piece.strip() for piece in _RUN_IN_H2.split(line) if piece.strip())
+    out.extend(piece.strip() for piece in pat["run_in_h2"].split(line) if piece.strip())
     return out
 
 
 _FORMAL_NUM = str.maketrans("壹贰叁肆伍陆柒捌玖拾", CN_NUM)
-_PART_NO = re.compile(rf"^第([{CN_NUM}]{{1,3}})部分[\s：:]*")
-_ODD_H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})\s*([、.．])\s*")
-_ODD_H2 = re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*|^([{CN_NUM}]{{1,3}})[)）]\s*")
 
 
 def canonical_numbering(lines: list[str]) -> list[str]:
     """Heading numbering written the usual way: 壹、→一、, 一 、→一、, 一）and (一) →（一）; in
     a report whose top level is 第一部分, that level becomes 一、 and its 一、 become （一）."""
-    parts = any(_PART_NO.match(line) for line in lines)
+    pat = _lines_re()
+    part_no, odd_h1, odd_h2 = pat["part_no"].match, pat["odd_h1"].match, pat["odd_h2"].match
+    parts = any(part_no(line) for line in lines)
     out = []
     for line in lines:
         if re.match(r"^[壹贰叁肆伍陆柒捌玖拾]{1,2}[、.．]", line) or re.match(r"^[（(][壹贰叁肆伍陆柒捌玖拾]{1,2}[）)]", line):
             line = line[:4].translate(_FORMAL_NUM) + line[4:]
-        if parts and (m := _PART_NO.match(line)):
+        if parts and (m := part_no(line)):
             line = f"{m.group(1)}、{line[m.end():]}"
-        elif parts and (m := _ODD_H1.match(line)) and m.group(2) == "、":
+        elif parts and (m := odd_h1(line)) and m.group(2) == "、":
             line = f"（{m.group(1)}）{line[m.end():]}"
-        elif m := _ODD_H1.match(line):
+        elif m := odd_h1(line):
             line = f"{m.group(1)}{m.group(2)}{line[m.end():]}"
-        elif m := _ODD_H2.match(line):
+        elif m := odd_h2(line):
             line = f"（{m.group(1) or m.group(2)}）{line[m.end():]}"
         out.append(line)
     return out
@@ -218,7 +227,7 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
             paras.append(Para(i, "addressee", line.rstrip("：")))
         elif short and line[-1] not in "。！？；：":
             if not seen_body and not any(p.kind == "title" for p in paras) and len(line) >= 6 \
-                    and not _DOC_NUMBER.search(line):
+                    and not _lines_re()["doc_number"].search(line):
                 kind = "title"
             elif i >= n - 2 and _ORG.search(line):
                 kind = "signature"
@@ -231,6 +240,8 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
     _prefer_report_title(paras)
     doc = ParsedDoc(name, paras)
     _metadata(doc, lines, chrome or [])
+    from draftkit.mining.parts import assign_parts
+
     assign_parts(doc)
     return doc
 
@@ -306,6 +317,8 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
         doc.year = int(m.group(1))
     else:
         h1 = [p.text for p in doc.paras if p.kind == "h1" and re.match(r"\d{4}年", p.text)]
+        from draftkit.mining.parts import part_of_heading
+
         if h1 and part_of_heading(h1[0]) in ("measures", None):
             doc.year = int(h1[0][:4])
         elif doc.date:
