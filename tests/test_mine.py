@@ -173,8 +173,23 @@ def test_study_report_problems_and_plans():
 @needs_corpus
 def test_article_without_parts():
     d = doc("004")
-    assert d.place == "济阳区" and d.year == 2023
+    assert d.place == "济阳区" and d.year == 2022  # a page of 2023-01-16 on the year before
     assert [p.part for p in d.body()][-1] == "plan"  # 下一步，济阳区将…
+
+
+@pytest.mark.parametrize("title,page,body,year", [
+    ("青岚县2024年法治政府建设情况报告", "更新时间：2025-06-03", "全年办理行政复议案件12件。", 2024),
+    ("关于青岚县2024年度法治政府建设情况的报告", "", "全年办理行政复议案件12件。", 2024),
+    # no year in the title: the page's date, the year before in January–March
+    ("青岚县荣获省级法治政府建设示范县", "更新时间：2025-01-16", "2024年，全县办理行政复议案件12件。", 2024),
+    ("青岚县荣获省级法治政府建设示范县", "发布日期：2025-06-03", "全县办理行政复议案件12件。", 2025),
+    ("青岚县荣获省级法治政府建设示范县", "发布日期：2025-03-20", "2025年以来，全县办理行政复议案件12件。", 2025),
+    # a span is not the report's year
+    ("关于落实法治政府建设实施纲要（2021—2025年）情况的报告", "发布日期：2025-02-10", "全县办理行政复议案件12件。", 2024),
+])
+def test_year_reported_on(title, page, body, year):
+    lines, chrome = clean("\n".join(x for x in (page, title, body) if x))
+    assert parse("x.txt", lines, chrome).year == year
 
 
 def test_leadership_first_order():

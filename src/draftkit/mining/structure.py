@@ -311,22 +311,43 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
                 issuer = m.group(1)
                 break
     doc.issuer = issuer
-    # The year reported on: 2022年度 in the title, the year of part one's heading, the
-    # year before a January–March signature date, else the year the page was published.
-    if m := re.search(r"(\d{4})年度", doc.title):
-        doc.year = int(m.group(1))
-    else:
-        h1 = [p.text for p in doc.paras if p.kind == "h1" and re.match(r"\d{4}年", p.text)]
-        from draftkit.mining.parts import part_of_heading
+    doc.year = _reported_year(doc, chrome)
 
-        if h1 and part_of_heading(h1[0]) in ("measures", None):
-            doc.year = int(h1[0][:4])
-        elif doc.date:
-            doc.year = doc.date.year - 1 if doc.date.month <= 3 else doc.date.year
-        else:
-            years = [int(m.group(1)) for line in chrome for m in re.finditer(r"(20\d{2})[-年/.]\d{1,2}", line)]
-            if years:
-                doc.year = years[0]
+
+@functools.cache
+def _year_re() -> dict[str, re.Pattern]:
+    return {
+        # a year in a title naming the report's year: 关于2022年度…的报告, 2022年法治政府建设情况报告;
+        # not one end of a span (2021—2025年)
+        "title": re.compile(r"(?<![\d—–\-~至到])(\d{4})年度?(?![—–\-~至到]\d)(?=.*(报告|情况|总结|综述))"),
+        "published": re.compile(r"(20\d{2})[-年/.](\d{1,2})"),
+    }
+
+
+def _reported_year(doc: ParsedDoc, chrome: list[str]) -> int | None:
+    """The year a report reports on: the year its title names, the year of part one's
+    heading, else the year of its signature date or, failing that, of the page's publication
+    date (更新时间 2023-01-16) — the year before when that date falls in January–March,
+    when reports on the past year come out (for a page, unless its body tells of the new
+    year's work: 2023年以来, 今年一季度)."""
+    from draftkit.mining.parts import part_of_heading
+
+    if m := _year_re()["title"].search(doc.title):
+        return int(m.group(1))
+    h1 = [p.text for p in doc.paras if p.kind == "h1" and re.match(r"\d{4}年", p.text)]
+    if h1 and part_of_heading(h1[0]) in ("measures", None):
+        return int(h1[0][:4])
+    if doc.date:  # a report signed in January–March reports on the year before
+        return doc.date.year - 1 if doc.date.month <= 3 else doc.date.year
+    found = [m for line in chrome for m in _year_re()["published"].finditer(line)]
+    if not found:
+        return None
+    year, month = int(found[0].group(1)), int(found[0].group(2))
+    if month > 3:
+        return year
+    body = "".join(p.text for p in doc.body())
+    new_year = rf"{year}年(以来|初以来|一季度|第一季度|[1-3一二三]月)|今年(以来|一季度|第一季度|[1-3一二三]月)"
+    return year if re.search(new_year, body) else year - 1
 
 
 def _place(issuer: str) -> str:
