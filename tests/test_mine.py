@@ -284,7 +284,7 @@ def test_labels_agree_with_hand_labels():
     n = len(rows)
     print(f"agreement over {n} units: part {agree['part']}/{n}, move {agree['move']}/{n}, topic {agree['topic']}/{n}")
     assert agree["part"] / n >= 0.85
-    assert agree["topic"] / n >= 0.75
+    assert agree["topic"] / n >= 0.9  # 67 of 74 measured (62 before the vocabulary and two labels reconciled)
 
 
 @needs_corpus
