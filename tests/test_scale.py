@@ -56,6 +56,30 @@ def test_picker_filter_matches_the_plain_filter():
         assert c.matches(query) == plain, query
 
 
+def test_picker_narrowing_keystroke_by_keystroke_matches_the_plain_filter():
+    """Typed on, backspaced, pasted, with limits small enough that walks stop early and
+    go on later: every answer is the plain filter's, whatever was typed before."""
+    import random
+
+    entries = [Entry(f"p-{i:05d}", t, "measures", "result", "rules", "sentence", i % 7) for i, t in enumerate(_texts(3000))]
+    c = BankCompleter(entries)
+    rng = random.Random(13)
+    typed = ["执法 培训", "行政复议 审核", "普法 规范 建设", "条 规范性", "执法 无此词", "第1 行政", "培训 执法 审"]
+    checked = 0
+    for _ in range(4):
+        for query in typed:
+            keys = [query[:k] for k in range(1, len(query) + 1)]
+            keys += [query[:k] for k in range(len(query) - 1, 0, -1)]  # back down
+            keys += [rng.choice(typed)]  # pasted
+            for text in keys:
+                limit = rng.choice((1, 3, 50))
+                words = text.split()
+                plain = [e for e in c.entries if all(w in e.text for w in words)][:limit]
+                assert c.matches(text, limit) == plain, (text, limit)
+                checked += 1
+    assert checked > 300
+
+
 def test_search_ranks_as_before():
     phrases = [Phrase(f"p-{i:05d}", t, part=("plan", "measures")[i % 2], docs=i % 5) for i, t in enumerate(_texts(500))]
     bank = Bank(phrases)

@@ -137,6 +137,8 @@ class BankCompleter:
         for e in self.entries:
             self._starts.append(pos)
             pos += len(e.text) + 1
+        self._starts.append(pos)  # where a next entry would start: the end of a walk
+        self._scans: dict[tuple[str, ...], tuple[list[int], int]] = {}  # query → (matches, entries looked at)
         self._outdated = None
         if year:
             from draftkit.currency import outdated_pattern
@@ -148,34 +150,56 @@ class BankCompleter:
         return "过时提法" if self._outdated is not None and self._outdated.search(e.text) else ""
 
     def matches(self, query: str, limit: int = PICK_LIMIT) -> list[Entry]:
-        """Entries holding every word, in the completer's order, at most ``limit``: a word
-        found in no entry ends it at once; one word is walked from hit to hit with
-        str.find over all texts; several are tested entry by entry in a tight loop."""
-        from bisect import bisect_right
+        """Entries holding every word, in the completer's order, at most ``limit``.
 
+        Each keystroke narrows what an earlier one found when it can (its words each
+        within the new ones: typing on, or back to a query seen): the entries it matched
+        are tested again and the walk goes on from where it stopped. A walk follows the
+        rarest word through all texts with str.find (C speed), testing the others only
+        in the entries it hits, and stops at ``limit``."""
         words = [w for w in query.split() if "\n" not in w]
         if not words:
             return self.entries[:limit]
-        if any(self._all.find(w) < 0 for w in words):  # a word in no entry: one scan each
-            return []
-        if len(words) > 1:  # a tight loop of C-level `in` tests, stopping at the limit
-            from itertools import islice
+        key = tuple(words)
+        texts = self._texts
+        found, done = [], 0
+        for old in reversed(self._scans):  # the latest query this one narrows
+            if len(old) <= len(key) and all(a in b for a, b in zip(old, key)):
+                found, done = self._scans[old]
+                found = [i for i in found if all(w in texts[i] for w in words)]
+                break
+        if len(found) < limit and done < len(texts):
+            done = self._walk(words, found, done, limit)
+        self._scans.pop(key, None)
+        self._scans[key] = (found, done)
+        while len(self._scans) > 64:
+            del self._scans[next(iter(self._scans))]
+        return [self.entries[i] for i in found[:limit]]
 
-            ordered = sorted(words, key=len, reverse=True)  # the longest words first: likely the rarest
-            w1, w2, rest = ordered[0], ordered[1], ordered[2:]
-            hits = (e for e, t in zip(self.entries, self._texts) if w1 in t and w2 in t
-                    and (not rest or all(w in t for w in rest)))
-            return list(islice(hits, limit))
-        word, out = words[0], []
-        pos, find, starts = 0, self._all.find, self._starts
-        while len(out) < limit:
+    def _walk(self, words: list[str], found: list[int], first: int, limit: int) -> int:
+        """Append to ``found`` the entries from ``first`` on holding every word, until
+        ``limit``; returns the index of the first entry not looked at."""
+        from bisect import bisect_right
+
+        word = min(words, key=self._rarity)
+        rest = [w for w in words if w != word]
+        other = rest[0] if len(rest) == 1 else None  # the usual case, tested without a loop
+        find, starts, texts, add = self._all.find, self._starts, self._texts, found.append
+        pos = starts[first]
+        while len(found) < limit:
             hit = find(word, pos)
             if hit < 0:
-                break
+                return len(texts)
             i = bisect_right(starts, hit) - 1
-            out.append(self.entries[i])
-            pos = starts[i] + len(self.entries[i].text) + 1  # on to the next entry
-        return out
+            if not rest or (other in texts[i] if other is not None else all(w in texts[i] for w in rest)):
+                add(i)
+            pos = starts[i + 1]  # on to the next entry (the last start is the end)
+        return found[-1] + 1
+
+    def _rarity(self, word: str) -> tuple[int, int]:
+        """How often a word occurs in the first stretch of the texts (enough to tell which
+        word to walk by, at a tenth of counting all), longer words first on a tie."""
+        return self._all.count(word, 0, 1 << 18), -len(word)
 
     def get_completions(self, document, complete_event):
         from prompt_toolkit.completion import Completion
