@@ -183,7 +183,6 @@ class BankCompleter:
 
         word = min(words, key=self._rarity)
         rest = [w for w in words if w != word]
-        other = rest[0] if len(rest) == 1 else None  # the usual case, tested without a loop
         find, starts, texts, add = self._all.find, self._starts, self._texts, found.append
         pos = starts[first]
         while len(found) < limit:
@@ -191,7 +190,11 @@ class BankCompleter:
             if hit < 0:
                 return len(texts)
             i = bisect_right(starts, hit) - 1
-            if not rest or (other in texts[i] if other is not None else all(w in texts[i] for w in rest)):
+            t = texts[i]
+            for w in rest:  # a plain loop: a generator per hit costs more than the tests
+                if w not in t:
+                    break
+            else:
                 add(i)
             pos = starts[i + 1]  # on to the next entry (the last start is the end)
         return found[-1] + 1
