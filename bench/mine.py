@@ -11,7 +11,7 @@ size) and the mining time per MB (goal: constant within 20 %), both raw and net 
 start cost (imports, jieba's dictionary, tables), which is measured first in the same run
 by mining one small file (and segmenting it, for jieba's own fixed cost).
 
-    python bench/mine.py [--sizes 1 4 16] [--corpus ../shared/corpus] [--seed 13]
+    python bench/mine.py [--sizes 1 4 16] [--corpus ../shared/corpus] [--seed 13] [--repeat 1]
 """
 
 from __future__ import annotations
@@ -113,6 +113,8 @@ def main() -> None:
     ap.add_argument("--sizes", type=float, nargs="+", default=[1, 4, 16], help="MB of text, e.g. 1 4 16 64 180")
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs of each command per size, best kept (the machine is shared: others' load only adds)")
     args = ap.parse_args()
     rows, nets = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,8 +133,10 @@ def main() -> None:
         for size in args.sizes:
             folder = Path(tmp) / f"{size:g}MB"
             nbytes, nfiles = build(args.corpus, folder, int(size * MB), args.seed)
-            mine_s, peak = timed([sys.executable, "-m", "draftkit", "mine", str(folder), "-o", str(Path(tmp) / "bank")])
-            jieba_s, _ = timed([sys.executable, "-c", JIEBA, str(folder)])
+            runs = [timed([sys.executable, "-m", "draftkit", "mine", str(folder), "-o", str(Path(tmp) / "bank")])
+                    for _ in range(args.repeat)]
+            mine_s, peak = min(r[0] for r in runs), max(r[1] for r in runs)
+            jieba_s = min(timed([sys.executable, "-c", JIEBA, str(folder)])[0] for _ in range(args.repeat))
             per_mb = mine_s / (nbytes / MB)
             net = (mine_s - fixed) / (nbytes / MB)
             rows.append(per_mb)
