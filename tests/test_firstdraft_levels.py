@@ -14,7 +14,8 @@ import yaml
 from draftkit import levels
 
 ISSUERS = {"county": ("青岚县人民政府", "县区"), "dept": ("青岚县司法局", "部门"),
-           "city": ("云川市人民政府", "市"), "town": ("白石镇人民政府", "乡镇")}
+           "city": ("云川市人民政府", "市"), "town": ("白石镇人民政府", "乡镇"),
+           "market": ("青岚县市场监督管理局", "部门"), "province": ("安宁省人民政府", "省")}
 DRAFTS = yaml.safe_load((Path(__file__).parent.parent / "src" / "draftkit" / "data" / "drafts.yaml")
                         .read_text(encoding="utf-8"))
 
@@ -118,3 +119,54 @@ def test_level_marks_are_data_read_when_mining():
     _, _, fits = levels.neutralise("荣成市深化简政放权，下放行政许可事项", "荣成市")
     assert fits and "部门" not in fits and "乡镇" not in fits
     assert not levels.offered(levels.neutralise("开展行政复议规范化建设", "白石镇")[2], "乡镇", "白石镇")
+
+
+def test_a_department_other_than_justice_does_not_claim_the_justice_bureaus_work(drafts):
+    md = drafts["market"]
+    bad = re.findall(r"公共法律服务|人民调解|司法所|法律顾问专家库|执法部门布置|行政复议(?!和行政诉讼)(?!应诉)|复议机关|律所|"
+                     r"社会监督员|执法监督员|仲裁|民主法治|规范性文件制定计划|公职律师全覆盖", md)
+    assert not bad, bad
+    # its shortcoming on disputes is its own (a respondent's), not the county's 复议 caseload
+    assert "配强行政复议办案力量" not in md
+    # a justice bureau keeps them: it runs 复议 and 调解 for the county
+    assert re.search(r"行政复议|人民调解|公共法律服务", drafts["dept"])
+
+
+def test_a_province_does_not_count_villages(drafts):
+    assert not re.search(r"镇街|村居|镇级|布置学法作业|社会监督员", drafts["province"])
+
+
+def test_a_town_takes_no_power_to_supervise_and_its_mayor_goes_to_court(drafts):
+    md = drafts["town"]
+    assert not re.search(r"亿元|执法监督年度工作计划|执法监督员|开展执法监督|两级行政争议", md)
+    court = next(p for p in parts(md)["leadership"].split("\n") if "出庭应诉" in p)
+    assert court.startswith("镇政府主要负责人带头落实行政机关负责人出庭应诉制度"), court
+
+
+def test_the_year_speaks_of_its_own_meetings_and_next_years_law(drafts):
+    for key, md in drafts.items():
+        opening = md.split("## ")[0]
+        # the second 中央全面依法治国工作会议 (2025-11) is cited in reports on 2025; the 纲要 ends that year
+        assert "深入贯彻中央全面依法治国工作会议精神" in opening and "纲要各项任务落实收官" in opening, key
+        # 《行政执法监督条例》 takes effect 2026-02-01: the plan for 2026 carries it out
+        # where enforcement is among the shortcomings it answers
+        if "执法规范化水平还需提升" in parts(md)["shortcomings"]:
+            assert "贯彻实施《行政执法监督条例》" in parts(md)["plan"], key
+    assert sum("贯彻实施《行政执法监督条例》" in md for md in drafts.values()) >= 3
+
+
+def test_no_fragment_that_needs_the_sentence_before_it(drafts):
+    for md in drafts.values():
+        assert not re.search(r"[是：]定期跟进调度进展|将工作覆盖面延伸至最基层|必然导致|法治是最好的营商环境|在全省率先", md)
+
+
+def test_draft_blanks_keep_their_measure_word(drafts):
+    leaders = parts(drafts["county"])["leadership"]
+    assert "【待填：研究次数】次专题研究" in leaders and "会前学法【待填：学法次数】次" in leaders
+    assert "出庭应诉率【待填：出庭应诉率】，" in leaders  # a rate shows no % after its blank
+
+
+def test_every_heading_has_something_under_it(drafts):
+    for key, md in drafts.items():
+        sections = re.split(r"^### .*$", parts(md)["measures"], flags=re.M)[1:]
+        assert sections and all(s.strip() for s in sections), key

@@ -52,11 +52,21 @@ def test_own_level_words_become_slots_and_other_levels_restrict_the_entry():
     assert levels.neutralise("市委全面依法治市委员会办公室", "荣成市")[0] == "{本级党委}全面依法治{本级}委员会办公室"
     assert levels.neutralise("我局牵头制定", "济宁市")[0] == "{我方}牵头制定"
     # From a district's report, 全市 is the city above it: only for levels below a city.
-    assert levels.neutralise("全市率先", "济阳区") == ("全市率先", [], ("县区", "乡镇", "部门"))
-    assert levels.neutralise("省委依法治省办组织", "荣成市")[2] == ("市", "县区", "乡镇", "部门")
+    assert levels.neutralise("全市率先", "济阳区") == ("全市率先", [], ("县区", "乡镇", "部门", "司法部门"))
+    assert levels.neutralise("省委依法治省办组织", "荣成市")[2] == ("市", "县区", "乡镇", "部门", "司法部门")
     # Words that only look like level words stay as they are.
     for word in ("城市管理", "全市场", "社区委员会", "市场监督管理局"):
         assert levels.neutralise(word, "荣成市") == (word, [], ())
+
+
+def test_the_justice_bureaus_own_work_is_offered_to_justice_departments_only():
+    fits = levels.neutralise("全市{n}个镇街公共法律服务站全部进驻综治中心", "荣成市")[2]
+    assert levels.offered(fits, "部门", "青岚县", "青岚县司法局")
+    assert not levels.offered(fits, "部门", "青岚县", "青岚县市场监督管理局")
+    assert levels.offered(fits, "县区", "青岚县", "青岚县人民政府")
+    # what any department does is offered to both
+    fits = levels.neutralise("严格落实重大执法决定法制审核制度", "荣成市")[2]
+    assert levels.offered(fits, "部门", "青岚县", "青岚县市场监督管理局") and levels.offered(fits, "部门", "青岚县", "青岚县司法局")
 
 
 @needs_corpus
@@ -174,6 +184,6 @@ def test_phrases_show_gives_grade_reason_and_levels(bank):
     name = next(e for e in bank.entries() if "王天阳" in e.text)
     r = subprocess.run([sys.executable, "-m", "draftkit", "phrases", "show", name.id], capture_output=True, text=True)
     assert r.returncode == 0 and "质量：不提供（no）：含人名" in r.stdout
-    marked = next(e for e in bank.entries() if e.levels == "县区,乡镇,部门")
+    marked = next(e for e in bank.entries() if e.levels == "县区,乡镇,部门,司法部门")
     r = subprocess.run([sys.executable, "-m", "draftkit", "phrases", "show", marked.id], capture_output=True, text=True)
     assert "适用层级：县区、乡镇、部门" in r.stdout

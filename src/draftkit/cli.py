@@ -346,11 +346,12 @@ def cmd_phrases_show(args: argparse.Namespace) -> int:
     print(f"编号：{p.id}")
     print(f"部分：{PART_NAMES.get(p.part, p.part)}（{p.part}）  作用：{MOVE_NAMES.get(p.move, p.move)}（{p.move}）"
           f"  主题：{TOPIC_NAMES.get(p.topic, p.topic)}（{p.topic}）  类型：{p.kind}")
+    from draftkit.levels import levels_text
     from draftkit.mining.grade import GRADE_NAMES, reasons
 
     why = "；".join(dict.fromkeys(w for g, w in reasons(p.text, p.kind) if g == p.grade))
     print(f"质量：{GRADE_NAMES.get(p.grade, p.grade)}（{p.grade}）" + (f"：{why}" if why else "")
-          + f"  适用层级：{p.levels.replace(',', '、') if p.levels else '所有层级'}")
+          + f"  适用层级：{levels_text(p.levels) if p.levels else '所有层级'}")
     if p.slots:
         print("空位：" + "，".join(f"{{{k}}} {v}" for k, v in p.slots.items()))
     years = "、".join(str(y) for y in p.years) or "未知"

@@ -30,14 +30,24 @@ def enumerate_items(items: list[str]) -> str:
         return ""
     if len(items) == 1:
         return _close(items[0])
-    if any(it.rstrip()[-1:] in _TERMINAL for it in items):
+    if any(_body(it)[-1:] in _TERMINAL for it in items):
         return "".join(f"{cn_number(i)}是{_close(it)}" for i, it in enumerate(items, 1))
     body = "；".join(f"{cn_number(i)}是{it.rstrip('，,')}" for i, it in enumerate(items, 1))
     return body + "。"
 
 
+def _body(text: str) -> str:
+    """The item less a draft's trailing 【待写：…】 note: its own last character decides."""
+    from draftkit.slots import without_to_write
+
+    return without_to_write(text).rstrip() if "【待写" in text else text.rstrip()
+
+
 def _close(text: str) -> str:
     text = text.rstrip()
+    body = _body(text)
+    if body != text:  # a draft's note follows: the sentence before it takes the stop
+        return text if body[-1:] in _TERMINAL else text.replace(body, _close(body), 1) if body else text
     if text[-1:] in "；，,;":
         text = text[:-1]
     return text if text[-1:] in _TERMINAL else text + "。"

@@ -139,8 +139,19 @@ def replace_outdated(text: str, year: int, forward_only: bool = False) -> tuple[
 
 def outdated_flags(text: str, year: int) -> list[str]:
     """Outdated wording in a sentence left as written."""
-    return [f"“{m.group(0)}”已不是 {year} 年度的现行提法：{row.suggest}"
-            for row in table().for_year(year, text) for m in row.matches(text)]
+    flags = [f"“{m.group(0)}”已不是 {year} 年度的现行提法：{row.suggest}"
+             for row in table().for_year(year, text) for m in row.matches(text)]
+    return list(dict.fromkeys(flags))  # the same words twice in a sentence: said once
+
+
+# 中央全面依法治国工作会议: 2020-11-16至17日 (习近平法治思想 named), 2025-11-17至18日 (spec/currency.md)
+_RULE_OF_LAW_MEETINGS = (2020, 2025)
+
+
+def rule_of_law_meeting(year: int) -> bool:
+    """Whether a report on ``year`` cites the 中央全面依法治国工作会议: one was held that
+    year or the year before."""
+    return any(held in (year, year - 1) for held in _RULE_OF_LAW_MEETINGS)
 
 
 def plenums(year: int) -> str:

@@ -29,6 +29,8 @@ class _Table:
     government_only: str
     meetings: dict[str, str]
     lacking: dict[str, str]
+    justice_only: str
+    justice_departments: str
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,7 +41,7 @@ def table() -> _Table:
     return _Table(raw["units"], raw["level_unit"], tuple(raw["order"]), raw["slots"], raw["party"],
                   raw["leaders"], tuple(raw["departments"]), tuple(tuple(x) for x in raw["neutral"]),
                   raw["department_self"], raw["mentions"], raw["reserved"], raw["government_only"],
-                  raw.get("meetings", {}), raw.get("lacking", {}))
+                  raw.get("meetings", {}), raw.get("lacking", {}), raw["justice_only"], raw["justice_departments"])
 
 
 # The slots filled from the issuer's level (the built-ins of slots.py list them too).
@@ -131,12 +133,27 @@ def neutralise(text: str, source_place: str) -> tuple[str, list[str], tuple[str,
     return text, slots, _allowed(text, t.units.get(u))
 
 
+def marks() -> tuple[str, ...]:
+    """What an entry's ``levels`` may list, in this order: the levels of government, then
+    部门 (any department) and 司法部门 (a justice bureau, which also takes the county's 复议 and 调解 work)."""
+    return (*table().order, "部门", "司法部门")
+
+
+def levels_text(levels: str) -> str:
+    """An entry's levels as a clerk reads them: 县区、乡镇、部门; 司法部门 alone is 司法行政部门."""
+    names = levels.split(",")
+    if "部门" in names and "司法部门" in names:
+        names.remove("司法部门")
+    return "、".join("司法行政部门" if n == "司法部门" else n for n in names)
+
+
 def _allowed(text: str, source: str | None) -> tuple[str, ...]:
     """Levels fit to say ``text``: a level above the source's is named only by those below
     it, a level below only by those above; one's own level left as words fits only itself;
-    what only governments do is not for departments (部门)."""
+    what only governments do is not for departments (部门), and the justice bureau's own work
+    (复议, 公共法律服务, 调解, 律师…) only for justice departments (司法部门)."""
     order = table().order
-    every = (*order, "部门")
+    every = marks()
     allowed = set(order)
     for level, pattern in _mentions():
         if not pattern.search(text):
@@ -157,15 +174,21 @@ def _allowed(text: str, source: str | None) -> tuple[str, ...]:
         if re.search(rule, text):
             allowed.discard(level)
     if not re.search(table().government_only, text):
-        allowed.add("部门")
+        allowed.add("司法部门" if re.search(table().justice_only, text) else "部门")
     if not allowed:
         return ("-",)  # fits no issuer
+    if "部门" in allowed:
+        allowed.add("司法部门")  # what every department may say, a justice department may too
     return () if allowed == set(every) else tuple(lv for lv in every if lv in allowed)
 
 
-def offered(levels: str | tuple[str, ...], level: str, place: str = "") -> bool:
-    """Whether an entry marked for ``levels`` (empty: all) may be offered to an issuer."""
+def offered(levels: str | tuple[str, ...], level: str, place: str = "", name: str = "") -> bool:
+    """Whether an entry marked for ``levels`` (empty: all) may be offered to an issuer
+    (a department named ``name``: 司法局 and 司法厅 also take the justice bureau's work)."""
     if not levels:
         return True
     wanted = levels.split(",") if isinstance(levels, str) else levels
-    return government_level(level, place) in wanted and (level != "部门" or "部门" in wanted)
+    if level != "部门":
+        return government_level(level, place) in wanted
+    kind = "司法部门" if re.search(table().justice_departments, name) else "部门"
+    return government_level(level, place) in wanted and kind in wanted

@@ -22,21 +22,21 @@ def _score(e: Entry) -> int:
     return score - (20 if _LEAD_IN.search(e.text) else 0)
 
 
-def offerable(bank: Bank, part: str, level: str = "", place: str = "") -> list[Entry]:
+def offerable(bank: Bank, part: str, level: str = "", place: str = "", name: str = "") -> list[Entry]:
     """The entries of a part that may be offered to an issuer: whole sentences graded
     usable (mining/grade.py) that fit its level (levels.py)."""
     from draftkit.levels import offered
 
     return [e for e in bank.entries() if e.part == part and e.kind in ("sentence", "item") and e.grade == "ok"
-            and offered(e.levels, level, place)]
+            and offered(e.levels, level, place, name)]
 
 
-def recommended(bank: Bank, part: str, n: int, level: str = "", place: str = "") -> list[Entry]:
+def recommended(bank: Bank, part: str, n: int, level: str = "", place: str = "", name: str = "") -> list[Entry]:
     """Default sentences for a part: the bank's most used first, then those doing the
     part's core job (results, causes, the leaders' concrete duties, tasks), of clause
     length, not lead-ins; one a topic before a second of any; a shortcoming's cause
     among the shortcomings. Only usable entries that fit the issuer's level."""
-    pool = sorted(offerable(bank, part, level, place), key=lambda e: (-_score(e), e.id))
+    pool = sorted(offerable(bank, part, level, place, name), key=lambda e: (-_score(e), e.id))
     out: list[Entry] = []
     if part == "shortcomings":
         out.extend([e for e in pool if e.move == "cause"][:1])
@@ -55,9 +55,9 @@ def recommended(bank: Bank, part: str, n: int, level: str = "", place: str = "")
     return out
 
 
-def by_topic(bank: Bank, part: str, level: str = "", place: str = "") -> dict[str, list[Entry]]:
+def by_topic(bank: Bank, part: str, level: str = "", place: str = "", name: str = "") -> dict[str, list[Entry]]:
     """The offerable entries of a part by topic, each topic's best first (as recommended)."""
     out: dict[str, list[Entry]] = {}
-    for e in sorted(offerable(bank, part, level, place), key=lambda e: (-_score(e), e.id)):
+    for e in sorted(offerable(bank, part, level, place, name), key=lambda e: (-_score(e), e.id)):
         out.setdefault(e.topic, []).append(e)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from draftkit.currency import plenums
+from draftkit.currency import plenums, rule_of_law_meeting
 
 PART_STYLE = {"measures": "enumerate_paragraphs", "shortcomings": "enumerate", "leadership": "paragraphs",
               "plan": "enumerate"}
@@ -27,10 +27,13 @@ def default_opening(year: int, place: str, level: str = "", name: str = "") -> s
     thought = "习近平法治思想" if year >= 2020 else "习近平全面依法治国新理念新思想新战略"
     if 2021 <= year <= 2025:
         plan = "对照《法治政府建设实施纲要（2021—2025年）》确定的目标任务"
+        if year == 2025:
+            plan += "，推动纲要各项任务落实收官"
     elif year <= 2020:
         plan = "对照《法治政府建设实施纲要（2015—2020年）》确定的目标任务"
     else:
         plan = "对照法治政府建设的目标任务"  # no 2026–2030 纲要 has been found: none is named
+    meeting = "深入贯彻中央全面依法治国工作会议精神，" if rule_of_law_meeting(year) else ""
     if level == "部门":
         from draftkit import levels
 
@@ -39,7 +42,7 @@ def default_opening(year: int, place: str, level: str = "", name: str = "") -> s
     else:
         who = place or (levels_self(name, level, place))
     return (f"{year}年，{who}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻{thought}，"
-            f"全面贯彻{plenums(year)}，{plan}，扎实推进依法行政各项工作。现将有关情况报告如下：")
+            f"全面贯彻{plenums(year)}，{meeting}{plan}，扎实推进依法行政各项工作。现将有关情况报告如下：")
 
 
 def levels_self(name: str, level: str, place: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from pathlib import Path
 
 from draftkit import slots
@@ -31,7 +32,6 @@ def table() -> dict:
 def _phrase_item(e: Entry) -> dict:
     """A bank entry as a draft item; one opening with “{y}年以来” (a report is on its
     year) is written out with 全年 in its place."""
-    import re
 
     since = re.compile(table()["since_year"])
     item: dict = {"text": since.sub("全年", e.text)} if since.search(e.text) else {"phrase": e.id}
@@ -76,42 +76,51 @@ def _distinct(entries: list[Entry], n: int, taken: list[set[str]]) -> list[Entry
 
 def _fitting(topic: str, entries: list[Entry]) -> list[Entry]:
     """The entries that say something of the topic their heading names (drafts.yaml fits)."""
-    import re
-
     rule = re.compile(table()["fits"][topic])
     return [e for e in entries if rule.search(e.text)]
 
 
-def measures_topics(bank: Bank, level: str, place: str) -> list[tuple[str, list[Entry]]]:
+def measures_topics(bank: Bank, level: str, place: str, name: str = "") -> list[tuple[str, list[Entry]]]:
     """The topics of the measures part, most usable sentences first, with their sentences
     (only those that fit the topic's heading)."""
     t = table()
-    groups = [(k, _fitting(k, v)) for k, v in by_topic(bank, "measures", level, place).items()
+    groups = [(k, _fitting(k, v)) for k, v in by_topic(bank, "measures", level, place, name).items()
               if k in t["headings"]]
     groups.sort(key=lambda kv: -len(kv[1]))
-    return groups[:t["measures_topics"]]
+    return [g for g in groups if g[1]][:t["measures_topics"]]
 
 
-def part_content(key: str, bank: Bank, level: str, place: str) -> dict:
+def _kind(level: str, name: str) -> str:
+    """部门 or 司法部门 for a department (a justice bureau keeps the county's 复议 and 调解 wording)."""
+    from draftkit import levels
+
+    return "司法部门" if level == "部门" and re.search(levels.table().justice_departments, name) else level
+
+
+def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", next_year: int = 0) -> dict:
     """The default content of one part, in the data-file format."""
     t = table()
     if key == "measures":
         taken = [_grams(it["text"]) for it in t["leadership"]]  # the leaders' part says these
         sections = [{"heading": t["headings"][topic], "style": "enumerate",
                      "items": [_phrase_item(e) for e in _distinct(entries, t["items_per_topic"], taken)]}
-                    for topic, entries in measures_topics(bank, level, place)]
-        return {"sections": sections}
-    topics = [topic for topic, _ in measures_topics(bank, level, place)]
+                    for topic, entries in measures_topics(bank, level, place, name)]
+        return {"sections": [s for s in sections if s["items"]]}  # a heading with nothing under it is left out
+    topics = [topic for topic, _ in measures_topics(bank, level, place, name)]
     keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]][:t["pairs_count"]]
-    pairs = [t["pairs"][k].get(level, t["pairs"][k]) for k in keys]  # a level's own wording where it has one
+    kind = _kind(level, name)
+    pairs = [t["pairs"][k].get(kind, t["pairs"][k].get(level, t["pairs"][k])) for k in keys]  # a level's own wording
     if key == "shortcomings":
         return {"intro": t["admission"], "style": PART_STYLE[key], "items": [{"text": p["problem"]} for p in pairs]}
     if key == "leadership":
-        return {"style": PART_STYLE[key], "items": [_copy(it) for it in t["leadership"]]}
+        return {"style": PART_STYLE[key], "items": [_copy(it.get(level, it)) for it in t["leadership"]]}
     # a further plan item only where it answers one of the shortcomings (same topic)
-    answering = [e for e in recommended(bank, "plan", 50, level, place) if e.topic in keys and _fitting(e.topic, [e])]
-    extra = [_phrase_item(e) for e in answering[:t["plan_extra"]]
-             if slots.blank(e.text) not in {p["plan"] for p in pairs}]
+    answering = [e for e in recommended(bank, "plan", 50, level, place, name) if e.topic in keys and _fitting(e.topic, [e])]
+    year = int(next_year) if next_year else 0
+    extra: list[dict] = [{"text": f.get(kind, f.get(level, f["text"]))} for f in t["forward"]
+                         if f["topic"] in keys and year in f["years"]][:t["plan_extra"]]
+    extra += [_phrase_item(e) for e in answering[:t["plan_extra"] - len(extra)]
+              if slots.blank(e.text) not in {p["plan"] for p in pairs}]
     return {"intro": t["plan_intro"], "style": PART_STYLE[key], "items": [{"text": p["plan"]} for p in pairs] + extra}
 
 
@@ -131,7 +140,7 @@ def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | N
         "year": year,
         "date": f"{date:%Y-%m-%d}" if date else None,
         "opening": default_opening(year, place, level, name),
-        "parts": {key: part_content(key, bank, level, place) for key in REQUIRED_PARTS},
+        "parts": {key: part_content(key, bank, level, place, name, year + 1) for key in REQUIRED_PARTS},
         "progress": {"step": "issuer", "visited": list(REQUIRED_PARTS), "skipped": []},
     }
     return data

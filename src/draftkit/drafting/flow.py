@@ -119,7 +119,7 @@ class Flow(SlotPrompts, CarriedPrompts):
 
             level, place = self.issuer.get("level", ""), self.issuer.get("place", "")
             part.clear()
-            part.update(part_content(key, self.bank, level, place))
+            part.update(part_content(key, self.bank, level, place, self.issuer.get("name", ""), self.year + 1))
             part.setdefault("items", [])  # what is added comes before the drafted sections
             part.setdefault("style", PART_STYLE[key])
             visited.append(key)
@@ -204,7 +204,8 @@ class Flow(SlotPrompts, CarriedPrompts):
     def add_from_bank(self, key: str, part: dict) -> None:
         from draftkit.bank.recommend import offerable
 
-        entries = offerable(self.bank, key, self.issuer.get("level", ""), self.issuer.get("place", ""))
+        entries = offerable(self.bank, key, self.issuer.get("level", ""), self.issuer.get("place", ""),
+                            self.issuer.get("name", ""))
         counts: dict[str, int] = {}
         for e in entries:
             counts[e.topic] = counts.get(e.topic, 0) + 1

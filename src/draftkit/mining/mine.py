@@ -138,11 +138,11 @@ def labelled_units(path: Path) -> list[Unit]:
 
 
 def _phrase(key: str, acc: Merged, next_report: int | None) -> Phrase:
-    from draftkit.domain import LEVELS
+    from draftkit.levels import marks
     from draftkit.mining.grade import grade
 
     part = acc.parts.most_common(1)[0][0]
-    fits = "" if acc.levels is None else ",".join(lv for lv in LEVELS if lv in acc.levels) or "-"
+    fits = "" if acc.levels is None else ",".join(lv for lv in marks() if lv in acc.levels) or "-"
     return Phrase(
         id=phrase_id(key),
         text=acc.text,

@@ -87,8 +87,9 @@ def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: 
             used.add(name)
             value = values[name]
             if isinstance(value, Figure) and value.current is None:
-                if draft:
-                    return TO_FILL.format(label(name))
+                if draft:  # the measure word stays, so that the filled-in number reads right
+                    unit = "" if value.unit == "%" or text[m.end():].startswith(value.unit) else value.unit
+                    return TO_FILL.format(label(name)) + unit
                 errors.add(value.loc or item.loc, f"空位“{name}”的本年数值还没有填写（current）")
                 return m.group(0)
             return value_text(value, text[:m.start()], text[m.end():])
