@@ -37,6 +37,19 @@ def searchable(words: list[str]) -> list[bytes] | None:
     return out
 
 
+def _lines_with(data, word: bytes):
+    """(start, end) of each line of ``data`` holding ``word``, once a line."""
+    find, rfind, size = data.find, data.rfind, len(data)
+    pos = find(word)
+    while pos >= 0:
+        start = rfind(b"\n", 0, pos) + 1
+        end = find(b"\n", pos)
+        if end < 0:
+            end = size
+        yield start, end
+        pos = find(word, end)
+
+
 def candidate_lines(data, words: list[bytes], every: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each line of ``data`` (bytes or a read-only mmap) that can match
     one of the words (with ``every``, all of them) or is not in the shape write_bank
@@ -47,25 +60,12 @@ def candidate_lines(data, words: list[bytes], every: bool = False) -> list[tuple
     if every:  # the lines of the longest word (the rarest, likely) that hold the others too
         words = sorted(words, key=len, reverse=True)
         first, rest = words[0], words[1:]
-        pos = find(first)
-        while pos >= 0:
-            start = rfind(b"\n", 0, pos) + 1
-            end = find(b"\n", pos)
-            if end < 0:
-                end = size
+        for start, end in _lines_with(data, first):
             if all(find(w, start, end) >= 0 for w in rest):
                 spans[start] = end
-            pos = find(first, end)
         words = []
     for w in [*words, b"\\"]:
-        pos = find(w)
-        while pos >= 0:
-            start = rfind(b"\n", 0, pos) + 1
-            end = find(b"\n", pos)
-            if end < 0:
-                end = size
-            spans[start] = end
-            pos = find(w, end)
+        spans.update(_lines_with(data, w))
     odd = [m.end() for m in _odd_line().finditer(data)]
     if size and data[:len(_START)] != _START:
         odd.append(0)
