@@ -131,6 +131,7 @@ def test_leader_is_validated(tmp_path):
     ("积极推动儒家文化与人民调解工作相融合，创新调解新模式", "sentence", "edit", "文化品牌"),
     ("实行“大部门”综合执法，减少多头执法、重复执法", "sentence", "edit", "大部门"),
     ("推动传统文化与人民调解相融合", "sentence", "edit", "文化品牌"),
+    ("开展行政复议基层基础提升年活动，出台{title}，规范行政复议行为", "sentence", "edit", "专项活动"),
     ("在全省率先建成县级行政复议服务中心", "sentence", "edit", "荣誉"),  # a first is true of one place only
     ("建成全市首个“无证明”政务服务大厅", "sentence", "edit", "荣誉"),
     ("对标全省先进，补齐行政复议短板", "sentence", "ok", ""),
