@@ -33,7 +33,9 @@ def test_rate_in_percentage_points():
 
 
 def test_figure_text_with_unit():
-    assert figure_text(Figure(6, 10, "件")) == "6件，同比减少40%"
+    assert figure_text(Figure(6, 10, "件")) == "6件，比上年减少4件"  # small counts: the difference
+    assert figure_text(Figure(60, 100, "件")) == "60件，同比减少40%"
+    assert figure_text(Figure(19, 19, "次")) == "19次，与上年持平" and figure_text(Figure(20, 19, "次")) == "20次，同比增长5.3%"
     assert figure_text(Figure(6, 0, "件")) == "6件"
 
 

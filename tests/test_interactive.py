@@ -86,11 +86,12 @@ def docx_text(tmp_path):
 
 # name, level, principal leader (县长), year, addressee, date, title, opening
 BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, ENTER, "云川市人民政府" + ENTER, ENTER, ENTER, ENTER]
-# measures: accept the default draft (a section a topic: 执法, 制度, 决策, 复议), fill its slots in
-# order: rate 91.5, figure (6, last year 10), a title
-MEASURES = [ENTER, "91.5" + ENTER, "6" + ENTER, "10" + ENTER, "行政复议规范化建设办法" + ENTER]
-# leaders' part as drafted: meetings 5 (no last year's value), study sessions 3 (last year 2), court 100 %
-LEADERSHIP = [ENTER, "5" + ENTER, ENTER, "3" + ENTER, "2" + ENTER, "100" + ENTER]
+# measures: accept the default draft (a section a topic: 执法, 制度, 决策, 复议, then our own 普法),
+# fill its slots in order: rate 91.5, figure (6, last year 10), a title, 普法 activities 120 (no last year's)
+MEASURES = [ENTER, "91.5" + ENTER, "6" + ENTER, "10" + ENTER, "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER]
+# leaders' part as drafted: the 县委's meetings 4 and the government's 5 (no last year's values),
+# study sessions 3 (last year 2), court 100 %
+LEADERSHIP = [ENTER, "4" + ENTER, ENTER, "5" + ENTER, ENTER, "3" + ENTER, "2" + ENTER, "100" + ENTER]
 
 
 def test_defaults_only_path_gives_a_full_report(tmp_path):
@@ -102,22 +103,23 @@ def test_defaults_only_path_gives_a_full_report(tmp_path):
     assert a["year"] == 2025 and a["date"] == dt.date(2026, 2, 10) and a["addressee"] == "云川市人民政府"
     assert a["progress"]["step"] == "done"
     sections = a["parts"]["measures"]["sections"]  # the default draft: a section a topic, under its heading
-    assert [s["heading"][:6] for s in sections] == ["规范行政执法", "健全依法行政", "严格落实决策", "坚持和发展新"]
+    assert [s["heading"][:6] for s in sections] == ["规范行政执法", "健全依法行政", "严格落实决策", "坚持和发展新", "深入推进全民"]
     assert sections[1]["items"][0] == {
         "phrase": "p-f000000001", "values": {"figure": {"current": 6, "unit": "件", "previous": 10}}}
     text = docx_text(tmp_path)
     assert "（一）规范行政执法行为，提升执法质量和效能" in text
     assert "青岚县人民政府关于2025年度\n法治政府建设情况的报告" in text
-    assert "全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
+    assert "全年制发行政规范性文件6件，比上年减少4件，全部经过合法性审核" in text
     assert "行政执法案卷评查优良率达到91.5%" in text
     assert "出台《行政复议规范化建设办法》，规范重大行政决策程序" in text
     # the leaders' part names the leader; shortcomings give causes, each answered in the plan
     assert "县长认真履行推进法治建设第一责任人职责，主持召开县政府常务会议5次专题研究法治政府建设工作" in text
-    assert "组织县政府常务会议会前学法3次，同比增长50%" in text and "出庭应诉率100%" in text
+    assert "县政府常务会议会前学法3次，比上年增加1次" in text and "出庭应诉率100%" in text
     assert "主要原因是执法培训针对性不强" in text and "常态化开展行政执法案卷评查" in text
     assert "全面贯彻党的二十大和二十届二中、三中、四中全会精神" in text  # current for a 2025 report
-    # every slot was asked, each once: pct, figure ×2, title, meetings ×2, study ×2, court
-    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 9  # 7 basics typed (level is a choice), 9 slot values
+    assert "县委全面依法治县委员会会议4次" in text and "开展各类普法活动120场次" in text
+    # every slot was asked, each once: pct, figure ×2, title, 普法 ×2, 县委 meetings ×2, meetings ×2, study ×2, court
+    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 13  # 7 basics typed (level is a choice), 13 slot values
 
 
 def test_every_question_type_validation_back_and_editing(tmp_path):
@@ -194,7 +196,7 @@ def test_interrupt_saves_and_resume_continues(tmp_path):
     s2 = Script(ENTER, *MEASURES[2:], ENTER, *LEADERSHIP, ENTER, ENTER)  # the rate was kept
     rc, out = go(tmp_path, s2, resume=True)
     assert rc == 0 and "已生成：" in out
-    assert "全年制发行政规范性文件6件，同比减少40%" in docx_text(tmp_path)
+    assert "全年制发行政规范性文件6件，比上年减少4件" in docx_text(tmp_path)
 
 
 def test_answers_file_renders_by_hand(tmp_path):
@@ -335,8 +337,8 @@ def test_start_from_last_years_report(tmp_path):
     assert rc == 0 and s.queue == [], "\n".join(out)
     text = docx_text(tmp_path)
     assert "青岚县人民政府关于2025年度" in text and "四、2026年推进法治政府建设的主要安排" in text
-    assert "全年制发行政规范性文件9件，同比增长50%，全部经过合法性审核" in text  # last year's 6 became previous
-    assert "分领域轮训基层执法人员，12场次，同比增长20%。" in text
+    assert "全年制发行政规范性文件9件，比上年增加3件，全部经过合法性审核" in text  # last year's 6 became previous
+    assert "分领域轮训基层执法人员，12场次，比上年增加2场次。" in text
     assert "上年度安排的“推进行政复议规范化建设”尚未完成，主要原因是编制不足。" in text
     assert "原因是。" not in text and "已部分完成" not in text
     assert "（一）落实上年度工作安排情况" in text
@@ -373,13 +375,13 @@ def test_edit_in_place_own_figures_and_year_slots(tmp_path):
         ENTER,  # 2000余件 is approximate: last year's value may stay empty
         menu("完成本部分"),
         CLEAR + "2021年" + ENTER,  # own sentences come first; a year slot takes 2021年 as well as 2021
-        "91.5" + ENTER, "行政复议规范化建设办法" + ENTER,
+        "91.5" + ENTER, "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER,  # then our own 普法 item
         ENTER, *LEADERSHIP, ENTER, ENTER,
     )
     rc, out = go(tmp_path, s)
     assert rc == 0, out
     text = docx_text(tmp_path)
-    assert "全县全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
+    assert "全县全年制发行政规范性文件6件，比上年减少4件，全部经过合法性审核" in text
     assert "受理法律援助案件386件，同比增长28.7%，2021年以来累计办理2000余件" in text
     assert "2021以来" not in text and "余件，同比" not in text
     # the slot question shows the whole sentence, the slot marked

@@ -6,6 +6,10 @@ half-up to one decimal place, a trailing ``.0`` dropped (``40%``, ``13.3%``). A 
 that rounds to 0.0 but is not zero reads ``不足0.1%``. Equal values read ``同比持平``.
 No 同比 is stated when last year's value is missing or 0. For rates (unit ``%``) the
 change is stated in 百分点, with the same rounding.
+
+Small counts take no percentage: where both years are under ``SMALL_BASE`` (5 meetings
+against 4, 2 lost cases against 5) the change is stated as a difference, ``比上年增加1次``
+/ ``比上年减少3件`` / ``与上年持平`` — a reviewer strikes ``同比增长25%`` on such numbers.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ CLAUSE_END = "，。；！？"
 NUM = r"\d+(?:\.\d+)?"
 UP = "增加|增长|上升|提高|提升"
 DOWN = "减少|下降|降低"
+SMALL_BASE = 20  # counts below this in both years are compared by their difference, not a percentage
 
 
 def measure_word_pattern() -> str:
@@ -92,8 +97,23 @@ def figure_text(fig: Figure, before: str = "", after: str = "") -> str:
     head = f"{number(fig.current)}{unit}"
     if not may_compare(fig.unit, before, after):
         return head
+    if _small(fig):
+        return f"{head}，{difference(fig.current, fig.previous, unit)}"
     clause = yoy(fig.current, fig.previous, rate=rate)
     return f"{head}，{clause}" if clause else head
+
+
+def _small(fig: Figure) -> bool:
+    """A count compared by its difference (both years under SMALL_BASE), not by a percentage."""
+    return fig.unit != "%" and bool(fig.previous) and max(fig.current, fig.previous) < SMALL_BASE
+
+
+def difference(current: int | float, previous: int | float, unit: str) -> str:
+    """``比上年增加1次``, ``比上年减少3件``, ``与上年持平``: a small count against last year's."""
+    diff = Decimal(str(current)) - Decimal(str(previous))
+    if diff == 0:
+        return "与上年持平"
+    return f"比上年{'增加' if diff > 0 else '减少'}{number(_num(str(abs(diff))))}{unit}"
 
 
 def approximate_unit(unit: str) -> bool:
@@ -147,7 +167,7 @@ def _patterns() -> "Patterns":
     return Patterns({
         # A figure as draftkit writes it: 6件 / 6件，同比减少40% / 98%，同比提高2个百分点.
         "written": (rf"(?<![\d.{{])({NUM})(%|(?:余|多)?(?:{units}))(?:，同比(?:(持平)|(增长|减少|提高|下降)({NUM})(%|个百分点)|"
-            rf"(增长|减少|提高|下降)不足0\.1(%|个百分点)))?"),
+            rf"(增长|减少|提高|下降)不足0\.1(%|个百分点))|，比上年(增加|减少)({NUM})\2|，(与上年持平))?"),
         # A count with its 同比 in any common wording (what the miner turns into one slot).
         "with_yoy": (rf"(?<![\d.])({NUM})({units})(余|多)?，?同比(增长|增加|上升|提高|减少|下降|降低)({NUM})(%|个百分点)"),
         # Two slots of one stated change, 由{a}增加到{b}: {a} is the baseline, not a figure of its own.
@@ -219,8 +239,14 @@ def find_written(text: str) -> Iterator[Found]:
                 continue
         elif m.group(7):
             continue  # 不足0.1%: the previous value cannot be recovered
-        if figure_text(fig, text[:m.start()], text[m.end():]) == m.group(0):
-            yield Found(m.start(), m.end(), fig)
+        elif m.group(11):  # 与上年持平
+            fig.previous = fig.current
+        elif m.group(9):  # 比上年增加N件
+            diff = Decimal(m.group(10))
+            fig.previous = _num(str(Decimal(cur_s) - diff if m.group(9) == "增加" else Decimal(cur_s) + diff))
+        written = figure_text(fig, text[:m.start()], text[m.end():])
+        if written == m.group(0) or (m.group(3) or m.group(4)) and _small(fig) and written.startswith(text[m.start():bare_end]):
+            yield Found(m.start(), m.end(), fig)  # a 同比 on small counts is read; draftkit writes it as 比上年…
 
 
 _BARE = re.compile(rf"(?<![\d.{{])({NUM})(?![\d.]|\s*(?:%|％|个百分点|年|月|日|号|时|分))")

@@ -80,14 +80,27 @@ def _fitting(topic: str, entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if rule.search(e.text)]
 
 
-def measures_topics(bank: Bank, level: str, place: str, name: str = "") -> list[tuple[str, list[Entry]]]:
+def measures_topics(bank: Bank, level: str, place: str, name: str = "", n: int | None = None,
+                    skip: tuple[str, ...] = ()) -> list[tuple[str, list[Entry]]]:
     """The topics of the measures part, most usable sentences first, with their sentences
-    (only those that fit the topic's heading)."""
+    (only those that fit the topic's heading); ``n`` topics at most, none of ``skip``."""
     t = table()
     groups = [(k, _fitting(k, v)) for k, v in by_topic(bank, "measures", level, place, name).items()
-              if k in t["headings"]]
+              if k in t["headings"] and k not in skip]
     groups.sort(key=lambda kv: -len(kv[1]))
-    return [g for g in groups if g[1]][:t["measures_topics"]]
+    return [g for g in groups if g[1]][:t["measures_topics"] if n is None else n]
+
+
+def own_measures(kind: str, level: str, year: int) -> tuple[int, list[tuple[str, dict]]]:
+    """Our own measures sections for an issuer (drafts.yaml own_measures), with their topics,
+    and how many topics to take from the bank besides."""
+    t = table()["own_measures"]
+    own = t.get(kind) or t.get(level) or (t["政府"] if level in ("省", "市", "县区") else {})
+    sections = []
+    for s in own.get("sections", []):
+        items = [_copy(it) for it in s["items"] if year in it.get("years", [year])]
+        sections.append((s["topic"], {"heading": s["heading"], "style": "enumerate", "items": items}))
+    return own.get("bank_topics", table()["measures_topics"]), sections
 
 
 def _kind(level: str, name: str) -> str:
@@ -97,28 +110,45 @@ def _kind(level: str, name: str) -> str:
     return "司法部门" if level == "部门" and re.search(levels.table().justice_departments, name) else level
 
 
+def _measures(bank: Bank, level: str, place: str, name: str, year: int) -> list[tuple[str, dict]]:
+    """The measures sections with their topics: the bank's topics first, then our own."""
+    t = table()
+    n, own = own_measures(_kind(level, name), level, year)
+    taken = [_grams(_leader_text(it, level, year)["text"]) for it in t["leadership"] if it.get(level, it)]
+    sections = [(topic, {"heading": t["headings"][topic], "style": "enumerate",
+                         "items": [_phrase_item(e) for e in _distinct(entries, t["items_per_topic"], taken)]})
+                for topic, entries in measures_topics(bank, level, place, name, n, tuple(k for k, _ in own))]
+    return [(k, s) for k, s in sections + own if s["items"]]  # a heading with nothing under it is left out
+
+
+def _leader_text(item: dict, level: str, year: int) -> dict:
+    """A leaders' paragraph for the level, with what its leaders studied that year."""
+    out = _copy(item.get(level, item))
+    study = table()["study"]
+    out["text"] = out["text"].replace("{学习内容}", study.get(year, study["default"]))
+    return out
+
+
 def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", next_year: int = 0) -> dict:
     """The default content of one part, in the data-file format."""
     t = table()
+    year = int(next_year) - 1 if next_year else 0
+    measures = _measures(bank, level, place, name, year)
     if key == "measures":
-        taken = [_grams(it["text"]) for it in t["leadership"]]  # the leaders' part says these
-        sections = [{"heading": t["headings"][topic], "style": "enumerate",
-                     "items": [_phrase_item(e) for e in _distinct(entries, t["items_per_topic"], taken)]}
-                    for topic, entries in measures_topics(bank, level, place, name)]
-        return {"sections": [s for s in sections if s["items"]]}  # a heading with nothing under it is left out
-    topics = [topic for topic, _ in measures_topics(bank, level, place, name)]
+        return {"sections": [s for _, s in measures]}
+    topics = [topic for topic, _ in measures]
     keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]][:t["pairs_count"]]
     kind = _kind(level, name)
     pairs = [t["pairs"][k].get(kind, t["pairs"][k].get(level, t["pairs"][k])) for k in keys]  # a level's own wording
     if key == "shortcomings":
         return {"intro": t["admission"], "style": PART_STYLE[key], "items": [{"text": p["problem"]} for p in pairs]}
-    if key == "leadership":
-        return {"style": PART_STYLE[key], "items": [_copy(it.get(level, it)) for it in t["leadership"]]}
+    if key == "leadership":  # an item a level does without (null) is left out
+        return {"style": PART_STYLE[key],
+                "items": [_leader_text(it, level, year) for it in t["leadership"] if it.get(level, it)]}
     # a further plan item only where it answers one of the shortcomings (same topic)
     answering = [e for e in recommended(bank, "plan", 50, level, place, name) if e.topic in keys and _fitting(e.topic, [e])]
-    year = int(next_year) if next_year else 0
     extra: list[dict] = [{"text": f.get(kind, f.get(level, f["text"]))} for f in t["forward"]
-                         if f["topic"] in keys and year in f["years"]][:t["plan_extra"]]
+                         if f["topic"] in keys and year + 1 in f["years"]][:t["plan_extra"]]
     extra += [_phrase_item(e) for e in answering[:t["plan_extra"] - len(extra)]
               if slots.blank(e.text) not in {p["plan"] for p in pairs}]
     return {"intro": t["plan_intro"], "style": PART_STYLE[key], "items": [{"text": p["plan"]} for p in pairs] + extra}
