@@ -349,7 +349,7 @@ def cmd_phrases_show(args: argparse.Namespace) -> int:
     from draftkit.levels import levels_text
     from draftkit.mining.grade import GRADE_NAMES, reasons
 
-    why = "；".join(dict.fromkeys(w for g, w in reasons(p.text, p.kind) if g == p.grade))
+    why = "；".join(dict.fromkeys(w for g, w in reasons(p.text, p.kind, part=p.part) if g == p.grade))
     print(f"质量：{GRADE_NAMES.get(p.grade, p.grade)}（{p.grade}）" + (f"：{why}" if why else "")
           + f"  适用层级：{levels_text(p.levels) if p.levels else '所有层级'}")
     if p.slots:

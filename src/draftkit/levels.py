@@ -168,8 +168,10 @@ def _allowed(text: str, source: str | None) -> tuple[str, ...]:
     for level, rule in table().reserved.items():  # powers only this level and those above have
         if re.search(rule, text):
             allowed &= set(order[:order.index(level) + 1])
-    if not allowed:  # names levels that no single level can: keep it for its source's own
-        allowed = {source or order[-1]}
+    if not allowed:  # names levels that no single level can: keep it for its source's own;
+        if source is None:  # of a source whose level is unknown (各县（区） and 市直): for no issuer
+            return ("-",)
+        allowed = {source}
     for level, rule in table().lacking.items():  # powers or bodies this level has not
         if re.search(rule, text):
             allowed.discard(level)

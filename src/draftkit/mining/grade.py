@@ -23,8 +23,8 @@ def _table() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[str, str, re.Pattern, tuple[str, ...]], ...]:
-    return tuple((str(r["grade"]), r["why"], re.compile(r["find"]), tuple(r.get("kinds", ())))
+def _rules() -> tuple[tuple[str, str, re.Pattern, tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple((str(r["grade"]), r["why"], re.compile(r["find"]), tuple(r.get("kinds", ())), tuple(r.get("parts", ())))
                  for r in _table()["rules"])
 
 
@@ -36,10 +36,11 @@ def _broken_end(text: str) -> bool:
     return last is not None and last in _table()["tail_words"]
 
 
-def reasons(text: str, kind: str, year: int | None = None) -> list[tuple[str, str]]:
-    """(grade, why) for every rule the entry falls under."""
-    out = [(grade, why) for grade, why, pattern, kinds in _rules()
-           if (not kinds or kind in kinds) and pattern.search(text)]
+def reasons(text: str, kind: str, year: int | None = None, part: str = "") -> list[tuple[str, str]]:
+    """(grade, why) for every rule the entry falls under; a rule limited to some parts
+    applies only to an entry of one of them."""
+    out = [(grade, why) for grade, why, pattern, kinds, parts in _rules()
+           if (not kinds or kind in kinds) and (not parts or part in parts) and pattern.search(text)]
     if kind in ("sentence", "item") and _broken_end(text):
         out.append(("no", "句子残缺（以虚词结尾）"))
     if year:
@@ -51,7 +52,7 @@ def reasons(text: str, kind: str, year: int | None = None) -> list[tuple[str, st
     return out
 
 
-def grade(text: str, kind: str, year: int | None = None) -> str:
+def grade(text: str, kind: str, year: int | None = None, part: str = "") -> str:
     """The worst grade among the rules the entry falls under; ``ok`` when none."""
-    found = {g for g, _ in reasons(text, kind, year)}
+    found = {g for g, _ in reasons(text, kind, year, part)}
     return next((g for g in reversed(GRADES) if g in found), "ok")

@@ -154,6 +154,6 @@ def _phrase(key: str, acc: Merged, next_report: int | None) -> Phrase:
         docs=acc.doc_count(),
         years=sorted(acc.years),
         sources=[{"file": f, "para": p} for f, p in sorted(acc.sources)[:MAX_SOURCES]],
-        grade=grade(acc.text, acc.kind, next_report),
+        grade=grade(acc.text, acc.kind, next_report, part),
         levels=fits,
     )
