@@ -126,20 +126,23 @@ class _Reader:
             self._add(j, self.files[j], found)
         last, new = len(self.files) - 1, False
         while True:
+            shown = self.bank.ranked(words, limit=limit)
             added = False
-            for e in self.bank.ranked(words, limit=limit):
-                for j in range(self.origin.get(e.id, last) + 1, len(self.files)):
-                    def spans(data, j=j, pid=e.id.encode("utf-8")):
-                        if j not in self.fresh:
-                            self.fresh[j] = _with_keys(self.files[j], data, lambda k: None)[0]
-                        span = line_with_id(data, pid, self.fresh[j])
-                        return [span] if span and span[0] not in self.bad.get(j, ()) else []
+            for j in range(min((self.origin.get(e.id, last) for e in shown), default=last) + 1, len(self.files)):
+                pids = [e.id.encode("utf-8") for e in shown if self.origin.get(e.id, last) < j]
 
-                    found = mapped_lines(self.files[j], BANK_LIMIT, "短语库文件", spans)
-                    if found and (j, found[0][0]) not in self.loaded:
-                        self._add(j, self.files[j], found)
-                        self.later[(j, found[0][0])] = (j, found)
-                        added = new = True
+                def spans(data, j=j, pids=pids):  # each later file mapped once for all the ids
+                    if j not in self.fresh:
+                        self.fresh[j] = _with_keys(self.files[j], data, lambda k: None)[0]
+                    out = [line_with_id(data, pid, self.fresh[j]) for pid in pids]
+                    return [span for span in out if span and span[0] not in self.bad.get(j, ())]
+
+                found = [line for line in mapped_lines(self.files[j], BANK_LIMIT, "短语库文件", spans)
+                         if (j, line[0]) not in self.loaded]
+                if found:
+                    self._add(j, self.files[j], found)
+                    self.later.update(((j, line[0]), (j, [line])) for line in found)
+                    added = new = True
             if not added:
                 return new
 
