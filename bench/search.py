@@ -4,6 +4,8 @@ is built from the shipped entries varied (each text numbered, documents counted 
 so that file sizes and match counts are those of a real bank of that size. Runs
 alternate (shipped, big, shipped, big, …) so that the machine's drift weighs on both;
 each query prints both medians and the median of the paired ratios. Goal: ≤ 1.5.
+Last, the same without the bank's search keys (a bank edited by hand or written before
+them): every line is checked, and the cost of that is printed.
 
     python bench/search.py [--runs N] [--units 50000] [words …]
 """
@@ -60,6 +62,13 @@ def main() -> None:
             print(f"{q:<14} {found:>6} found  shipped {statistics.median(ts) * 1000:4.0f} ms  "
                   f"50k {statistics.median(tb) * 1000:4.0f} ms  ratio {statistics.median(ratios):.2f} "
                   f"(goal <= 1.5)")
+        for f in Path(tmp).glob("*.keys"):
+            f.unlink()
+        for q in queries[-2:]:
+            base = [sys.executable, "-m", "draftkit", "phrases", "search", *q.split()]
+            pairs = [(timed(base), timed(base + ["--bank", tmp])) for _ in range(max(3, args.runs // 4))]
+            print(f"{q:<14} without keys (every line checked): 50k {statistics.median(b for _, b in pairs) * 1000:4.0f} ms"
+                  f"  ratio {statistics.median(b / a for a, b in pairs):.2f}")
 
 
 if __name__ == "__main__":

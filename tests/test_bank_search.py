@@ -27,8 +27,8 @@ def varied_bank(folder: Path, n: int = 1500) -> list:
     return phrases
 
 
-def found(bank: Bank, words: list[str], **filters) -> list[tuple[str, str, int]]:
-    return [(p.id, p.text, p.docs) for p in bank.search(words, limit=30, **filters)]
+def found(bank: Bank, words: list[str], limit: int = 30, **filters) -> list[tuple[str, str, int]]:
+    return [(p.id, p.text, p.docs) for p in bank.search(words, limit=limit, **filters)]
 
 
 def test_prefiltered_search_equals_full_search(tmp_path: Path) -> None:
@@ -97,3 +97,107 @@ def test_small_and_empty_files(tmp_path: Path, content: bytes) -> None:
     (tmp_path / "b" / "x.jsonl").write_bytes(content)
     assert found(Bank.load(tmp_path / "b", words=["行政复议"]), ["行政复议"]) == \
         found(Bank.load(tmp_path / "b"), ["行政复议"])
+
+
+# Search keys (bank/keys.py): a search showing ``limit`` entries reads only what its keys pick.
+
+LIMITS = (1, 3, 20, 200)
+MORE = QUERIES + (["法治", "建设"], ["年"], ["的"], ["（1", "行政"], ["法治", "没有这个词语"], ["x"], ["2"])
+
+
+def test_keyed_search_equals_full_search(tmp_path: Path) -> None:
+    from draftkit.bank.keys import keys_path
+
+    varied_bank(tmp_path / "b", 3000)
+    assert all(keys_path(f).exists() for f in (tmp_path / "b").glob("*.jsonl"))
+    full = Bank.load(shipped_bank_dir(), tmp_path / "b")
+    for words in MORE:
+        for limit in LIMITS:
+            narrow = Bank.load(shipped_bank_dir(), tmp_path / "b", words=words, limit=limit)
+            assert [(p.id, p.text, p.docs) for p in narrow.search(words, limit=limit)] == \
+                [(p.id, p.text, p.docs) for p in full.search(words, limit=limit)], (words, limit)
+    assert len(Bank.load(tmp_path / "b", words=["法治"], limit=20)) < 300  # it read a few of the 1,000 lines
+
+
+def test_keys_rank_words_repeated_in_a_line(tmp_path: Path) -> None:
+    """Entries holding a word two, three, four times rank first, however many hold it once."""
+    seed = list(Bank.load(shipped_bank_dir()))[0]
+    texts = [f"推进法治建设（{i}）" for i in range(300)] + [("法治" * k) + f"（重复{k}-{i}）" for k in (2, 3, 4)
+                                                        for i in range(k * 3)]
+    write_bank(tmp_path / "b", [dataclasses.replace(seed, id=f"p-{i:05d}", text=t, docs=i % 5)
+                                for i, t in enumerate(texts)])
+    full = Bank.load(tmp_path / "b")
+    for limit in (1, 5, 9, 12, 20, 40):
+        narrow = Bank.load(tmp_path / "b", words=["法治"], limit=limit)
+        assert [p.id for p in narrow.search(["法治"], limit=limit)] == [p.id for p in full.search(["法治"], limit=limit)]
+
+
+def test_a_later_folder_wins_though_its_entry_lacks_the_words(tmp_path: Path) -> None:
+    phrases = varied_bank(tmp_path / "a", 400)
+    full_a = Bank.load(tmp_path / "a")
+    top = full_a.search(["行政复议"], limit=5)
+    later = [dataclasses.replace(top[0], text="改写后不含那个词的句子"), dataclasses.replace(top[2], docs=1)]
+    write_bank(tmp_path / "b", later + [dataclasses.replace(phrases[7], id="p-only-in-b", text="行政复议（新）")])
+    full = Bank.load(tmp_path / "a", tmp_path / "b")
+    for limit in (3, 5, 20):
+        narrow = Bank.load(tmp_path / "a", tmp_path / "b", words=["行政复议"], limit=limit)
+        assert [(p.id, p.text, p.docs) for p in narrow.search(["行政复议"], limit=limit)] == \
+            [(p.id, p.text, p.docs) for p in full.search(["行政复议"], limit=limit)], limit
+    assert top[0].id not in [p.id for p in full.search(["行政复议"], limit=50)]
+
+
+def test_edited_or_missing_keys_fall_back_to_reading_the_file(tmp_path: Path) -> None:
+    from draftkit.bank.keys import keys_path
+
+    varied_bank(tmp_path / "b", 600)
+    path = tmp_path / "b" / "plan.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = json.loads(lines[0])
+    first["text"], first["docs"] = "手改：行政复议全面公开", 99  # same file size would not matter: its CRC differs
+    lines[0] = json.dumps(first, ensure_ascii=False, separators=(",", ":")) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    keys_path(tmp_path / "b" / "measures.jsonl").unlink()
+    full = Bank.load(tmp_path / "b")
+    for words in (["行政复议"], ["手改"], ["法治"], ["执法", "培训"]):
+        narrow = Bank.load(tmp_path / "b", words=words, limit=10)
+        assert found(narrow, words, 10) == found(full, words, 10), words
+    assert found(Bank.load(tmp_path / "b", words=["手改"], limit=1), ["手改"], 1) == [(first["id"], first["text"], 99)]
+
+
+def test_shipped_bank_keys_are_fresh() -> None:
+    import mmap
+
+    from draftkit.bank.keys import keys_path, open_keys
+
+    for f in shipped_bank_dir().glob("*.jsonl"):
+        with open(f, "rb") as a, open(keys_path(f), "rb") as b:
+            data, keys = mmap.mmap(a.fileno(), 0, access=mmap.ACCESS_READ), b.read()
+            assert open_keys(f, data, keys) is not None, f"{f.name}: its keys are stale (write_keys)"
+
+
+def test_search_warns_every_damaged_line_wherever_the_damage_is(tmp_path: Path) -> None:
+    """Lines in write_bank's shape damaged past the words (bad JSON after the text, bad
+    UTF-8 in the sources, cut short) and holding none of the searched words: each is
+    warned once with file and line, by the search command, and nothing else changes."""
+    folder = tmp_path / "b"
+    varied_bank(folder, 400)
+    path = folder / "measures.jsonl"
+    lines = path.read_bytes().split(b"\n")
+    plain = [k for k, line in enumerate(lines) if "执法".encode() not in line and line][:12]
+    damaged = {plain[1]: lines[plain[1]][:-3] + b"garbage",
+               plain[4]: lines[plain[4]].replace(b'"sources":[', b'"sources":["\xff\xfe",', 1),
+               plain[7]: lines[plain[7]][:lines[plain[7]].index(b'"docs"') + 9],
+               plain[10]: lines[plain[10]][:lines[plain[10]].index(b'"slots"')] + b'"slots":{},"sources":[],"x":1}'}
+    for k, line in damaged.items():
+        lines[k] = line
+    path.write_bytes(b"\n".join(lines))
+    for words in (["执法"], ["执法", "培训"], ['含"引号']):
+        out = subprocess.run([sys.executable, "-m", "draftkit", "phrases", "search", *words, "--bank", str(folder)],
+                             capture_output=True, text=True, timeout=60)
+        warned = [line for line in out.stderr.splitlines() if "短语库" in line]
+        assert sorted(warned) == sorted({w for w in warned}), words  # each once
+        assert sorted(int(w.split(":")[1]) for w in warned if "measures.jsonl" in w) == \
+            sorted(k + 1 for k in damaged), (words, out.stderr)
+        assert out.returncode in (0, 1), out.stderr
+    full = Bank.load(folder)
+    assert len(full.search(["行政复议"], limit=1000)) <= len(full)  # a damaged entry is dropped, not shown as None

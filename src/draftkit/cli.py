@@ -308,20 +308,20 @@ class _progress_bar:
             print(file=sys.stderr)
 
 
-def _load_bank(extra: list[Path], words: list[str] | None = None):
+def _load_bank(extra: list[Path], words: list[str] | None = None, limit: int | None = None):
     from draftkit.bank.phrasebank import Bank, shipped_bank_dir
     from draftkit.errors import DraftkitError
 
     for d in extra:
         if not d.is_dir():
             raise DraftkitError(f"{d}: 短语库文件夹不存在")
-    return Bank.load(shipped_bank_dir(), *extra, words=words)
+    return Bank.load(shipped_bank_dir(), *extra, words=words, limit=limit)
 
 
 def cmd_phrases_search(args: argparse.Namespace) -> int:
     from draftkit.domain import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
 
-    bank = _load_bank(args.bank, args.words)  # only the lines that can hold the words
+    bank = _load_bank(args.bank, args.words, None if args.part or args.topic or args.move else args.limit)  # filtered: all
     found = bank.search(args.words, args.part, args.topic, args.move, args.limit)
     if not found:
         print("没有找到符合条件的短语。", file=sys.stderr)

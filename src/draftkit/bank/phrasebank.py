@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
+from draftkit.bank.store import bank_files, write_bank  # noqa: F401 (where they were)
 from draftkit.slots import SLOT_RE
 
 
@@ -99,11 +101,12 @@ class Bank:
         self._lines.pop(p.id, None)
 
     @classmethod
-    def load(cls, *dirs: Path, only: set[str] | None = None, words: list[str] | None = None) -> "Bank":
+    def load(cls, *dirs: Path, only: set[str] | None = None, words: list[str] | None = None,
+             limit: int | None = None) -> "Bank":
         """Every entry of the folders; with ``only``, just those ids when each can be found
         by its id alone (rendering a report needs a handful, not the whole bank); with
-        ``words``, at least every entry whose text holds one of them (what a search needs:
-        bank/prefilter.py)."""
+        ``words``, at least every entry a search for them shows, the first ``limit`` of
+        it when given (bank/searching.py)."""
         import gc
 
         files = [f for d in dirs for f in sorted(Path(d).glob("*.jsonl"))]
@@ -116,30 +119,21 @@ class Bank:
             if bank is not None:
                 return bank
         words = [w for w in words or [] if w.strip()]
-        wanted = None
-        if words:
-            from draftkit.bank.prefilter import searchable
-
-            wanted = searchable(words)
-        if wanted and len(wanted) > 1:
-            # A search shows the entries with all the words when there are any: read
-            # the lines that can hold them all first, and every line with one only if
-            # none does.
-            bank = cls._load_candidates(files, wanted, every=True)
-            if any(all(w in e.text for w in words) for e in bank._entries.values()):
-                return bank._said()
-        if wanted:
-            return cls._load_candidates(files, wanted)._said()
         bank = cls()
         enabled = gc.isenabled()
         gc.disable()  # tens of thousands of small acyclic objects: collection passes only cost time
         try:
-            for f in files:
-                bank.add_file(f)
+            if words:
+                from draftkit.bank.searching import load_for_search
+
+                load_for_search(bank, files, words, limit)
+            else:
+                for f in files:
+                    bank.add_file(f)
         finally:
             if enabled:
                 gc.enable()
-        return bank
+        return bank._said()
 
     @classmethod
     def _load_only(cls, files: list[Path], ids: set[str]) -> "Bank | None":
@@ -185,38 +179,31 @@ class Bank:
                     self._put(p)
             pos = end + 1
 
-    @classmethod
-    def _load_candidates(cls, files: list[Path], words: list[bytes], every: bool = False) -> "Bank":
-        import gc
-
-        bank = cls()
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            for f in files:
-                bank._add_candidates(f, words, every, bank._notes.append)
-        finally:
-            if enabled:
-                gc.enable()
-        return bank
-
     def _said(self) -> "Bank":
-        """The warnings a load held back (until it was sure to be the one used)."""
+        """The warnings a search's load held back, each once, in the order found."""
         from draftkit.errors import warn
 
-        for note in self._notes:
+        for note in dict.fromkeys(self._notes):
             warn(note)
         self._notes.clear()
         return self
 
-    def _add_candidates(self, path: Path, words: list[bytes], every: bool, warn) -> None:
-        """The lines of a file that a search for the words has to read (bank/prefilter.py),
-        each kept as a text of its own: the rest of the file is neither decoded nor parsed."""
-        from draftkit.bank.prefilter import candidate_lines, line_at
-        from draftkit.inputs import BANK_LIMIT, mapped_lines
+    def clear(self) -> None:
+        """No entries (the warnings held back are kept)."""
+        for held in (self._entries, self._files, self._paths, self._offsets, self._lines, self._phrases):
+            held.clear()
 
-        found = mapped_lines(path, BANK_LIMIT, "短语库文件", lambda data: candidate_lines(data, words, every))
+    @staticmethod
+    def readable(line: str) -> bool:
+        return _phrase_data(line) is not None
+
+    def add_lines(self, path: Path, found: list[tuple[int, bytes]], warn) -> list[str]:
+        """Lines of a file (where each starts, its bytes), each kept as a text of its own:
+        the rest of the file is neither decoded nor parsed. Returns the ids read."""
+        from draftkit.bank.prefilter import line_at
+
         entries, lines, phrases, make, match = self._entries, self._lines, self._phrases, Entry._make, _FAST.match
+        ids = []
         for offset, raw in found:
             try:
                 line = raw.decode("utf-8")
@@ -235,10 +222,13 @@ class Bank:
                 self._offsets.append(offset)
                 if phrases:
                     phrases.pop(pid, None)
+                ids.append(pid)
             elif line.strip():
                 p = _parse_line(path, lambda o=offset: line_at(path, o), line, warn)
                 if p is not None:
                     self._put(p)
+                    ids.append(p.id)
+        return ids
 
     def get(self, pid: str) -> Phrase | None:
         p = self._phrases.get(pid)
@@ -266,7 +256,20 @@ class Bank:
     def search(self, words: list[str], part: str | None = None, topic: str | None = None,
                move: str | None = None, limit: int = 20) -> list[Phrase]:
         """Entries containing the words, best first: more of the words, longer matches,
-        then seen in more documents. Filters take keys (plan) or Chinese names (下一年度安排)."""
+        then seen in more documents. Filters take keys (plan) or Chinese names (下一年度安排).
+        An entry whose line turns out unreadable is warned, dropped and not shown."""
+        while True:
+            found = [(e, self.get(e.id)) for e in self.ranked(words, part, topic, move, limit)]
+            shown = [p for _, p in found if p is not None]
+            if len(shown) == len(found):
+                return shown
+            for e, p in found:
+                if p is None:
+                    del self._entries[e.id]
+
+    def ranked(self, words: list[str], part: str | None = None, topic: str | None = None,
+               move: str | None = None, limit: int = 20) -> list[Entry]:
+        """What search shows, as entries (nothing parsed)."""
         import heapq
 
         words = [w for w in words if w.strip()]
@@ -290,7 +293,7 @@ class Bank:
         def rank(p: Entry) -> tuple:
             return (-hits.get(p.id, 0), -sum(len(w) * p.text.count(w) for w in words if w in p.text), -p.docs, p.id)
 
-        return [self.get(p.id) for p in heapq.nsmallest(limit, pool, key=rank)]
+        return heapq.nsmallest(limit, pool, key=rank)
 
 
 def _read_bank_text(path: Path) -> str:
@@ -316,22 +319,34 @@ def _read_bank_text(path: Path) -> str:
 
 
 
-def _parse_line(path: Path, n, line: str, warn=None) -> Phrase | None:
-    """One bank line as a Phrase; a line that is not an entry is skipped with a warning.
-    ``n`` is its line number, or a function giving it (counted only for a warning)."""
-    if warn is None:
-        from draftkit.errors import warn
-
+def _phrase_data(line: str) -> dict | None:
+    """The fields of a bank line that is an entry, else None."""
     try:
         data = json.loads(line)
     except ValueError:
-        data = None
+        return None
+    types = _field_types()
+    if (not isinstance(data, dict) or not isinstance(data.get("id"), str) or not isinstance(data.get("text"), str)
+            or any(k not in types or not isinstance(v, types[k]) for k, v in data.items())):
+        return None
+    return data
+
+
+@cache
+def _field_types() -> dict[str, type]:
+    """What each field of a bank line must be: a str or int field's own type, else anything."""
     from dataclasses import fields
 
-    known = {f.name: f.default for f in fields(Phrase)}
-    if (not isinstance(data, dict) or not isinstance(data.get("id"), str) or not isinstance(data.get("text"), str)
-            or any(k not in known or not isinstance(v, type(known[k]) if isinstance(known[k], (str, int)) else object)
-                   for k, v in data.items())):
+    return {f.name: type(f.default) if isinstance(f.default, (str, int)) else object for f in fields(Phrase)}
+
+
+def _parse_line(path: Path, n, line: str, warn=None) -> Phrase | None:
+    """One bank line as a Phrase; a line that is not an entry is skipped with a warning.
+    ``n`` is its line number, or a function giving it (counted only for a warning)."""
+    data = _phrase_data(line)
+    if data is None:
+        if warn is None:
+            from draftkit.errors import warn
         warn(f"{path}:{n() if callable(n) else n}: 短语库中这一行无法读取（不是有效的条目），已跳过")
         return None
     return Phrase(**data)
@@ -349,46 +364,3 @@ def _matches(value: str, wanted: str | None, axis: str) -> bool:
 
         return wanted == value or wanted == TOPIC_NAMES.get(value)
     return wanted == value or wanted == MOVE_NAMES.get(value)
-
-
-def bank_files(directory: Path) -> list[Path]:
-    """The part files a bank folder holds now (write_bank replaces or removes them)."""
-    from draftkit.domain import PLACES
-
-    return [directory / f"{part}.jsonl" for part in PLACES if (directory / f"{part}.jsonl").exists()]
-
-
-def write_bank(directory: Path, phrases: Iterable[Phrase]) -> list[Path]:
-    """One ``PART.jsonl`` a part, entries sorted by id, each file put in place whole; the
-    same phrases always give the same bytes. A list is sorted here; any other iterable
-    must come sorted by id, and is written as it comes (a bank mined from a province
-    need not be held in memory)."""
-    from draftkit.atomic import Writer
-    from draftkit.domain import PLACES
-
-    if isinstance(phrases, list):
-        phrases = sorted(phrases, key=lambda p: p.id)
-    if directory.exists() and not directory.is_dir():
-        from draftkit.errors import DraftkitError
-
-        raise DraftkitError(f"{directory}: 这是一个文件，应给出短语库文件夹")
-    writers: dict[str, Writer] = {}
-    try:
-        for p in phrases:
-            w = writers.get(p.part)
-            if w is None:
-                w = writers[p.part] = Writer(directory / f"{p.part}.jsonl")
-            w.write(p.to_json() + "\n")
-    except BaseException:
-        for w in writers.values():
-            w.discard()
-        raise
-    written = []
-    for part in PLACES:
-        path = directory / f"{part}.jsonl"
-        if part in writers:
-            writers[part].commit()
-            written.append(path)
-        elif path.exists():
-            path.unlink()  # a part that no longer has entries
-    return written

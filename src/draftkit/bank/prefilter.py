@@ -7,8 +7,8 @@ ensure_ascii off, so a word's UTF-8 bytes are in its line as they are in its tex
 it holds a backslash (an escape may hide a word: ``\\u884c``), or when it does not begin
 as write_bank begins a line (edited by hand, or damaged: reading it gives the warning
 naming file and line). A line in write_bank's shape without the words cannot match and
-is not read. A line in that shape whose bytes are damaged further on is therefore only
-reported when a search reads it; a full load (render, the interactive flow) reads all.
+is not read; bank/searching.py checks every line of a file first unless its search keys
+are fresh (bank/keys.py), so that a line damaged past the words is still reported.
 """
 
 from __future__ import annotations
