@@ -125,9 +125,9 @@ def test_defaults_only_path_gives_a_full_report(tmp_path):
 def test_every_question_type_validation_back_and_editing(tmp_path):
     s = Script(
         "青岚县司法局" + ENTER,
-        UP + ENTER,  # level: guessed 部门 (ends in 局); one up is 乡镇
+        UP + UP + ENTER,  # level: guessed 部门 (ends in 局); two up is 县区
         "<" + ENTER,  # back to the level question …
-        ENTER,  # … which now defaults to 乡镇
+        ENTER,  # … which now defaults to 县区
         CLEAR + "X" + ENTER + CLEAR + "党委书记、镇长" + ENTER,  # principal leader: not a title, then one
         CLEAR + "二〇二五" + ENTER + CLEAR + "2025" + ENTER,  # year: a validation error, then fixed
         ENTER,  # addressee: empty is fine
@@ -148,10 +148,11 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
         menu("完成本部分"),
         CLEAR + "120" + ENTER + CLEAR + "95" + ENTER,  # a rate over 100, then fixed
         "6" + ENTER, ENTER,  # figure, no last-year value
+        "120" + ENTER, ENTER,  # our own 普法 item's count, no last-year value
         # shortcomings: try to skip, decline, then finish
         menu("跳过这一部分"), "n", ENTER,
         # leadership: go back to shortcomings, then forward again
-        menu("← 返回上一步"), ENTER, ENTER, "4" + ENTER, ENTER, "3" + ENTER, ENTER, "100" + ENTER,
+        menu("← 返回上一步"), ENTER, ENTER, "2" + ENTER, ENTER, "4" + ENTER, ENTER, "3" + ENTER, ENTER, "100" + ENTER,
         ENTER,  # plan
         ENTER,  # generate
     )
@@ -160,7 +161,7 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
     kinds = {k for k, _ in s.asked}
     assert kinds == {"text", "select", "checkbox", "confirm", "pick"}
     a = answers(tmp_path)
-    assert a["issuer"]["level"] == "乡镇" and a["year"] == 2025 and a["date"] == dt.date(2026, 2, 26)
+    assert a["issuer"]["level"] == "县区" and a["year"] == 2025 and a["date"] == dt.date(2026, 2, 26)
     assert a["title"] == "青岚县司法局2025年度法治政府建设情况报告"
     measures = a["parts"]["measures"]
     items = measures["items"]
