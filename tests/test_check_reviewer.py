@@ -83,3 +83,24 @@ def test_each_claim_of_another_body_once_in_a_paragraph():
     assert [("县政府新出台" in f.message, "下放行政许可" in f.message) for f in hits] == [(True, False), (False, True)]
     hits = _one("S007", "全市共办理案件20件，全市调解纠纷30件。", "青岚县人民政府")
     assert len(hits) == 1  # a self-reference: once a paragraph
+
+
+def test_township_writing_as_its_county_s007():
+    """A township report copied from the county's: the county head's duties, the county
+    government's meetings and documents, the county as the subject of the opening. Naming the
+    county as the superior is fine."""
+    for town in ("青岚县石桥镇人民政府", "石桥镇人民政府"):
+        for text, word in [("县长认真履行推进法治建设第一责任人职责。", "县长"),
+                           ("主持召开县政府常务会议专题研究法治政府建设4次。", "县政府常务会议"),
+                           ("全年县政府新出台规范性文件3件。", "县政府新出台"),
+                           ("2025年，青岚县坚持以习近平新时代中国特色社会主义思想为指导。", "青岚县坚持")]:
+            hit = _one("S007", text, town)
+            assert len(hit) == 1 and word in hit[0].message and hit[0].severity == "warning", (town, text, hit)
+        for text in ("在县委、县政府的坚强领导下，石桥镇坚持依法行政。", "按时办结县政府交办的事项12件。",
+                     "组织镇村干部参加县级培训3次。", "认真落实县政府印发的《青岚县行政执法监督办法》。",
+                     "镇长认真履行推进法治建设第一责任人职责。", "参加县政府常务会议学法2次。",
+                     "2025年，石桥镇坚持以习近平新时代中国特色社会主义思想为指导。",
+                     "副县长到我镇督导法治建设工作。", "配合县政府出台农村宅基地管理办法。"):
+            assert _one("S007", text, town) == [], (town, text)
+    # the county itself may say all of it
+    assert _one("S007", "县长认真履行第一责任人职责，全年县政府新出台规范性文件3件。", "青岚县人民政府") == []
