@@ -104,3 +104,29 @@ def test_township_writing_as_its_county_s007():
             assert _one("S007", text, town) == [], (town, text)
     # the county itself may say all of it
     assert _one("S007", "县长认真履行第一责任人职责，全年县政府新出台规范性文件3件。", "青岚县人民政府") == []
+
+
+def test_township_report_rendered_and_checked_as_docx(tmp_path):
+    from conftest import write
+
+    from draftkit.render.pipeline import render_report
+    from draftkit.report.loader import load_report
+    from draftkit.review import check_file
+
+    data = write(tmp_path, """\
+issuer: {name: 青岚县石桥镇人民政府, level: 乡镇}
+year: 2025
+date: 2026-02-10
+addressee: 青岚县人民政府
+opening: 2025年，青岚县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想。现将有关情况报告如下：
+parts:
+  measures: {items: [在县委、县政府的坚强领导下，全镇办理县政府交办事项12件, 全年县政府新出台规范性文件3件]}
+  shortcomings: {items: [镇村干部法治意识不强，原因是培训不够]}
+  leadership: {items: [县长认真履行推进法治建设第一责任人职责，主持召开县政府常务会议专题研究法治政府建设4次, 镇长带头参加县级培训]}
+  plan: {items: [加强镇村干部法治培训]}
+""")
+    out = tmp_path / "r.docx"
+    out.write_bytes(render_report(load_report(data)))
+    s007 = [f for f in check_file(out) if f.code == "S007"]
+    words = {f.message.split("”")[0].lstrip("“") for f in s007}
+    assert len(s007) == 4 and words == {"县长", "县政府新出台", "主持召开县政府常务会议", "青岚县坚持"}, s007
