@@ -130,3 +130,48 @@ parts:
     s007 = [f for f in check_file(out) if f.code == "S007"]
     words = {f.message.split("”")[0].lstrip("“") for f in s007}
     assert len(s007) == 4 and words == {"县长", "县政府新出台", "主持召开县政府常务会议", "青岚县坚持"}, s007
+
+
+def _yoy_table():
+    from draftkit.resources import data_file
+
+    return data_file("yoy.yaml")
+
+
+def test_yoy_on_a_small_base_f009():
+    for text in _yoy_table()["examples"]:
+        hit = _one("F009", text)
+        assert [f.severity for f in hit] == ["note"], text
+    for text in _yoy_table()["counter_examples"]:
+        assert _one("F009", text) == [], text
+    hit = _one("F009", "行政诉讼败诉案件2件，同比减少60%。")
+    assert "上年5件" in hit[0].message and hit[0].suggestion == "改为“2件，比上年减少3件”，或删去同比"
+    hit = _one("F009", "县政府常务会议会前学法12次，同比增长20%。")
+    assert hit[0].suggestion == "改为“12次，比上年增加2次”，或删去同比"
+
+
+def test_f009_on_a_rendered_report_and_not_on_the_examples(tmp_path):
+    """draftkit writes a 同比 for every figure given last year's value: check says which a
+    reviewer would strike; the shipped examples write 比上年增加N次 instead."""
+    from conftest import EXAMPLES, write
+
+    from draftkit.render.pipeline import render_report
+    from draftkit.report.loader import load_report
+    from draftkit.review import check_file
+
+    data = write(tmp_path, """\
+issuer: {name: 青岚县人民政府, level: 县区}
+year: 2025
+date: 2026-02-10
+parts:
+  measures: {items: [{text: '会前学法{学法}，办理行政复议案件{复议}', values: {学法: {current: 12, previous: 10, unit: 次}, 复议: {current: 87, previous: 64, unit: 件}}}]}
+  shortcomings: {items: [执法力量不足，原因是编制少]}
+  leadership: {items: [县长带头学法]}
+  plan: {items: [加强执法培训]}
+""")
+    out = tmp_path / "r.docx"
+    out.write_bytes(render_report(load_report(data)))
+    f009 = [f for f in check_file(out) if f.code == "F009"]
+    assert len(f009) == 1 and "12次，同比增长20%" in f009[0].message and f009[0].severity == "note"
+    for name in ("county.yaml", "department.yaml"):
+        assert not [f for f in check_file(EXAMPLES / name) if f.code == "F009"], name

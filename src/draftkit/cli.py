@@ -194,9 +194,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from draftkit.continuity.importer import read_report
     from draftkit.continuity.rollover import carry_forward
     from draftkit.errors import DraftkitError
-    from draftkit.report.datafile import count_open, dump
-
     from draftkit.inputs import same_file
+    from draftkit.report.datafile import count_open, dump
 
     if args.output.is_dir():
         raise DraftkitError(f"{args.output}: 这是一个文件夹，-o 应给出数据文件名，如 {args.output / 'data.yaml'}")
@@ -205,8 +204,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.force:
         raise DraftkitError(f"{args.output} 已存在：为免覆盖已填写的内容，请换一个文件名，或加 --force")
     data, warning = read_report(args.file, force=args.force)
-    if warning:
-        print(f"警告：{warning}", file=sys.stderr)
+    print(f"警告：{warning}", file=sys.stderr) if warning else None
     year = data["year"]
     flags: list[str] = []
     if args.as_is:

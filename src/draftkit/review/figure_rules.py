@@ -105,6 +105,16 @@ def _phrases(ctx: Ctx, index: int, text: str) -> None:
     for m in ff.bare_numbers(text):
         ctx.add("F007", "warning", f"数字“{text[max(0, m.start() - 4):m.end()]}”没有单位", index,
                 f"{text[max(0, m.start() - 4):m.end()]}件（按实际补上量词）")
+    for sb in ff.small_base_yoys(text):
+        cur = fg.number(sb.current)
+        if sb.previous is not None:
+            diff = abs(sb.current - sb.previous)
+            change = f"比上年{'增加' if sb.up else '减少'}{fg.number(diff)}{sb.unit}"
+            said = f"上年{fg.number(sb.previous)}{sb.unit}，"
+        else:
+            change, said = f"比上年{'增加' if sb.up else '减少'}N{sb.unit}", ""
+        ctx.add("F009", "note", f"小数目写了同比：“{sb.where}”，{said}增减一两{sb.unit}就是很大的百分比，"
+                f"同比只给主要指标", index, f"改为“{cur}{sb.unit}，{change}”，或删去同比")
     for po in ff.parts_over_total(text):
         parts = "+".join(fg.number(x) for x in po.parts)
         ctx.add("F008", "error", f"分项之和大于总数：“{po.where[:40]}”，{parts}={fg.number(sum(po.parts))}{po.unit}，"
