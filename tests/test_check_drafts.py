@@ -78,3 +78,52 @@ def test_corpus_001_carried_forward(tmp_path):
     for f in findings:
         if f.code == "S008":
             assert "2024年党政主要负责人" in read(data).raw[f.paragraph - 1]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+def test_blanks_grouped_per_paragraph_for_people_listed_each_for_programs(tmp_path):
+    """A carried draft has some 80 blanks: people read one F004 a paragraph (how many, of which
+    kinds), --json still lists every blank, and it is still an error (exit 1)."""
+    import json
+
+    data = tmp_path / "c001.yaml"
+    _cli("import", str(CORPUS / "001_24ed7445c0d67c95.txt"), "-o", str(data))
+    cmd = [sys.executable, "-m", "draftkit", "check", str(data)]
+    human = subprocess.run(cmd, capture_output=True, text=True)
+    machine = subprocess.run(cmd + ["--json"], capture_output=True, text=True)
+    assert human.returncode == machine.returncode == 1
+    each = [f for f in json.loads(machine.stdout)["findings"] if f["code"] == "F004"]
+    lines = [line for line in human.stdout.splitlines() if " F004 " in line]
+    paragraphs = Counter(f["paragraph"] for f in each)
+    assert len(each) > 70 and len(lines) == len(paragraphs) < 20
+    assert all(" 错误 F004 " in line for line in lines)
+    told = 0
+    for line in lines:
+        m = re.search(r"第(\d+)段 错误 F004 这一段有 (?:(\d+) 处待填：([^；→]+))?(?:；?(\d+) 处待写)?", line)
+        if m is None:  # a paragraph with one blank keeps its own message
+            told += 1
+            continue
+        n = int(m.group(2) or 0) + int(m.group(4) or 0)
+        assert n == paragraphs[int(m.group(1))], line
+        if m.group(3):
+            assert sum(int(k) for k in re.findall(r"×(\d+)", m.group(3))) == int(m.group(2)), line
+        told += n
+    assert told == len(each)
+    assert re.search(r"第\d+段 错误 F004 这一段有 \d+ 处待填：数字×\d+", human.stdout)
+    head = human.stdout.splitlines()[0]
+    assert f"{len(lines)} 个错误" in head  # the errors shown, not each blank
+
+
+def test_blank_kinds_named():
+    from draftkit.review.context import Finding
+    from draftkit.review.output import by_paragraph
+
+    def blank(msg, para=5):
+        return Finding("F004", "error", msg, "measures", para)
+
+    merged = by_paragraph([blank("未填写的内容“【待填：数据】件”，请填写实际内容"), blank("未填写的内容“【待填：数据】名”，请填写实际内容"),
+                           blank("未填写的内容“【待填：数据】%”，请填写实际内容"), blank("未填写的内容“【待填：研究次数】”，请填写实际内容"),
+                           blank("未写的内容“【待写：去年的举措】”"), blank("未填写的内容“【待填：数据】件”", 6)])
+    assert [f.message for f in merged] == ["这一段有 4 处待填：数字×2、百分比×1、研究次数×1；1 处待写“【待写：去年的举措】”",
+                                           "未填写的内容“【待填：数据】件”"]
+    assert {f.severity for f in merged} == {"error"}

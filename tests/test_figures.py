@@ -33,9 +33,12 @@ def test_rate_in_percentage_points():
 
 
 def test_figure_text_with_unit():
-    assert figure_text(Figure(6, 10, "件")) == "6件，比上年减少4件"  # small counts: the difference
-    assert figure_text(Figure(60, 100, "件")) == "60件，同比减少40%"
-    assert figure_text(Figure(19, 19, "次")) == "19次，与上年持平" and figure_text(Figure(20, 19, "次")) == "20次，同比增长5.3%"
+    assert figure_text(Figure(6, 10, "件")) == "6件，同比减少40%"
+    # small counts (data/yoy.yaml): a base under 10, or meetings and sessions, take the difference
+    assert figure_text(Figure(2, 5, "件"), "败诉案件") == "2件，比上年减少3件"
+    assert figure_text(Figure(5, 5, "件")) == "5件，与上年持平"
+    assert figure_text(Figure(12, 10, "次"), "全年安排会前学法") == "12次，比上年增加2次"
+    assert figure_text(Figure(12, 10, "场次"), "分领域轮训基层执法人员，") == "12场次，同比增长20%"
     assert figure_text(Figure(6, 0, "件")) == "6件"
 
 

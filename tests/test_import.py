@@ -215,3 +215,81 @@ parts:
     data, _ = carry_forward(import_report(rendered))
     opening = data["opening"][0]
     assert opening.startswith("2025年，我局") and "二十届二中、三中、四中全会" in opening
+
+
+@needs_corpus
+@pytest.mark.parametrize("name, why", [
+    ("000_44a0e7a542831519.txt", ["标题“济宁市法治政府建设工作综述”不是情况报告", "没有“存在的不足和原因”部分",
+                                  "没有“下一年度主要安排”部分"]),
+    ("003_3f2a7be6bd882b3f.txt", ["标题“学习先进地区经验推进法治政府建设”不是情况报告",
+                                  "主要举措部分讲的是驻马店市的做法，发文机关却是濮阳市司法局"]),
+])
+def test_not_the_issuers_annual_report_is_refused(name, why):
+    """A review article (000) and a study report on another city (003) carried forward would
+    make another body's measures the clerk's own: refused, saying why; --force imports them."""
+    from draftkit.continuity.importer import read_report
+
+    with pytest.raises(DraftkitError) as exc:
+        import_report(CORPUS / name)
+    message = str(exc.value)
+    assert len(exc.value.problems) == 1 and "\n" not in message and "--force" in message
+    for reason in why:
+        assert reason in message
+    data, warning = read_report(CORPUS / name, force=True)
+    assert data["parts"]["measures"] and all(reason in warning for reason in why)
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["001_24ed7445c0d67c95.txt", "002_0c9705d165460661.txt"])
+def test_real_annual_reports_are_accepted(name):
+    from draftkit.continuity.importer import read_report
+
+    data, warning = read_report(CORPUS / name)
+    assert warning == "" and data["parts"]["shortcomings"] and data["parts"]["plan"]
+
+
+@needs_corpus
+def test_news_item_is_still_not_a_report():
+    with pytest.raises(DraftkitError, match="不像是一份年度报告"):
+        import_report(CORPUS / "004_bcaf0456118a9987.txt")
+
+
+@needs_corpus
+def test_cli_refuses_a_study_report_unless_forced(tmp_path):
+    out = tmp_path / "d.yaml"
+    cmd = [sys.executable, "-m", "draftkit", "import", str(CORPUS / "003_3f2a7be6bd882b3f.txt"), "-o", str(out)]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "驻马店市" in r.stderr
+    assert not out.exists() and r.stdout == ""
+    r = subprocess.run(cmd + ["--force"], capture_output=True, text=True)
+    assert r.returncode == 0 and out.exists()
+    assert r.stderr.startswith("警告：003_3f2a7be6bd882b3f.txt: 不像是本单位的年度法治政府建设情况报告")
+
+
+@needs_corpus
+def test_diff_still_reads_a_study_report():
+    from draftkit.continuity.diff import diff_files
+
+    path = CORPUS / "003_3f2a7be6bd882b3f.txt"
+    assert diff_files(path, path).endswith("【下一年度主要安排】没有变化")
+
+
+def test_other_place_in_a_measures_heading(tmp_path):
+    from draftkit.continuity.importer import read_report
+
+    text = """青岚县人民政府关于2024年度法治政府建设情况的报告
+一、{place}推进法治政府建设的主要举措和成效
+全年办理行政复议案件6件。
+二、2024年推进法治政府建设存在的不足和原因
+执法力量不足，原因是编制少。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县长带头学法。
+四、2025年推进法治政府建设的主要安排
+加强执法培训。
+青岚县人民政府
+2025年2月10日
+"""
+    for place, refused in (("2024年", False), ("青岚县", False), ("柘溪区", True)):
+        (tmp_path / "r.txt").write_text(text.format(place=place), encoding="utf-8")
+        _, warning = read_report(tmp_path / "r.txt", force=True)
+        assert bool(warning) == refused, (place, warning)

@@ -109,7 +109,7 @@ def test_defaults_only_path_gives_a_full_report(tmp_path):
     text = docx_text(tmp_path)
     assert "（一）规范行政执法行为，提升执法质量和效能" in text
     assert "青岚县人民政府关于2025年度\n法治政府建设情况的报告" in text
-    assert "全年制发行政规范性文件6件，比上年减少4件，全部经过合法性审核" in text
+    assert "全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
     assert "行政执法案卷评查优良率达到91.5%" in text
     assert "出台《行政复议规范化建设办法》，规范重大行政决策程序" in text
     # the leaders' part names the leader; shortcomings give causes, each answered in the plan
@@ -197,7 +197,7 @@ def test_interrupt_saves_and_resume_continues(tmp_path):
     s2 = Script(ENTER, *MEASURES[2:], ENTER, *LEADERSHIP, ENTER, ENTER)  # the rate was kept
     rc, out = go(tmp_path, s2, resume=True)
     assert rc == 0 and "已生成：" in out
-    assert "全年制发行政规范性文件6件，比上年减少4件" in docx_text(tmp_path)
+    assert "全年制发行政规范性文件6件，同比减少40%" in docx_text(tmp_path)
 
 
 def test_answers_file_renders_by_hand(tmp_path):
@@ -339,7 +339,7 @@ def test_start_from_last_years_report(tmp_path):
     text = docx_text(tmp_path)
     assert "青岚县人民政府关于2025年度" in text and "四、2026年推进法治政府建设的主要安排" in text
     assert "全年制发行政规范性文件9件，比上年增加3件，全部经过合法性审核" in text  # last year's 6 became previous
-    assert "分领域轮训基层执法人员，12场次，比上年增加2场次。" in text
+    assert "分领域轮训基层执法人员，12场次，同比增长20%。" in text
     assert "上年度安排的“推进行政复议规范化建设”尚未完成，主要原因是编制不足。" in text
     assert "原因是。" not in text and "已部分完成" not in text
     assert "（一）落实上年度工作安排情况" in text
@@ -382,7 +382,7 @@ def test_edit_in_place_own_figures_and_year_slots(tmp_path):
     rc, out = go(tmp_path, s)
     assert rc == 0, out
     text = docx_text(tmp_path)
-    assert "全县全年制发行政规范性文件6件，比上年减少4件，全部经过合法性审核" in text
+    assert "全县全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
     assert "受理法律援助案件386件，同比增长28.7%，2021年以来累计办理2000余件" in text
     assert "2021以来" not in text and "余件，同比" not in text
     # the slot question shows the whole sentence, the slot marked

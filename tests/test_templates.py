@@ -136,7 +136,7 @@ def test_phrase_reference_from_bank(tmp_path):
         "      - {phrase: p-00000002}\n")
     doc = render_doc(write(tmp_path, text), bank_dirs=[FIXTURES / "bank"])
     body = [p.text for p in doc.paragraphs if style_of(p) == "GwBody"]
-    assert ("一是2025年共制发政府规范性文件6件，比上年减少4件，全部按规定进行了合法性审核并备案；"
+    assert ("一是2025年共制发政府规范性文件6件，同比减少40%，全部按规定进行了合法性审核并备案；"
             "二是严格落实行政执法公示、执法全过程记录、重大执法决定法制审核制度。") in body
 
 

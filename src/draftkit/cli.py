@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("file", type=Path, help="去年的报告")
     im.add_argument("-o", "--output", type=Path, required=True, help="写出的数据文件（YAML）")
     im.add_argument("--as-is", action="store_true", help="按原年度导入，不转为下一年度草稿")
-    im.add_argument("--force", action="store_true", help="覆盖已有的数据文件")
+    im.add_argument("--force", action="store_true", help="覆盖已有的数据文件；不像本单位年度报告的也照样导入（仍有警告）")
     im.set_defaults(func=cmd_import)
 
     df = sub.add_parser("diff", help="逐部分比较两份报告（YAML 或 .docx/.txt/.md）")
@@ -191,12 +191,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from draftkit import atomic
-    from draftkit.continuity.importer import import_report
+    from draftkit.continuity.importer import read_report
     from draftkit.continuity.rollover import carry_forward
     from draftkit.errors import DraftkitError
-    from draftkit.report.datafile import count_open, dump
-
     from draftkit.inputs import same_file
+    from draftkit.report.datafile import count_open, dump
 
     if args.output.is_dir():
         raise DraftkitError(f"{args.output}: 这是一个文件夹，-o 应给出数据文件名，如 {args.output / 'data.yaml'}")
@@ -204,7 +203,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise DraftkitError(f"{args.output}: 输出文件就是要导入的报告 {args.file}，不能覆盖它；请另给一个文件名")
     if args.output.exists() and not args.force:
         raise DraftkitError(f"{args.output} 已存在：为免覆盖已填写的内容，请换一个文件名，或加 --force")
-    data = import_report(args.file)
+    data, warning = read_report(args.file, force=args.force)
+    print(f"警告：{warning}", file=sys.stderr) if warning else None
     year = data["year"]
     flags: list[str] = []
     if args.as_is:

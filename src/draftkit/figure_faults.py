@@ -148,3 +148,39 @@ def impossible_dates(text: str) -> list[re.Match]:
         except ValueError:
             out.append(m)
     return out
+
+
+@dataclass(frozen=True)
+class SmallBase:
+    """A 同比 on a minor count: the base under ten, or a count of meetings and sessions."""
+
+    where: str
+    current: float
+    previous: float | None  # last year's, when the stated percentage gives a whole number
+    unit: str
+    up: bool
+
+
+def small_base_yoys(text: str) -> list[SmallBase]:
+    """Counts whose 同比 a reviewer strikes (data/yoy.yaml): 败诉案件2件，同比减少60%."""
+    from draftkit.figures import pattern, small_count
+
+    out = []
+    for m in pattern("with_yoy").finditer(text):
+        cur, unit, approx, word, pct, sign = (m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6))
+        if approx or sign != "%" or unit[:1] in APPROX_AFTER or unit in ("万元", "亿元", "元"):
+            continue
+        c, p = float(cur), float(pct) / 100
+        up = bool(re.fullmatch(UP, word))
+        if not up and p >= 1:
+            continue
+        base = c / (1 + p) if up else c / (1 - p)
+        clause = re.split(r"[，。；！？]", text[:m.start()])[-1]
+        stated = re.search(rf"(?:由|从)({NUM})[^\d，。；]{{0,4}}?(?:{UP}|{DOWN})?(?:到|至)$", clause)
+        if stated:  # 由10件减少到6件: the base is written out (a wrong percentage is F001's)
+            base = float(stated.group(1))
+        if not small_count(c, base, unit, text[:m.start()]):
+            continue
+        previous = round(base) if abs(base - round(base)) < 0.05 else None
+        out.append(SmallBase(m.group(0), c, previous, unit, up))
+    return out

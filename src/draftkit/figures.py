@@ -7,9 +7,10 @@ that rounds to 0.0 but is not zero reads ``不足0.1%``. Equal values read ``同
 No 同比 is stated when last year's value is missing or 0. For rates (unit ``%``) the
 change is stated in 百分点, with the same rounding.
 
-Small counts take no percentage: where both years are under ``SMALL_BASE`` (5 meetings
-against 4, 2 lost cases against 5) the change is stated as a difference, ``比上年增加1次``
-/ ``比上年减少3件`` / ``与上年持平`` — a reviewer strikes ``同比增长25%`` on such numbers.
+Small counts take no percentage (data/yoy.yaml, which check's F009 reads too): where last
+year's base is small (2 lost cases against 5) or the figure counts meetings or study
+sessions (5 专题研究 against 4), the change is stated as a difference, ``比上年增加1次`` /
+``比上年减少3件`` / ``与上年持平`` — a reviewer strikes ``同比增长25%`` on such numbers.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ CLAUSE_END = "，。；！？"
 NUM = r"\d+(?:\.\d+)?"
 UP = "增加|增长|上升|提高|提升"
 DOWN = "减少|下降|降低"
-SMALL_BASE = 20  # counts below this in both years are compared by their difference, not a percentage
 
 
 def measure_word_pattern() -> str:
@@ -97,15 +97,29 @@ def figure_text(fig: Figure, before: str = "", after: str = "") -> str:
     head = f"{number(fig.current)}{unit}"
     if not may_compare(fig.unit, before, after):
         return head
-    if _small(fig):
+    if fig.previous and not rate and small_count(fig.current, fig.previous, fig.unit, before):
         return f"{head}，{difference(fig.current, fig.previous, unit)}"
     clause = yoy(fig.current, fig.previous, rate=rate)
     return f"{head}，{clause}" if clause else head
 
 
-def _small(fig: Figure) -> bool:
-    """A count compared by its difference (both years under SMALL_BASE), not by a percentage."""
-    return fig.unit != "%" and bool(fig.previous) and max(fig.current, fig.previous) < SMALL_BASE
+@functools.lru_cache(maxsize=1)
+def _small_counts() -> dict:
+    from draftkit.resources import data_file
+
+    table = data_file("yoy.yaml")
+    table["session_re"] = re.compile(table["session_words"])
+    return table
+
+
+def small_count(current: int | float, base: int | float, unit: str, before: str = "") -> bool:
+    """Whether a count is compared with last year's by its difference, not a 同比 percentage:
+    a base under ``base_under``, or a count of meetings and sessions (``session_units``, the
+    clause before it saying ``session_words``) under ``session_under`` (data/yoy.yaml)."""
+    t = _small_counts()
+    clause = re.split(r"[，。；！？]", before)[-1]
+    return base < t["base_under"] - 0.5 or (unit in t["session_units"] and current < t["session_under"]
+                                             and bool(t["session_re"].search(clause)))
 
 
 def difference(current: int | float, previous: int | float, unit: str) -> str:
@@ -245,7 +259,7 @@ def find_written(text: str) -> Iterator[Found]:
             diff = Decimal(m.group(10))
             fig.previous = _num(str(Decimal(cur_s) - diff if m.group(9) == "增加" else Decimal(cur_s) + diff))
         written = figure_text(fig, text[:m.start()], text[m.end():])
-        if written == m.group(0) or (m.group(3) or m.group(4)) and _small(fig) and written.startswith(text[m.start():bare_end]):
+        if written == m.group(0) or (m.group(3) or m.group(4)) and written.startswith(text[m.start():bare_end] + "，比上年"):
             yield Found(m.start(), m.end(), fig)  # a 同比 on small counts is read; draftkit writes it as 比上年…
 
 

@@ -133,7 +133,7 @@ def _read(path: Path) -> dict:
     if path.suffix.lower() not in (".yaml", ".yml"):
         from draftkit.continuity.importer import import_report
 
-        return import_report(path)
+        return import_report(path, force=True)  # compared, not carried forward
     from draftkit.report.datafile import read_data
 
     data = read_data(path)

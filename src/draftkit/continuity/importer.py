@@ -185,14 +185,27 @@ def _templ_years(text: str, year: int | None) -> str:
     return "".join(p if p.startswith("《") else outside_titles(p) for p in parts)
 
 
-def import_report(path: Path) -> dict:
-    """A report file as data for its own year."""
+def read_report(path: Path, force: bool = False) -> tuple[dict, str]:
+    """A report file as data for its own year, and why it does not look like the issuer's
+    own annual report ('' when it does). Such a text (a study report on another city, a review
+    article) is refused unless ``force``: imported, its measures would become the clerk's own."""
+    from draftkit.continuity.genre import refusal
     from draftkit.reading import read
 
-    data = to_data(read(path))
+    document = read(path)
+    data = to_data(document)
     if not data.get("year"):
         raise DraftkitError(f"{path}: 看不出报告的是哪一年（标题、一级标题和成文日期中都没有）")
-    return data
+    warning = refusal(document.doc)
+    if warning and not force:
+        raise DraftkitError(warning)
+    return data, warning
 
 
-__all__ = ["import_report", "to_data", "slot_figures"]
+def import_report(path: Path, force: bool = False) -> dict:
+    """A report file as data for its own year; a text that is not the issuer's annual report
+    is refused unless ``force``."""
+    return read_report(path, force)[0]
+
+
+__all__ = ["import_report", "read_report", "to_data", "slot_figures"]

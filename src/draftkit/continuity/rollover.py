@@ -81,11 +81,12 @@ def _confirm(item, year: int, flags: list[str]) -> dict:
     """A measures sentence of last year as a todo to confirm or rewrite: its figures carried
     as last year's values, its dated events written with last year's year and flagged, its
     outdated wording flagged (it speaks of work done: never rewritten)."""
-    item = _carry_figures({"text": item} if isinstance(item, str) else item)
-    text = item.get("text")
-    if text is None:  # a bank phrase: keep it, ask to confirm
-        return {"todo": CONFIRM, **item}
-    notes = []
+    item = {"text": item} if isinstance(item, str) else item
+    if item.get("text") is None:  # a bank phrase: keep it, ask to confirm
+        return {"todo": CONFIRM, **_carry_figures(item)}
+    item, notes = _last_years_acts(item, year, flags)
+    item = _carry_figures(item)
+    text = item["text"]
     dated = [m.group(0) for m in _DATED.finditer(text)]
     if dated:
         text = _DATED.sub(lambda m: m.group(0).replace("{year}", str(year)), text)  # last year's date stays
@@ -101,6 +102,42 @@ def _confirm(item, year: int, flags: list[str]) -> dict:
     flags.extend(outdated)
     todo = CONFIRM + ("。" + "；".join(notes) if notes else "")
     return {"todo": todo, **{k: v for k, v in item.items() if k != "todo"}, "text": text}
+
+
+def _last_years_acts(item: dict, year: int, flags: list[str]) -> tuple[dict, list[str]]:
+    """Notes on the sentences of last year's item that are not this year's work: one-off
+    acts and first-of-its-kind claims (出台《…》, 率先启动…), and sentences about work that is
+    over (疫情期间…), whose figures are written out as last year's: they are to be deleted,
+    not filled in."""
+    from draftkit.continuity.oneoff import one_offs, sentences, to_delete
+
+    values = dict(item.get("values", {}))
+    notes, pieces = [], []
+    for sentence in sentences(item["text"]):
+        said = readable({"text": sentence, "values": values}, year)
+        delete = to_delete(said, year + 1)
+        if delete:
+            pieces.append(said)  # written out as last year's: nothing to fill in
+            notes.append(f"「{_short(said)}」{delete}")
+            flags.append(f"往年的事，已标为删去：{_short(said)}")
+            continue
+        pieces.append(sentence)
+        for found in one_offs(said):
+            notes.append(found.note())
+            flags.append(found.flag())
+    text = "".join(pieces)
+    kept = {k: v for k, v in values.items() if "{" + k + "}" in text}
+    out = {**item, "text": text}
+    if kept:
+        out["values"] = kept
+    else:
+        out.pop("values", None)
+    return out, notes
+
+
+def _short(text: str) -> str:
+    text = text.strip().rstrip("。；！？")
+    return text if len(text) <= 40 else text[:38] + "…"
 
 
 def carry_forward(data: dict) -> tuple[dict, list[str]]:

@@ -20,6 +20,7 @@ _PLACEHOLDER_KINDS = [
     (r"某某|[（(]\s*[）)]|【\s*】", "未填写的内容"),
 ]
 _PLACEHOLDERS = lazy("|".join(f"({p})" for p, _ in _PLACEHOLDER_KINDS))
+_UNIT_AFTER = lazy(rf"(?:%|个百分点|(?:余|多)?(?:{fg.measure_word_pattern()}))?")
 # What may stand before a rate's name and is not part of it: 全市行政复议纠错率 is 行政复议纠错率.
 _RATE_HEAD = lazy(r"^(?:.*?[的，、])?(?:其中|全年|全市|全县|全区|我市|我县|我区|本级|年度)*")
 
@@ -58,6 +59,8 @@ def check_figures(ctx: Ctx) -> None:
         for m in _PLACEHOLDERS.finditer(ctx.raw(p.index)):
             what = _PLACEHOLDER_KINDS[m.lastindex - 1][1]
             shown = m.group(0) if len(m.group(0)) <= 32 else m.group(0)[:30] + "…】"
+            if m.lastindex == 2:  # with its unit: 【待填：数据】件 is a count, 【待填：数据】% a rate
+                shown += _UNIT_AFTER.match(ctx.raw(p.index), m.end()).group(0)
             if m.lastindex == 1:
                 ctx.add("F004", "error", f"{what}“{shown}”", p.index, "按提示写好这一段（句），再删去【待写：…】")
             else:
@@ -102,6 +105,16 @@ def _phrases(ctx: Ctx, index: int, text: str) -> None:
     for m in ff.bare_numbers(text):
         ctx.add("F007", "warning", f"数字“{text[max(0, m.start() - 4):m.end()]}”没有单位", index,
                 f"{text[max(0, m.start() - 4):m.end()]}件（按实际补上量词）")
+    for sb in ff.small_base_yoys(text):
+        cur = fg.number(sb.current)
+        if sb.previous is not None:
+            diff = abs(sb.current - sb.previous)
+            change = f"比上年{'增加' if sb.up else '减少'}{fg.number(diff)}{sb.unit}"
+            said = f"上年{fg.number(sb.previous)}{sb.unit}，"
+        else:
+            change, said = f"比上年{'增加' if sb.up else '减少'}N{sb.unit}", ""
+        ctx.add("F009", "note", f"小数目写了同比：“{sb.where}”，{said}增减一两{sb.unit}就是很大的百分比，"
+                f"同比只给主要指标", index, f"改为“{cur}{sb.unit}，{change}”，或删去同比")
     for po in ff.parts_over_total(text):
         parts = "+".join(fg.number(x) for x in po.parts)
         ctx.add("F008", "error", f"分项之和大于总数：“{po.where[:40]}”，{parts}={fg.number(sum(po.parts))}{po.unit}，"

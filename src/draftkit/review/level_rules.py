@@ -22,15 +22,39 @@ def _table() -> dict:
     return {"rows": compiled, "before": re.compile(raw["above_before"]), "after": re.compile(raw["above_after"])}
 
 
+# A place at the head of a name (a leading run of them: 青岚县石桥镇人民政府).
+_LEADING_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡|街道)")
+# Any county, district or city named as the subject, where the issuer does not say its own.
+_ANY_ABOVE = r"(?![全各我本该])[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)"
+
+
+def above(name: str) -> str:
+    """A township's superior places as a pattern: those its name gives (青岚县石桥镇人民政府 →
+    青岚县), else any county, district or city name."""
+    places, at = [], 0
+    while (m := _LEADING_PLACE.match(name, at)) is not None:
+        places.append(m.group(0))
+        at = m.end()
+    higher = [p for p in places if not re.search(r"(?:镇|乡|街道)$", p)]
+    return "|".join(re.escape(p) for p in higher) if higher else _ANY_ABOVE
+
+
 @functools.lru_cache(maxsize=256)
-def _pattern(find: str, place: str) -> re.Pattern | None:
+def _pattern(find: str, place: str, name: str = "") -> re.Pattern | None:
     """A row's pattern; ``{place}`` stands for the issuer's place (青岚县), a row with it is
-    skipped when the place is not known."""
+    skipped when the place is not known; ``{above}`` for a township's superior places."""
     if "{place}" in find:
         if not place:
             return None
         find = find.replace("{place}", re.escape(place))
+    if "{above}" in find:
+        find = find.replace("{above}", above(name))
     return re.compile(find)
+
+
+def _name(ctx: Ctx) -> str:
+    report = ctx.document.report
+    return (report.issuer.name if report is not None else ctx.doc.issuer) or ""
 
 
 def _place(ctx: Ctx) -> str:
@@ -67,7 +91,7 @@ def check_level(ctx: Ctx) -> None:
     place = _place(ctx)
     rows = [(pattern, note) for find, note in
             [*table["rows"].get(level, []), *table["rows"]["department" if department else "government"]]
-            if (pattern := _pattern(find, place)) is not None]
+            if (pattern := _pattern(find, place, _name(ctx))) is not None]
     for p in ctx.body():
         text = p.heading + p.text
         plain_said = False  # a self-reference (全市) once a paragraph; each claim of another body (a row with a note) once

@@ -1,0 +1,47 @@
+"""Whether a text to import is the issuer's own annual report: a study report on another
+city's practice (corpus 003), a review article (000) or a news item (004) carried forward
+would make another body's measures the clerk's own. The words are data (data/carry.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.domain import PART_NAMES, place_of
+from draftkit.mining.structure import ParsedDoc
+
+# A place at the head of a heading, after an optional year: 驻马店市法治政府建设工作主要做法.
+_HEAD_PLACE = re.compile(r"^(?:\d{4}年(?:度)?)?([\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡))")
+
+
+def reasons(doc: ParsedDoc) -> list[str]:
+    """Why ``doc`` does not look like the issuer's own annual report (none: it does)."""
+    from draftkit.resources import data_file
+
+    genre = data_file("carry.yaml")["genre"]
+    out = []
+    title = (doc.title or "").strip()
+    if title and (not re.search(genre["report_title"], title) or re.search(genre["other_genre"], title)):
+        out.append(f"标题“{title[:30]}”不是情况报告")
+    parts = {p.part for p in doc.paras if p.kind in ("h1", "h2", "h3", "h4", "body")}
+    for key in ("shortcomings", "plan"):
+        if key not in parts:
+            out.append(f"没有“{PART_NAMES[key]}”部分")
+    own = place_of(doc.issuer or "")
+    for p in doc.paras:
+        m = _HEAD_PLACE.match(p.text) if p.kind == "h1" and p.part == "measures" else None
+        if m and own and not (m.group(1) in doc.issuer or own in m.group(1)):
+            out.append(f"主要举措部分讲的是{m.group(1)}的做法，发文机关却是{doc.issuer}")
+            break
+    return out
+
+
+def refusal(doc: ParsedDoc) -> str:
+    """One line saying why ``doc`` is not imported, or '' when it is the issuer's annual report."""
+    found = reasons(doc)
+    if not found:
+        return ""
+    return (f"{doc.name}: 不像是本单位的年度法治政府建设情况报告（{'；'.join(found)}），"
+            "导入会把其中的做法写成本单位今年的工作；确要导入，请用 draftkit import 加 --force")
+
+
+__all__ = ["reasons", "refusal"]
