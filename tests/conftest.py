@@ -54,3 +54,25 @@ def county_doc():
 @pytest.fixture(scope="session")
 def department_doc():
     return render_doc(EXAMPLES / "department.yaml")
+
+
+def default_drafts(folder: Path, issuers: dict[str, tuple[str, str]], year: int = 2025) -> dict[str, tuple[str, str]]:
+    """``draftkit new --defaults`` then ``render --draft`` (Markdown) for each issuer, as a
+    clerk runs them: key → (the rendered draft, the data file)."""
+    import os
+    import subprocess
+    import sys
+
+    def run(*args):
+        r = subprocess.run([sys.executable, "-m", "draftkit", *args], capture_output=True, text=True,
+                           env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=120)
+        assert r.returncode == 0, r.stderr
+
+    out = {}
+    for key, (issuer, level) in issuers.items():
+        data, md = folder / f"{key}.yaml", folder / f"{key}.md"
+        run("new", "--defaults", "--issuer", issuer, *(["--level", level] if level else []), "--year", str(year),
+            "-o", str(data))
+        run("render", str(data), "--draft", "--format", "md", "-o", str(md))
+        out[key] = (md.read_text(encoding="utf-8"), data.read_text(encoding="utf-8"))
+    return out

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import default_drafts
 
 from draftkit import levels
 from draftkit.bank.phrasebank import Bank, shipped_bank_dir
@@ -52,23 +53,9 @@ OFFENDERS = {
 }
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "draftkit", *args], capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=120)
-
-
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory):
-    d = tmp_path_factory.mktemp("bankwords")
-    out = {}
-    for key, (issuer, level) in ISSUERS.items():
-        r = run("new", "--defaults", "--issuer", issuer, *(["--level", level] if level else []), "--year", "2025",
-                "-o", str(d / f"{key}.yaml"))
-        assert r.returncode == 0, r.stderr
-        r = run("render", str(d / f"{key}.yaml"), "--draft", "--format", "md", "-o", str(d / f"{key}.md"))
-        assert r.returncode == 0, r.stderr
-        out[key] = ((d / f"{key}.md").read_text(encoding="utf-8"), (d / f"{key}.yaml").read_text(encoding="utf-8"))
-    return out
+    return default_drafts(tmp_path_factory.mktemp("bankwords"), ISSUERS)
 
 
 @pytest.fixture(scope="module")

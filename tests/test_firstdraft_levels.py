@@ -2,13 +2,11 @@
 town: nothing an issuer of that level cannot do or have, no 年以来 in a report on one year,
 items under the heading of their topic, plain register, and a plan that answers the shortcomings."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import default_drafts
 import yaml
 
 from draftkit import levels
@@ -21,22 +19,9 @@ DRAFTS = yaml.safe_load((Path(__file__).parent.parent / "src" / "draftkit" / "da
                         .read_text(encoding="utf-8"))
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "draftkit", *args], capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=120)
-
-
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory):
-    d = tmp_path_factory.mktemp("levels")
-    out = {}
-    for key, (issuer, level) in ISSUERS.items():
-        r = run("new", "--defaults", "--issuer", issuer, "--level", level, "--year", "2025", "-o", str(d / f"{key}.yaml"))
-        assert r.returncode == 0, r.stderr
-        r = run("render", str(d / f"{key}.yaml"), "--draft", "-o", str(d / f"{key}.md"))
-        assert r.returncode == 0, r.stderr
-        out[key] = (d / f"{key}.md").read_text(encoding="utf-8")
-    return out
+    return {k: md for k, (md, _) in default_drafts(tmp_path_factory.mktemp("levels"), ISSUERS).items()}
 
 
 def parts(md: str) -> dict[str, str]:
