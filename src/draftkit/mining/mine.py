@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from draftkit import rx
 from draftkit.bank.phrasebank import Phrase
 from draftkit.errors import SkipFile
 from draftkit.mining.extract import Unit, doc_units
@@ -40,7 +41,7 @@ from draftkit.mining.structure import parse
 
 __all__ = ["MineResult", "labelled_units", "merge_key", "mine", "phrase_id"]
 
-_SKIP_NAMES = re.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", re.I)
+_SKIP_NAMES = rx.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", re.I)
 
 
 @dataclass

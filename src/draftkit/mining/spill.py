@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import pickle
-import re
 import struct
 import tempfile
 from collections import Counter
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from draftkit import rx
 from draftkit import slots
 
 BUCKETS = 64  # by the first two hex digits of an id, four to a bucket: in the order of ids
@@ -88,7 +88,7 @@ class Merged:
 
 def merge_key(text: str) -> str:
     """Units equal but for punctuation and the numbering of their slots are one entry."""
-    return re.sub(r"[^\w{}]+", "", slots.unnumbered(text))
+    return rx.compile(r"[^\w{}]+").sub("", slots.unnumbered(text))
 
 
 def phrase_id(key: str) -> str:

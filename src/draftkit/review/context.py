@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
+from draftkit import rx
 from draftkit.domain import PART_NAMES
 from draftkit.mining.structure import Para, ParsedDoc
 from draftkit.reading import Document
@@ -25,7 +26,7 @@ class lazy:  # noqa: N801 - used like re.compile
 
     def __getattr__(self, name: str):
         if self._pattern is None:
-            self._pattern = re.compile(self._source)
+            self._pattern = rx.compile(self._source)
         return getattr(self._pattern, name)
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "提示"}
 

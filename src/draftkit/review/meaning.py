@@ -9,6 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from draftkit import rx
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -18,7 +20,7 @@ class Vocabulary:
 
     @functools.cached_property
     def _object_re(self) -> re.Pattern:
-        return re.compile("|".join(re.escape(w) for w, _ in self.objects))
+        return rx.compile("|".join(re.escape(w) for w, _ in self.objects))
 
     @functools.cached_property
     def _topic_of(self) -> dict[str, str]:
