@@ -12,9 +12,10 @@ with ``_sre.compile``, in microseconds. The rebuilt pattern is equal to the one
 Only patterns written in draftkit (its code and its shipped tables) go through here;
 patterns built from user data stay on ``re.compile``, so the store cannot grow without
 bound (and is capped anyway). The store is keyed by the Python version and the regular
-expression engine's magic number (in its file name); anything wrong with it — a private
-API missing, a file unreadable, corrupt or of the wrong shape, a folder not writable —
-means plain ``re.compile`` and, where possible, a fresh store.
+expression engine's magic number (in its file name; cachestore.py keeps the file);
+anything wrong with it — a private API missing, a file unreadable, corrupt or of the
+wrong shape, a folder not writable — means plain ``re.compile`` and, where possible, a
+fresh store.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def _load() -> dict:
             _path = _store_file()
             if _path is not None:
                 store = _read(_path)
-        except Exception:  # noqa: BLE001 - no cache folder: compile every time
+        except Exception:  # noqa: BLE001 - e.g. no _sre.MAGIC: compile every time
             _path = None
         _store = store
         return store
@@ -116,65 +117,26 @@ def _store_file():
 
     import _sre
 
-    from draftkit.resources import cache_dir
+    from draftkit.cachestore import store_path
 
-    folder = cache_dir()
-    if folder is None:
-        return None
     tag = sys.implementation.cache_tag or "python"
-    return folder / f"patterns-{tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return store_path(f"patterns-{tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal")
 
 
 def _read(path) -> dict:
-    """The store's entries; {} for a file missing, truncated, damaged or not a store."""
-    import marshal
-    import zlib
+    from draftkit.cachestore import read
 
-    try:
-        data = path.read_bytes()
-        if int.from_bytes(data[:4], "little") != zlib.crc32(memoryview(data)[4:]):
-            return {}
-        store = marshal.loads(memoryview(data)[4:])
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return store if isinstance(store, dict) else {}
-
-
-def _dumps(store: dict) -> bytes:
-    """The store as a file holds it: a CRC-32 of the rest, then the entries (marshal)."""
-    import marshal
-    import zlib
-
-    payload = marshal.dumps(store)
-    return zlib.crc32(payload).to_bytes(4, "little") + payload
+    return read(path)
 
 
 def save() -> None:
-    """Add this process's new patterns to the store (run at exit): merged with what other
-    processes have stored meanwhile, written to a temporary file and renamed over the
-    store, so that a reader sees either store whole. Any failure leaves things as they
+    """Add this process's new patterns to the store (run at exit), merged with what other
+    processes have stored meanwhile (cachestore.add). Any failure leaves things as they
     were."""
     global _new
     if not _new or _path is None:
         return
-    import os
-    import tempfile
+    from draftkit.cachestore import add
 
-    merged = _read(_path)
-    for key, entry in _new.items():
-        if len(merged) >= MAX_ENTRIES:
-            break
-        merged[key] = entry
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=_path.parent, prefix=_path.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(_dumps(merged))
-        os.replace(tmp, _path)
+    if add(_path, _new, MAX_ENTRIES):
         _new = {}
-    except (OSError, ValueError):  # no store: only a slower start next time
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
