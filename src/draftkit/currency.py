@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from draftkit import rx
+from draftkit.records import dataclass
 
 
 @dataclass(frozen=True)

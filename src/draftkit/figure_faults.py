@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from draftkit import rx
 from draftkit.figures import APPROX_AFTER, APPROX_BEFORE, CLAUSE_END, DOWN, NUM, UP, Patterns, measure_word_pattern
+from draftkit.records import dataclass
 
 @functools.lru_cache(maxsize=1)
 def _review_patterns() -> Patterns:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterator
 
 from draftkit import rx
+from draftkit.records import dataclass
 from draftkit.report.model import Figure
 
 # Measure words that follow a count in these reports (件, 项, 人次 …), longest first in

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from draftkit import rx
+from draftkit.records import dataclass
 
 
 @dataclass(frozen=True)

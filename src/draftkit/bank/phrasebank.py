@@ -15,11 +15,12 @@ A report refers to an entry by id: ``{phrase: p-1a2b3c4d, values: {n: 6}}``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from draftkit import rx
+from draftkit.records import dataclass
 from draftkit.slots import SLOT_RE
 
 

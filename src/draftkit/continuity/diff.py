@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit import rx
 from draftkit import slots
 from draftkit.domain import PART_KEYS, PART_NAMES
 from draftkit.figures import figure_text, number, yoy
+from draftkit.records import dataclass
 from draftkit.report.datafile import iter_items
 from draftkit.report.model import Figure
 

@@ -11,13 +11,13 @@ fits every level; an entry naming another level records the levels it fits.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from draftkit import rx
 from draftkit import figures, levels, slots
 from draftkit.mining.lexicon import function_words, segment, unfinished
 from draftkit.mining.normalise import garbled
 from draftkit.mining.structure import Para, ParsedDoc
+from draftkit.records import dataclass
 
 _TERMINAL = "。！？；"
 _SENTENCE = rx.compile(r"[^。！？]+[。！？]?")

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from draftkit import rx
 from draftkit.errors import SkipFile
+from draftkit.records import dataclass
 
 SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".markdown")
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -38,6 +38,7 @@ from draftkit.mining.normalise import clean
 from draftkit.mining.recurring import Candidates, Tally, clauses
 from draftkit.mining.spill import BUCKETS, MAX_SOURCES, Merged, Occurrence, Spill, bucket_of, merge_key, phrase_id
 from draftkit.mining.structure import parse
+from draftkit.records import dataclass
 
 __all__ = ["MineResult", "labelled_units", "merge_key", "mine", "phrase_id"]
 

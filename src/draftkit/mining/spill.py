@@ -16,12 +16,13 @@ import pickle
 import struct
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from draftkit import rx
 from draftkit import slots
+from draftkit.records import dataclass
 
 BUCKETS = 64  # by the first two hex digits of an id, four to a bucket: in the order of ids
 FLUSH = 40_000  # occurrences held in memory before they are written out (some 30 MB)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from draftkit import rx
 from draftkit.domain import place_of
+from draftkit.records import dataclass
 
 CN_NUM = "一二三四五六七八九十"
 _H1 = rx.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")

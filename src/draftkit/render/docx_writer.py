@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 
 from draftkit import rx
+from draftkit.records import dataclass
 from draftkit.render import gbt9704 as G
 from draftkit.render.templating import Block
 

@@ -17,13 +17,13 @@ structure, and ``{{ 7*7 }}`` in a value is printed as it is.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit import rx
 from draftkit.cnfmt import cn_number, ensure_stop, enumerate_items
 from draftkit.domain import BLOCK_KINDS, PLACES
 from draftkit.errors import DraftkitError, Loc, Problem
+from draftkit.records import dataclass
 from draftkit.render.compose import ReportView
 
 _LINE = rx.compile(r"^::([a-z0-9]+)(?: (.*))?$")

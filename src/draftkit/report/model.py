@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
 
 from draftkit.domain import PART_KEYS, default_title
 from draftkit.errors import Loc
+from draftkit.records import dataclass
 
 
 @dataclass

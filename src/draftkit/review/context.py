@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import Iterator
 
 from draftkit import rx
 from draftkit.domain import PART_NAMES
 from draftkit.mining.structure import Para, ParsedDoc
 from draftkit.reading import Document
+from draftkit.records import dataclass
 from draftkit.review.codes import known
 
 SEVERITIES = ("error", "warning", "note")
