@@ -85,7 +85,7 @@ def added_words() -> list[tuple[str, int]]:
 def _dictionary_cache(jieba, words: list[tuple[str, int]]) -> Path | None:
     import hashlib
 
-    from draftkit.resources import cache_dir
+    from draftkit.cachestore import cache_dir
 
     tokenizer = jieba.dt
     dictionary = Path(tokenizer.dictionary or Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)

@@ -73,7 +73,7 @@ def bytecode_cache(cls, options: dict):
     import jinja2
     from jinja2.bccache import FileSystemBytecodeCache
 
-    from draftkit.resources import cache_dir
+    from draftkit.cachestore import cache_dir
 
     folder = cache_dir()
     if folder is None:
