@@ -24,6 +24,7 @@ import argparse
 import compileall
 import io
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -75,20 +76,29 @@ def in_process(runs: int) -> None:
     print(f"in-process ratio: {t_ours / t_floor:.2f} (goal <= 1.5)")
 
 
+CPU: list[float] = []  # CPU ms (user + system) of each run_ms, beside its wall time
+
+
 def run_ms(cmd: list[str], env: dict) -> float:
+    """Wall ms of one run of cmd (its CPU ms appended to CPU)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, env=env)
-    return (time.perf_counter() - t) * 1000
+    wall = (time.perf_counter() - t) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
+    return wall
 
 
-def whole_process(pairs: int, cold: bool, out: Path, env: dict) -> tuple[float, float, list[float]]:
-    """(median ms of `draftkit render`, median ms of the floor, the paired ratios)."""
+def whole_process(pairs: int, cold: bool, out: Path, env: dict) -> tuple[float, float, list[float], list[float]]:
+    """(median ms of `draftkit render`, median ms of the floor, the paired ratios of wall
+    time, the paired ratios of CPU time)."""
     cmd = [sys.executable, "-m", "draftkit", "render", str(EXAMPLE), "-o", str(out)]
     cache = Path(tempfile.mkdtemp(prefix="draftkit-bench-cache-"))
     env = {**env, "DRAFTKIT_CACHE": str(cache)}
     try:
         run_ms(cmd, env), run_ms(FLOOR, env)  # warm up the disk cache (and, warm, our own)
-        ours, floor, ratios = [], [], []
+        ours, floor, ratios, cpu_ratios = [], [], [], []
         for _ in range(pairs):
             if cold:
                 shutil.rmtree(cache)
@@ -96,9 +106,10 @@ def whole_process(pairs: int, cold: bool, out: Path, env: dict) -> tuple[float, 
             a = run_ms(cmd, env)
             b = run_ms(FLOOR, env)
             ours.append(a), floor.append(b), ratios.append(a / b)
+            cpu_ratios.append(CPU[-2] / CPU[-1])
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    return statistics.median(ours), statistics.median(floor), ratios
+    return statistics.median(ours), statistics.median(floor), ratios, cpu_ratios
 
 
 def spread(ratios: list[float]) -> str:
@@ -128,10 +139,12 @@ def main() -> None:
         t_python = statistics.median(run_ms([sys.executable, "-c", "pass"], env) for _ in range(5))
     print(f"whole process, {pairs} pairs run alternately; bare python: {t_python:.0f} ms")
     for kind in ("cold", "warm"):
-        ours, floor, ratios = results[kind]
+        ours, floor, ratios, cpu_ratios = results[kind]
         label = "empty cache each run (the first render)" if kind == "cold" else "cache filled (every later render)"
         print(f"{kind}, {label}: `draftkit render` {ours:.0f} ms, bare `import docx, jinja2.sandbox, yaml` "
               f"{floor:.0f} ms (medians); paired ratio {spread(ratios)}")
+        print(f"    CPU time (user + system, less disturbed by a busy machine): paired ratio median "
+              f"{statistics.median(cpu_ratios):.2f}, {spread(cpu_ratios)}")
     print(f"cold ratio (median of paired ratios): {statistics.median(results['cold'][2]):.2f}")
     shutil.rmtree(own_cache, ignore_errors=True)
     print(f"warm ratio (median of paired ratios): {statistics.median(results['warm'][2]):.2f} (goal <= 1.6)")
