@@ -6,7 +6,6 @@ never template code. Unfilled slots, unknown phrases and unused values are probl
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import field
 from typing import TYPE_CHECKING
 
@@ -108,7 +107,9 @@ def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: 
     for name in values:
         if name not in used:
             slots = SLOT_RE.findall(text)
-            hint = difflib.get_close_matches(name, slots, n=1, cutoff=0.5)
+            from difflib import get_close_matches  # only for a mistake's hint
+
+            hint = get_close_matches(name, slots, n=1, cutoff=0.5)
             tip = f"，是否想写“{hint[0]}”？" if hint else (f"；可填的空位：{', '.join(slots)}" if slots else "；这段文字没有空位")
             errors.add(item.loc, f"值“{name}”没有对应的空位{tip}")
     return out

@@ -5,7 +5,6 @@ NodeReader knows YAML's types; loader.py knows what a report data file holds."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -230,7 +229,9 @@ class NodeReader:
                 self.err(knode, f"键“{key}”重复出现，前一处在第 {out[key][0].start_mark.line + 1} 行")
                 continue
             if key not in fields:
-                hint = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                from difflib import get_close_matches  # only for a mistake's hint
+
+                hint = get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 tip = f"，是否想写“{hint[0]}”？" if hint else f"；可用的键：{', '.join(fields)}"
                 self.err(knode, f"{what}中有未知的键“{key}”{tip}")
                 continue
