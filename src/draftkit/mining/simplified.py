@@ -30,23 +30,28 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "t2s_changes.txt"
 DICTIONARIES = ("CJK_Compatibility_Ideographs", "TSPhrases", "TSCharactersExt", "TSCharacters")
 
 
+_ASTRAL = rx.compile("[\U00010000-\U0010ffff]")
+
+
 def may_change(text: str) -> bool:
     """False only when t2s is sure to give ``text`` back unchanged."""
     table = _table()
     if table is None:
         return True
-    chars, culprits, phrases = table
-    if chars.search(text):
+    chars, astral, culprits, phrases = table
+    if chars.search(text) or (_ASTRAL.search(text) and not astral.isdisjoint(text)):
         return True
     return not culprits.isdisjoint(text) and any(p in text for p in phrases)
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[re.Pattern, frozenset[str], tuple[str, ...]] | None:
-    """(a class of the characters t2s converts and of the surrogates, the characters where a
-    phrase of the list differs from its conversion, the phrases), or None when the table
-    is not that of the installed OpenCC. The class is a pattern from rx's store: a set of
-    some 7,000 characters took longer to build each time."""
+def _table() -> tuple[re.Pattern, frozenset[str], frozenset[str], tuple[str, ...]] | None:
+    """(a class of the characters of the Basic Multilingual Plane t2s converts and of the
+    surrogates, the others it converts, the characters where a phrase of the list differs
+    from its conversion, the phrases), or None when the table is not that of the
+    installed OpenCC. The class is a pattern from rx's store (a set of some 7,000
+    characters took 1 ms to build each time); characters beyond the plane are kept apart,
+    where they would make re test the class one member at a time."""
     try:
         lines = DATA.read_text(encoding="utf-8").splitlines()
         fields = dict(ln.split(" ", 1) for ln in lines if ln.startswith(("fingerprint ", "chars ")))
@@ -56,8 +61,10 @@ def _table() -> tuple[re.Pattern, frozenset[str], tuple[str, ...]] | None:
     except (OSError, ValueError):
         return None
     culprits = frozenset(c for _, culprit in phrases for c in culprit)
-    chars = rx.compile(f"[{re.escape(fields['chars'])}\ud800-\udfff]")  # OpenCC raises on surrogates: let it
-    return chars, culprits, tuple(p for p, _ in phrases)
+    bmp = "".join(c for c in fields["chars"] if c <= "\uffff")
+    chars = rx.compile(f"[{re.escape(bmp)}\ud800-\udfff]")  # OpenCC raises on surrogates: let it
+    astral = frozenset(c for c in fields["chars"] if c > "\uffff")
+    return chars, astral, culprits, tuple(p for p, _ in phrases)
 
 
 def opencc_data_dir() -> Path | None:
