@@ -67,6 +67,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Table:
+    """The formulations that date (data/currency.yaml): rows, events and tense words."""
+
     rows: tuple[Row, ...]
     events: tuple[Event, ...]
     past: str = ""  # words of a sentence about work done (never rewritten)

@@ -35,6 +35,8 @@ class Loc:
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem to report: where (file, line) and what, in Chinese."""
+
     loc: Loc | None
     message: str
 

@@ -17,6 +17,8 @@ from draftkit.records import dataclass
 
 @dataclass(frozen=True)
 class _Table:
+    """The wording of each administrative level, as data/levels.yaml gives it."""
+
     units: dict[str, str]
     level_unit: dict[str, str]
     order: tuple[str, ...]

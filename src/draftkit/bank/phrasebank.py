@@ -26,6 +26,8 @@ from draftkit.slots import SLOT_RE
 
 @dataclass
 class Phrase:
+    """A sentence of the phrase bank, with its slots and where it was found."""
+
     id: str
     text: str
     part: str = "other"

@@ -21,6 +21,8 @@ SIMILAR = 0.6  # difflib ratio above which an item counts as rewritten rather th
 
 @dataclass
 class DiffItem:
+    """One item of a part, as the diff compares it: its text, its shape and its figures."""
+
     text: str  # as it reads
     shape: str  # with its figures as {} (the same sentence with other figures has the same shape)
     figures: list[tuple[str, dict]]  # (what the figure counts, value) in order

@@ -34,6 +34,8 @@ from draftkit.records import dataclass
 
 @dataclass
 class Flow(SlotPrompts, CarriedPrompts):
+    """The interactive drafting: the questions asked, the answers kept, the report written."""
+
     answers_path: Path
     bank_source: Bank | Callable[[], Bank]  # a bank, or a function that returns it (loading in the background)
     ui: Prompter

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the interactive drafting, and where its answer is kept."""
+
     step: str  # the progress step, and the key of the answer unless ``key`` says otherwise
     message: str  # {year} and {next_year} are the report's years
     kind: str = "text"  # text | select

@@ -46,6 +46,8 @@ LIMITS = {"sentence": (8, 150), "item": (5, 60), "heading": (5, 45), "formula": 
 
 @dataclass
 class Unit:
+    """One sentence, item, heading or formula cut from a report, with its slots and provenance."""
+
     raw: str  # the normalised text as found
     text: str  # with slots
     slots: dict[str, str]

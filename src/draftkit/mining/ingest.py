@@ -16,6 +16,8 @@ SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".markdown")
 
 @dataclass
 class Source:
+    """One file read for mining: where it is, its name in provenance, its text."""
+
     path: Path
     name: str  # as it appears in provenance: the file name
     text: str

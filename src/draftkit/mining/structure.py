@@ -43,6 +43,8 @@ def cn_to_int(s: str) -> int:
 
 @dataclass
 class Para:
+    """One paragraph of a report as parsed: its kind, numbering, heading, items and part."""
+
     index: int  # 1-based position among the document's clean lines: the provenance
     kind: str  # title | addressee | h1 | h2 | h3 | h4 | body | signature | date | meta
     text: str  # without its numbering; for a body paragraph with an inline heading, the rest
@@ -56,6 +58,8 @@ class Para:
 
 @dataclass
 class ParsedDoc:
+    """A report read back from its paragraphs: what is known of it, and its paragraphs."""
+
     name: str
     paras: list[Para]
     title: str = ""

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class SectionView:
+    """A section as the templates see it: number, heading, intro, style and items."""
+
     number: str
     heading: str
     intro: str
@@ -33,6 +35,8 @@ class SectionView:
 
 @dataclass
 class PartView:
+    """A part as the templates see it: number, heading, intro and sections."""
+
     key: str
     number: str
     heading: str
@@ -47,6 +51,8 @@ class PartView:
 
 @dataclass
 class ReportView:
+    """The report as the templates see it: every text ready to print."""
+
     title: str
     addressee: str
     opening: list[str]

@@ -20,6 +20,8 @@ _NSDECL = f'xmlns:w="{W_NS}"'
 
 @dataclass(frozen=True)
 class StyleSpec:
+    """One paragraph style of the document: font, size, alignment, indent, outline level."""
+
     style_id: str
     name: str  # what Word/WPS show in the style list
     font: str

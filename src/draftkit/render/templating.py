@@ -31,6 +31,8 @@ _LINE = rx.compile(r"^::([a-z0-9]+)(?: (.*))?$")
 
 @dataclass(frozen=True)
 class Block:
+    """One paragraph as the templates lay it out: its kind, text and part."""
+
     kind: str
     text: str
     part: str = ""  # opening / measures … / closing; "" where a template did not say

@@ -52,6 +52,8 @@ class Section:
 
 @dataclass
 class Part:
+    """One part of the report (measures, shortcomings …): heading, intro and sections."""
+
     key: str
     heading: str | None = None
     intro: list[str] = field(default_factory=list)
@@ -65,6 +67,8 @@ class Part:
 
 @dataclass
 class Issuer:
+    """Who issues the report: name, level, place and the principal leader's title."""
+
     name: str
     level: str
     place: str = ""
@@ -73,12 +77,16 @@ class Issuer:
 
 @dataclass
 class Layout:
+    """How the document is laid out: with a seal, and whether headings are bold."""
+
     sealed: bool = True
     bold_headings: bool = False
 
 
 @dataclass
 class Report:
+    """A report as its data file gives it: issuer, year, date, parts and layout."""
+
     issuer: Issuer
     year: int
     date: dt.date

@@ -34,6 +34,8 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "提示"}
 
 @dataclass
 class Finding:
+    """What a check found: code, severity, message, and where."""
+
     code: str
     severity: str
     message: str
@@ -48,6 +50,8 @@ class Finding:
 
 @dataclass
 class Ctx:
+    """One check of one document: the document and the findings so far."""
+
     document: Document
     findings: list[Finding] = field(default_factory=list)
 

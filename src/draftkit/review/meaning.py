@@ -14,6 +14,8 @@ from draftkit.records import dataclass
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """What the indicator checks read by meaning (data/indicators.yaml)."""
+
     objects: tuple[tuple[str, str], ...]  # (word, topic), longest word first
     remedies: tuple[str, ...]
     names: dict
