@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -22,6 +25,32 @@ parts:
   leadership: {items: [履行了职责]}
   plan: {items: [继续努力]}
 """
+
+
+def pytest_configure(config):
+    """The tests never write to the user's cache: draftkit's cache folder (compiled
+    patterns, template bytecode, jieba's dictionary) is a folder of the session's, set
+    before any test module imports draftkit; subprocesses inherit it."""
+    config._draftkit_cache = tempfile.mkdtemp(prefix="draftkit-test-cache-")
+    config._draftkit_cache_was = os.environ.get("DRAFTKIT_CACHE")
+    os.environ["DRAFTKIT_CACHE"] = config._draftkit_cache
+
+
+def pytest_unconfigure(config):
+    was = getattr(config, "_draftkit_cache_was", None)
+    if was is None:
+        os.environ.pop("DRAFTKIT_CACHE", None)
+    else:
+        os.environ["DRAFTKIT_CACHE"] = was
+    shutil.rmtree(getattr(config, "_draftkit_cache", ""), ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache() -> Path:
+    """The session's cache folder (see pytest_configure)."""
+    path = Path(os.environ["DRAFTKIT_CACHE"])
+    assert path.is_dir() and path.name.startswith("draftkit-test-cache-")
+    return path
 
 
 def write(tmp_path: Path, text: str, name: str = "data.yaml") -> Path:

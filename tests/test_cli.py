@@ -96,3 +96,18 @@ def test_non_editable_install_renders(tmp_path):
     r = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert out.stat().st_size > 10000
+
+
+def test_building_the_parser_asks_gettext_nothing(monkeypatch):
+    import argparse
+
+    from draftkit.cli import build_parser
+
+    asked = []
+    monkeypatch.setattr(argparse, "_", lambda s: asked.append(s) or s)
+    translate = argparse._
+    parser = build_parser()
+    assert asked == [] and argparse._ is translate  # put back afterwards
+    with pytest.raises(SystemExit):
+        parser.parse_args(["render"])  # an error still goes through argparse's own _
+    assert asked

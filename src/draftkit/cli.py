@@ -5,48 +5,22 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
+from draftkit.cliparse import Parser, untranslated
 from draftkit.errors import ExitCode
 
 
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse in Chinese: usage, section titles and -h; errors in one line, exit 2."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "参数"
-        self._optionals.title = "选项"
-        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-
-    def error(self, message: str) -> None:
-        for english, chinese in _ARGPARSE_MESSAGES:
-            message = re.sub(english, chinese, message)
-        self.exit(2, f"draftkit: 命令参数有误：{message}（用 draftkit -h 查看用法）\n")
-
-
-_ARGPARSE_MESSAGES = [
-    (r"the following arguments are required: (.*)", r"缺少 \1"),
-    (r"unrecognized arguments: (.*)", r"无法识别的参数 \1"),
-    (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", r"\1 不能是“\2”，可选：\3"),
-    (r"argument (\S+): expected one argument", r"\1 后面需要一个值"),
-    (r"argument (\S+): invalid (\w+) value: '([^']*)'", r"\1 的值“\3”无效"),
-]
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="draftkit", description="起草、检查年度法治政府建设情况报告")
+    with untranslated():
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="draftkit", description="起草、检查年度法治政府建设情况报告")
     p.add_argument("--version", action="version", version=_version(), help="显示版本号并退出")
-    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
 
     r = sub.add_parser("render", help="由 YAML 数据文件生成报告（.docx / .md / .txt）")
     r.add_argument("data", type=Path, metavar="数据文件", help="YAML 数据文件")
@@ -95,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.set_defaults(func=cmd_mine)
 
     ph = sub.add_parser("phrases", help="查找、查看短语库中的句子")
-    phs = ph.add_subparsers(dest="phrases_command", metavar="操作", parser_class=_Parser, required=True)
+    phs = ph.add_subparsers(dest="phrases_command", metavar="操作", parser_class=Parser, required=True)
     s = phs.add_parser("search", help="按关键词查找")
     s.add_argument("words", nargs="*", help="关键词（可多个，空格分隔）")
     s.add_argument("--part", help="部分：opening/measures/shortcomings/leadership/plan/closing，或中文名")

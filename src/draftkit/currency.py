@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 from typing import Iterator
+
+from draftkit import rx
+from draftkit.records import dataclass
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,13 @@ class Row:
 
     @functools.cached_property
     def pattern(self) -> re.Pattern:
-        return re.compile(self.find)
+        return rx.compile(self.find)
 
     def matches(self, text: str) -> Iterator[re.Match]:
         """Occurrences in ``text``, less those that speak of history (``not_after``)."""
         for m in self.pattern.finditer(text):
             before = text[max(0, m.start() - 4):m.start()]
-            if self.not_after and re.search(f"(?:{self.not_after}).{{0,3}}$", before):
+            if self.not_after and rx.compile(f"(?:{self.not_after}).{{0,3}}$").search(before):
                 continue
             yield m
 
@@ -65,6 +67,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Table:
+    """The formulations that date (data/currency.yaml): rows, events and tense words."""
+
     rows: tuple[Row, ...]
     events: tuple[Event, ...]
     past: str = ""  # words of a sentence about work done (never rewritten)
@@ -76,9 +80,9 @@ class Table:
         for row in self.rows:
             if not row.applies(year):
                 continue
-            if row.unless and re.search(row.unless, document):
+            if row.unless and rx.compile(row.unless).search(document):
                 continue
-            if row.unless_place and re.search(row.unless_place, place):
+            if row.unless_place and rx.compile(row.unless_place).search(place):
                 continue
             out.append(row)
         return out
@@ -101,14 +105,14 @@ def outdated_pattern(year: int) -> re.Pattern | None:
     """One pattern for every formulation outdated in a report on ``year`` (the picker
     marks bank sentences with it on every keystroke)."""
     rows = [r.find for r in table().rows if r.applies(year)]
-    return re.compile("|".join(f"(?:{f})" for f in rows)) if rows else None
+    return rx.compile("|".join(f"(?:{f})" for f in rows)) if rows else None
 
 
 def forward_looking(sentence: str) -> bool:
     """A sentence about what is to be done (深入实施“七五”普法规划), not about work done
     (“七五”普法规划如期完成): only such a sentence may have its wording replaced."""
     t = table()
-    return not re.search(t.past, sentence) and bool(re.search(t.forward, sentence))
+    return not rx.compile(t.past).search(sentence) and bool(rx.compile(t.forward).search(sentence))
 
 
 def replace_outdated(text: str, year: int, forward_only: bool = False) -> tuple[str, list[str]]:
@@ -118,7 +122,7 @@ def replace_outdated(text: str, year: int, forward_only: bool = False) -> tuple[
     history, its wording is flagged and left as written."""
     if forward_only:
         out, flags = [], []
-        for sentence in re.findall(r"[^。；！？]+[。；！？]?", text) or [text]:
+        for sentence in rx.compile(r"[^。；！？]+[。；！？]?").findall(text) or [text]:
             fixed, f = replace_outdated(sentence, year) if forward_looking(sentence) else (sentence, outdated_flags(sentence, year))
             out.append(fixed)
             flags.extend(f)

@@ -4,8 +4,9 @@ rendered report is made of, and the names of moves and topics shown to users."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from draftkit import rx
 
 if TYPE_CHECKING:
     from draftkit.report.model import Issuer
@@ -89,20 +90,20 @@ def default_part_heading(key: str, year: int, level: str = "") -> str:
 
 def guess_level(issuer: str) -> str:
     """The level (层级) an issuer's name suggests; 县区 when it says nothing."""
-    if re.search(r"(局|委员会|委|办公室|办|厅|中心|院)$", issuer):
+    if rx.compile(r"(局|委员会|委|办公室|办|厅|中心|院)$").search(issuer):
         return "部门"
-    if re.search(r"省人民政府$", issuer):
+    if rx.compile(r"省人民政府$").search(issuer):
         return "省"
-    if re.search(r"(乡|镇)人民政府$", issuer):
+    if rx.compile(r"(乡|镇)人民政府$").search(issuer):
         return "乡镇"
-    if re.search(r"(县|区|旗)人民政府$", issuer):
+    if rx.compile(r"(县|区|旗)人民政府$").search(issuer):
         return "县区"
-    if re.search(r"市人民政府$", issuer):
+    if rx.compile(r"市人民政府$").search(issuer):
         return "市"
     return "县区"
 
 
-_NAME_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡)")
+_NAME_PLACE = rx.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡)")
 _PLACE_RANK = {"自治区": 0, "省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "镇": 3, "乡": 3}
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from draftkit.records import dataclass
 
 
 class ExitCode(IntEnum):
@@ -34,6 +35,8 @@ class Loc:
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem to report: where (file, line) and what, in Chinese."""
+
     loc: Loc | None
     message: str
 

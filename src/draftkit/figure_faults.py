@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
+from draftkit import rx
 from draftkit.figures import APPROX_AFTER, APPROX_BEFORE, CLAUSE_END, DOWN, NUM, UP, Patterns, measure_word_pattern
+from draftkit.records import dataclass
 
 @functools.lru_cache(maxsize=1)
 def _review_patterns() -> Patterns:
@@ -59,7 +60,7 @@ def yoy_mid_phrase(y: Yoy) -> bool:
     after = y.after
     if not after or after[0] in CLAUSE_END + "（()）”、：":
         return False
-    return not re.match(r"(?:以上|以下|左右|以内|多|的|，|和|及|与|或|；|分别)", after)
+    return not rx.compile(r"(?:以上|以下|左右|以内|多|的|，|和|及|与|或|；|分别)").match(after)
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,13 @@ def parts_over_total(text: str) -> list[PartsOfTotal]:
     """Totals whose parts (其中民事1298件、刑事665件) add up to more than the total."""
     out = []
     counted = _review_patterns()["counted"]
-    for sentence in re.split(r"[。；！？]", text):
+    for sentence in rx.compile(r"[。；！？]").split(text):
         k = sentence.find("其中")
         if k < 0:
             continue
         head = [m for m in counted.finditer(sentence[:k]) if not m.group(2)]
         tail = sentence[k + 2:]
-        tail = re.split(r"[，,](?:同比|比上年|较上年|占|累计|共|总|全年)", tail)[0]
+        tail = rx.compile(r"[，,](?:同比|比上年|较上年|占|累计|共|总|全年)").split(tail)[0]
         parts = [m for m in counted.finditer(tail) if not m.group(2)]
         if not head or not parts:
             continue

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+
+from draftkit import rx
+from draftkit.records import dataclass
 
 
 @dataclass(frozen=True)
 class _Table:
+    """The wording of each administrative level, as data/levels.yaml gives it."""
+
     units: dict[str, str]
     level_unit: dict[str, str]
     order: tuple[str, ...]
@@ -72,7 +76,7 @@ def _department(name: str) -> dict[str, str]:
 
 def leader_problem(title: str) -> str | None:
     """Why a principal leader's title (issuer.leader) is not one, or None."""
-    if re.fullmatch(r"[\u4e00-\u9fff·、]{2,16}", title.strip()):  # compiled when a leader is given
+    if rx.compile(r"[\u4e00-\u9fff·、]{2,16}").fullmatch(title.strip()):  # compiled when a leader is given
         return None
     return f"主要负责人“{title}”应写职务，如 县长、局长、党组书记、局长（2–16 个汉字）"
 
@@ -93,7 +97,7 @@ def values(name: str, level: str, place: str = "", leader: str = "") -> dict[str
     dept = _department(name) if kind == "department" else {"self": "", "meeting": ""}
     fill = {"u": u, "self": dept["self"], "meeting": dept["meeting"],
             "leader": leader or default_leader(name, level, place)}
-    out = {slot: re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], forms[kind]) for slot, forms in t.slots.items()}
+    out = {slot: rx.compile(r"\{(\w+)\}").sub(lambda m: fill[m.group(1)], forms[kind]) for slot, forms in t.slots.items()}
     if u in t.party:
         out["本级党委"] = t.party[u]
     if kind == "government" and u in t.meetings:
@@ -108,7 +112,7 @@ def _neutral_rules(u: str) -> tuple[tuple[re.Pattern, str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _mentions() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((level, re.compile(rule)) for level, rule in table().mentions.items())
+    return tuple((level, rx.compile(rule)) for level, rule in table().mentions.items())
 
 
 def neutralise(text: str, source_place: str) -> tuple[str, list[str], tuple[str, ...]]:
@@ -124,7 +128,7 @@ def neutralise(text: str, source_place: str) -> tuple[str, list[str], tuple[str,
             return slot
         return sub
 
-    text = re.sub(t.department_self, put("{我方}"), text)
+    text = rx.compile(t.department_self).sub(put("{我方}"), text)
     if not source_place:
         return text, slots, _allowed(text, None)
     u = unit_of(source_place)
@@ -166,17 +170,17 @@ def _allowed(text: str, source: str | None) -> tuple[str, ...]:
         else:  # a lower level, named from above
             allowed &= set(order[:rank])
     for level, rule in table().reserved.items():  # powers only this level and those above have
-        if re.search(rule, text):
+        if rx.compile(rule).search(text):
             allowed &= set(order[:order.index(level) + 1])
     if not allowed:  # names levels that no single level can: keep it for its source's own;
         if source is None:  # of a source whose level is unknown (各县（区） and 市直): for no issuer
             return ("-",)
         allowed = {source}
     for level, rule in table().lacking.items():  # powers or bodies this level has not
-        if re.search(rule, text):
+        if rx.compile(rule).search(text):
             allowed.discard(level)
-    if not re.search(table().government_only, text):
-        allowed.add("司法部门" if re.search(table().justice_only, text) else "部门")
+    if not rx.compile(table().government_only).search(text):
+        allowed.add("司法部门" if rx.compile(table().justice_only).search(text) else "部门")
     if not allowed:
         return ("-",)  # fits no issuer
     if "部门" in allowed:
@@ -192,5 +196,5 @@ def offered(levels: str | tuple[str, ...], level: str, place: str = "", name: st
     wanted = levels.split(",") if isinstance(levels, str) else levels
     if level != "部门":
         return government_level(level, place) in wanted
-    kind = "司法部门" if re.search(table().justice_departments, name) else "部门"
+    kind = "司法部门" if rx.compile(table().justice_departments).search(name) else "部门"
     return government_level(level, place) in wanted and kind in wanted

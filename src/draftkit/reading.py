@@ -10,11 +10,12 @@ them; only text from outside is parsed and its parts guessed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
 from draftkit.mining.structure import ParsedDoc
+from draftkit.records import dataclass
 
 DATA_SUFFIXES = (".yaml", ".yml")
 

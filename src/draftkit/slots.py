@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from draftkit import rx
+
 # A slot is an ASCII identifier or a Chinese name: {n}, {figure2}, {办理件数}.
-SLOT_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w]*)\}")
+SLOT_RE = rx.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w]*)\}")
 # Filled by draftkit from the report itself; never asked. The Chinese ones name the issuer's
 # own level (levels.py, data/levels.yaml): {全域} 全县, {我方} 我县/我局, {本级} 县,
 # {本级政府} 县政府, {本级党委} 县委, {常务会议} 县政府常务会议/局党组会议, {主要负责人} 县长/局长.
@@ -20,15 +22,15 @@ SLOT_LABELS: dict[str, str] = {"n": "数字", "pct": "百分比", "figure": "数
 # check reports them (F004).
 TO_FILL = "【待填：{}】"
 TO_WRITE = "【待写：{}】"
-PLACEHOLDER_RE = re.compile(r"【待[填写]：[^】\n]*】")
-TO_WRITE_RE = re.compile(r"【待写：[^】\n]*】")
+PLACEHOLDER_RE = rx.compile(r"【待[填写]：[^】\n]*】")
+TO_WRITE_RE = rx.compile(r"【待写：[^】\n]*】")
 
 
 def without_to_write(text: str) -> str:
     """A draft's paragraph less its 【待写：…】 notes (what the writer is asked, not report text)."""
     return TO_WRITE_RE.sub("", text)
 # Slot numbering as the miner writes it: {n}, {n2}, {n3} …
-_NUMBERED = re.compile(r"\{([a-z_]+?)\d*\}")
+_NUMBERED = rx.compile(r"\{([a-z_]+?)\d*\}")
 
 
 def builtin_values(year: int, issuer: str, place: str = "", level: str = "", leader: str = "") -> dict[str, int | str]:
@@ -43,7 +45,7 @@ def builtin_values(year: int, issuer: str, place: str = "", level: str = "", lea
 
 def label(name: str) -> str:
     """How a draft names an unfilled slot: {n2} → 数字, {办理件数} → 办理件数."""
-    m = re.fullmatch(r"([a-z_]+?)\d*", name)
+    m = rx.compile(r"([a-z_]+?)\d*").fullmatch(name)
     return SLOT_LABELS.get(m.group(1), name) if m else name
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from draftkit import rx
 from draftkit import slots
 from draftkit.domain import PART_KEYS, PART_NAMES
 from draftkit.figures import figure_text, number, yoy
+from draftkit.records import dataclass
 from draftkit.report.datafile import iter_items
 from draftkit.report.model import Figure
 
@@ -20,6 +21,8 @@ SIMILAR = 0.6  # difflib ratio above which an item counts as rewritten rather th
 
 @dataclass
 class DiffItem:
+    """One item of a part, as the diff compares it: its text, its shape and its figures."""
+
     text: str  # as it reads
     shape: str  # with its figures as {} (the same sentence with other figures has the same shape)
     figures: list[tuple[str, dict]]  # (what the figure counts, value) in order
@@ -49,7 +52,7 @@ def _items(data: dict, key: str) -> list[DiffItem]:
                 return f"{year + 1}"
             if isinstance(v, dict) and v.get("current") is not None:
                 before = slots.blank(text[:m.start()])[-14:]
-                figures.append((re.split(r"[，。；：、]", before)[-1], v))
+                figures.append((rx.compile(r"[，。；：、]").split(before)[-1], v))
                 return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")),
                                    text[:m.start()], text[m.end():])
             return m.group(0)

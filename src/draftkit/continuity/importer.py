@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from draftkit import rx
 from draftkit.domain import (
     PART_KEYS,
     REQUIRED_PARTS,
@@ -26,8 +27,8 @@ from draftkit.mining.structure import Para
 from draftkit.reading import Document
 from draftkit.report.model import Issuer
 
-_MARKER_START = re.compile(r"^[一二三四五六七八九十]{1,2}是")
-_NUMBERED = re.compile(r"^(\d{1,2})\.(?!\d)")
+_MARKER_START = rx.compile(r"^[一二三四五六七八九十]{1,2}是")
+_NUMBERED = rx.compile(r"^(\d{1,2})\.(?!\d)")
 
 
 def slot_figures(text: str, counter: list[int]) -> tuple[str, dict]:
@@ -147,7 +148,7 @@ def to_data(document: Document) -> dict:
         if key in parts and year and heading != default_part_heading(key, year):
             parts[key]["heading"] = heading
         if key == "plan" and key in parts:
-            m = re.match(r"(\d{4})年", heading)
+            m = rx.compile(r"(\d{4})年").match(heading)
             if m:
                 parts[key]["year"] = int(m.group(1))
     data["parts"] = {k: _simplify(v) for k, v in parts.items()}
@@ -181,7 +182,7 @@ def _templ_years(text: str, year: int | None) -> str:
         chunk = re.sub(rf"(?<!\d){year}(?=年)", "{year}", chunk)
         return re.sub(rf"(?<!\d){year + 1}(?=年)", "{next_year}", chunk)
 
-    parts = re.split(r"(《[^《》]*》)", text)
+    parts = rx.compile(r"(《[^《》]*》)").split(text)
     return "".join(p if p.startswith("《") else outside_titles(p) for p in parts)
 
 

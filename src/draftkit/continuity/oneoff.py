@@ -16,6 +16,8 @@ _SENTENCE = re.compile(r"[^。；！？]*[。；！？]|[^。；！？]+$")
 
 @dataclass(frozen=True)
 class _Act:
+    """A one-off act (出台, 修订, 启动…): what to find, what must be near it, what excuses it."""
+
     find: re.Pattern
     needs: re.Pattern | None
     unless: re.Pattern | None
@@ -23,6 +25,8 @@ class _Act:
 
 @dataclass(frozen=True)
 class _Delete:
+    """A sentence to delete rather than confirm (the COVID rule of currency.yaml applies)."""
+
     row: str
     about: re.Pattern
     note: str
@@ -30,6 +34,8 @@ class _Delete:
 
 @dataclass(frozen=True)
 class _Rules:
+    """The carry-forward rules of data/carry.yaml, compiled."""
+
     acts: tuple[_Act, ...]
     claims: re.Pattern
     delete: tuple[_Delete, ...]

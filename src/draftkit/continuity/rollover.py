@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from draftkit import rx
 from draftkit import slots
 from draftkit.currency import outdated_flags, replace_outdated
 from draftkit.report.datafile import iter_items, text_of
@@ -73,7 +74,7 @@ def _carry_figures(item):
 
 # A dated event of the year reported on: 2022年4月，开展了… / 4月，举办… (as imported, the
 # report's own year reads {year}).
-_DATED = re.compile(r"(?:\{year\}|\d{4})年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月(?:份|\d{1,2}日)?[，,]")
+_DATED = rx.compile(r"(?:\{year\}|\d{4})年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月(?:份|\d{1,2}日)?[，,]")
 CONFIRM = "去年的举措：今年仍是这样吗？确认或改写这一句，填好数据，再删去 todo 这一行"
 
 
@@ -92,10 +93,10 @@ def _confirm(item, year: int, flags: list[str]) -> dict:
         text = _DATED.sub(lambda m: m.group(0).replace("{year}", str(year)), text)  # last year's date stays
         snippet = readable({"text": text, "values": {}}, year)
         at = next(m.start() for m in _DATED.finditer(snippet))
-        event = re.split(r"[。；]", snippet[at:])[0][:40]
+        event = rx.compile(r"[。；]").split(snippet[at:])[0][:40]
         notes.append(f"有去年的具体事件（{event}），今年没有就删去")
         flags.append(f"去年的具体事件，已标为待确认：{event}")
-    if re.search(r"同比", slots.blank(text)):
+    if rx.compile(r"同比").search(slots.blank(text)):
         notes.append("句中写有去年的同比，请改写")
     outdated = outdated_flags(readable({"text": text, "values": {}}, year), year + 1)
     notes.extend(outdated)

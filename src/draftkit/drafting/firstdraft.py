@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from pathlib import Path
 
+from draftkit import rx
 from draftkit import slots
 from draftkit.bank.phrasebank import Bank, Entry
 from draftkit.bank.recommend import by_topic, recommended
@@ -33,7 +33,7 @@ def _phrase_item(e: Entry) -> dict:
     """A bank entry as a draft item; one opening with “{y}年以来” (a report is on its
     year) is written out with 全年 in its place."""
 
-    since = re.compile(table()["since_year"])
+    since = rx.compile(table()["since_year"])
     item: dict = {"text": since.sub("全年", e.text)} if since.search(e.text) else {"phrase": e.id}
     text = item.get("text", e.text)
     values = {n: None for n in slots.names(text) if n not in slots.BUILTIN_SLOTS}
@@ -76,7 +76,7 @@ def _distinct(entries: list[Entry], n: int, taken: list[set[str]]) -> list[Entry
 
 def _fitting(topic: str, entries: list[Entry]) -> list[Entry]:
     """The entries that say something of the topic their heading names (drafts.yaml fits)."""
-    rule = re.compile(table()["fits"][topic])
+    rule = rx.compile(table()["fits"][topic])
     return [e for e in entries if rule.search(e.text)]
 
 
@@ -107,7 +107,7 @@ def _kind(level: str, name: str) -> str:
     """部门 or 司法部门 for a department (a justice bureau keeps the county's 复议 and 调解 wording)."""
     from draftkit import levels
 
-    return "司法部门" if level == "部门" and re.search(levels.table().justice_departments, name) else level
+    return "司法部门" if level == "部门" and rx.compile(levels.table().justice_departments).search(name) else level
 
 
 def _measures(bank: Bank, level: str, place: str, name: str, year: int) -> list[tuple[str, dict]]:

@@ -12,7 +12,7 @@ is prompter.py's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Callable
 
@@ -29,10 +29,13 @@ from draftkit.drafting.questions import BASICS, ask_basic
 from draftkit.drafting.carried import CarriedPrompts
 from draftkit.drafting.slotprompts import SlotPrompts
 from draftkit.drafting.validators import Back, v_required
+from draftkit.records import dataclass
 
 
 @dataclass
 class Flow(SlotPrompts, CarriedPrompts):
+    """The interactive drafting: the questions asked, the answers kept, the report written."""
+
     answers_path: Path
     bank_source: Bank | Callable[[], Bank]  # a bank, or a function that returns it (loading in the background)
     ui: Prompter

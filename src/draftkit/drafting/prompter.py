@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from draftkit import rx
 from draftkit import slots
 from draftkit.bank.phrasebank import Entry
 from draftkit.drafting.validators import BACK, Back, is_back
@@ -76,8 +77,6 @@ class Prompter:
 def _chinese_answer_line(question) -> None:
     """questionary's checkbox writes its answer line in English (“done (2 selections)”):
     every text control of the prompt has it said in Chinese instead."""
-    import re
-
     from prompt_toolkit.formatted_text import to_formatted_text
     from prompt_toolkit.layout.controls import FormattedTextControl
 
@@ -85,7 +84,7 @@ def _chinese_answer_line(question) -> None:
         out = []
         for style, text, *rest in to_formatted_text(fragments):
             if "answer" in style:
-                text = re.sub(r"^done \((\d+) selections\)$", r"已选 \1 项", text)
+                text = rx.compile(r"^done \((\d+) selections\)$").sub(r"已选 \1 项", text)
                 text = "未选" if text == "done" else text
             out.append((style, text, *rest))
         return out

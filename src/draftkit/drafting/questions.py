@@ -4,13 +4,13 @@ from earlier answers, an answer stored in another shape — is a small function 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from draftkit.domain import LEVELS, default_title, guess_level, place_of
 from draftkit.drafting.defaults import default_date, default_opening
 from draftkit.drafting.validators import parse_date, to_year, v_date_for, v_leader, v_required, v_year
 from draftkit.levels import default_leader
+from draftkit.records import dataclass
 
 if TYPE_CHECKING:
     from draftkit.drafting.flow import Flow
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the interactive drafting, and where its answer is kept."""
+
     step: str  # the progress step, and the key of the answer unless ``key`` says otherwise
     message: str  # {year} and {next_year} are the report's years
     kind: str = "text"  # text | select

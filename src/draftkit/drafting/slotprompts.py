@@ -4,9 +4,9 @@ it will read with the values given so far."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from draftkit import rx
 from draftkit import slots
 from draftkit.drafting.validators import (
     is_back,
@@ -25,7 +25,7 @@ def _guess_kind(name: str) -> str:
     figure (its unit asked), {pct} a rate, {y} a year, {title} a document …; else text."""
     for pattern, kind in ((r"(?:n|f|figure)\d*", "figure:"), (r"pct\d*", "percent"), (r"y\d*|year\d+", "year"),
                           (r"years\d*", "years"), (r"date\d*", "date"), (r"title\d*", "title")):
-        if re.fullmatch(pattern, name):
+        if rx.compile(pattern).fullmatch(name):
             return kind
     return "text"
 
@@ -184,9 +184,9 @@ class SlotPrompts:
             return to_year(self.ui.text(f"{label} 年份（如 2021 或 2021年）：", "", v_year))
         if kind == "years":
             text = self.ui.text(f"{label} 起止年份（如 2021—2025）：", "",
-                                lambda t: True if is_back(t) or re.fullmatch(r"\s*\d{4}\s*[—\-－~至]+\s*\d{4}\s*", t)
+                                lambda t: True if is_back(t) or rx.compile(r"\s*\d{4}\s*[—\-－~至]+\s*\d{4}\s*").fullmatch(t)
                                 else "请写成 2021—2025 的形式")
-            a, b = re.findall(r"\d{4}", text)
+            a, b = rx.compile(r"\d{4}").findall(text)
             return f"{a}—{b}年"
         if kind == "date":
             text = self.ui.text(f"{label} 日期（如 2025年3月1日）：", "",

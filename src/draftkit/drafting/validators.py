@@ -4,8 +4,9 @@ Every question accepts ``<`` at the end of the answer to go back one step."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Callable
+
+from draftkit import rx
 
 BACK = "<"
 
@@ -27,10 +28,10 @@ def v_sentence(text: str) -> bool | str:
     """A whole sentence: not empty, not a bare lead-in such as “原因是”."""
     if is_back(text):
         return True
-    bare = re.sub(r"[\s，。；、：！？,.;:]", "", text)
+    bare = rx.compile(r"[\s，。；、：！？,.;:]").sub("", text)
     if not bare:
         return "不能为空"
-    if re.fullmatch(r"(?:主要)?原因(?:是|在于)?|已?部分完成|已完成|尚未完成|无|没有", bare) or len(bare) < 4:
+    if rx.compile(r"(?:主要)?原因(?:是|在于)?|已?部分完成|已完成|尚未完成|无|没有").fullmatch(bare) or len(bare) < 4:
         return "请写成完整的一句话"
     return True
 
@@ -38,24 +39,24 @@ def v_sentence(text: str) -> bool | str:
 def v_year(text: str) -> bool | str:
     if is_back(text):
         return True
-    return True if re.fullmatch(r"\s*(19|20)\d{2}\s*年?\s*", text) else "请输入四位年份，如 2025 或 2025年"
+    return True if rx.compile(r"\s*(19|20)\d{2}\s*年?\s*").fullmatch(text) else "请输入四位年份，如 2025 或 2025年"
 
 
 def to_year(text: str) -> int:
     """``2021`` or ``2021年`` → 2021."""
-    return int(re.search(r"\d{4}", text).group(0))
+    return int(rx.compile(r"\d{4}").search(text).group(0))
 
 
 def v_int(text: str) -> bool | str:
     if is_back(text):
         return True
-    return True if re.fullmatch(r"\s*\d+\s*", text) else "请输入整数，如 12"
+    return True if rx.compile(r"\s*\d+\s*").fullmatch(text) else "请输入整数，如 12"
 
 
 def v_number(text: str, optional: bool = False) -> bool | str:
     if is_back(text) or (optional and not text.strip()):
         return True
-    return True if re.fullmatch(r"\s*\d+(\.\d+)?\s*", text) else "请输入数字，如 12 或 3.5"
+    return True if rx.compile(r"\s*\d+(\.\d+)?\s*").fullmatch(text) else "请输入数字，如 12 或 3.5"
 
 
 def v_percent(text: str) -> bool | str:

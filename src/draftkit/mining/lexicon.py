@@ -60,9 +60,9 @@ def function_words() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _jieba():
     """jieba with our terms and keywords in its dictionary. The dictionary so extended is
-    kept in a cache file of our own (read in one piece: some 0.2 s against jieba's 1 s
-    for its own cache, which it reads in small pieces) and rebuilt when jieba, its
-    dictionary or our word lists change."""
+    kept in a cache file of our own in draftkit's cache folder (read in one piece: some
+    0.2 s against jieba's 1 s for its own cache, which it reads in small pieces) and
+    rebuilt when jieba, its dictionary or our word lists change."""
     import logging
 
     import jieba
@@ -82,22 +82,26 @@ def added_words() -> list[tuple[str, int]]:
     return [(w, 5000) for w in terms()] + [(w, 2000) for _, weights in topics() for w in weights]
 
 
-def _dictionary_cache(jieba, words: list[tuple[str, int]]) -> Path:
+def _dictionary_cache(jieba, words: list[tuple[str, int]]) -> Path | None:
     import hashlib
-    import tempfile
+
+    from draftkit.cachestore import cache_dir
 
     tokenizer = jieba.dt
     dictionary = Path(tokenizer.dictionary or Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
     stat = dictionary.stat()
     key = hashlib.sha1(repr((jieba.__version__, str(dictionary), stat.st_size, stat.st_mtime_ns,
                              words)).encode("utf-8")).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"draftkit-jieba-{key}.cache"
+    folder = cache_dir()
+    return folder / f"jieba-{key}.cache" if folder else None
 
 
-def _load_dictionary(tokenizer, cache: Path) -> bool:
+def _load_dictionary(tokenizer, cache: Path | None) -> bool:
     """Whether the extended dictionary could be read from its cache file."""
     import marshal
 
+    if cache is None:
+        return False
     try:
         freq, total = marshal.loads(cache.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -108,11 +112,13 @@ def _load_dictionary(tokenizer, cache: Path) -> bool:
     return True
 
 
-def _save_dictionary(tokenizer, cache: Path) -> None:
+def _save_dictionary(tokenizer, cache: Path | None) -> None:
     import marshal
     import os
     import tempfile
 
+    if cache is None:
+        return
     try:
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name)
         with os.fdopen(fd, "wb") as f:

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from draftkit import rx
 from draftkit.bank.phrasebank import Phrase
 from draftkit.errors import SkipFile
 from draftkit.mining.extract import Unit, doc_units
@@ -37,10 +38,11 @@ from draftkit.mining.normalise import clean
 from draftkit.mining.recurring import Candidates, Tally, clauses
 from draftkit.mining.spill import BUCKETS, MAX_SOURCES, Merged, Occurrence, Spill, bucket_of, merge_key, phrase_id
 from draftkit.mining.structure import parse
+from draftkit.records import dataclass
 
 __all__ = ["MineResult", "labelled_units", "merge_key", "mine", "phrase_id"]
 
-_SKIP_NAMES = re.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", re.I)
+_SKIP_NAMES = rx.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", re.I)
 
 
 @dataclass

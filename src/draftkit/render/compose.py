@@ -6,14 +6,14 @@ never template code. Unfilled slots, unknown phrases and unused values are probl
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from draftkit.cnfmt import cn_number, date_cn
 from draftkit.domain import default_part_heading
 from draftkit.errors import Collector
 from draftkit.figures import figure_text, number
+from draftkit.records import dataclass
 from draftkit.report.model import Figure, Item, Part, Report, Value
 from draftkit.slots import SLOT_RE, TO_FILL, TO_WRITE, label
 from draftkit.slots import builtin_values as _builtins
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class SectionView:
+    """A section as the templates see it: number, heading, intro, style and items."""
+
     number: str
     heading: str
     intro: str
@@ -33,6 +35,8 @@ class SectionView:
 
 @dataclass
 class PartView:
+    """A part as the templates see it: number, heading, intro and sections."""
+
     key: str
     number: str
     heading: str
@@ -47,6 +51,8 @@ class PartView:
 
 @dataclass
 class ReportView:
+    """The report as the templates see it: every text ready to print."""
+
     title: str
     addressee: str
     opening: list[str]
@@ -107,7 +113,9 @@ def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: 
     for name in values:
         if name not in used:
             slots = SLOT_RE.findall(text)
-            hint = difflib.get_close_matches(name, slots, n=1, cutoff=0.5)
+            from difflib import get_close_matches  # only for a mistake's hint
+
+            hint = get_close_matches(name, slots, n=1, cutoff=0.5)
             tip = f"，是否想写“{hint[0]}”？" if hint else (f"；可填的空位：{', '.join(slots)}" if slots else "；这段文字没有空位")
             errors.add(item.loc, f"值“{name}”没有对应的空位{tip}")
     return out

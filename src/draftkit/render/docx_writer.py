@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-from dataclasses import dataclass
 
+from draftkit import rx
+from draftkit.records import dataclass
 from draftkit.render import gbt9704 as G
 from draftkit.render.templating import Block
 
@@ -20,6 +20,8 @@ _NSDECL = f'xmlns:w="{W_NS}"'
 
 @dataclass(frozen=True)
 class StyleSpec:
+    """One paragraph style of the document: font, size, alignment, indent, outline level."""
+
     style_id: str
     name: str  # what Word/WPS show in the style list
     font: str
@@ -113,7 +115,7 @@ def _units(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
 
 
-_TITLE_BREAKS = re.compile(r"(?<=关于)|(?=关于)|(?<=年度)|(?=法治政府)|(?=情况)|(?<=人民政府)|(?<=局)|(?<=委员会)")
+_TITLE_BREAKS = rx.compile(r"(?<=关于)|(?=关于)|(?<=年度)|(?=法治政府)|(?=情况)|(?<=人民政府)|(?<=局)|(?<=委员会)")
 
 
 def split_title(title: str, per_line: int = G.TITLE_CHARS_PER_LINE) -> list[str]:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 
+from draftkit import rx
 from draftkit.render.templating import Block
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|~])")
+_MD_SPECIAL = rx.compile(r"([\\`*_\[\]<>&#|~])")
 
 
 def md_escape(text: str) -> str:
     """Backslash-escape what Markdown would read as markup, so a value stays text."""
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # A line that starts like a list item or a numbered list would become one.
-    return re.sub(r"^([+\-])(\s)", r"\\\1\2", re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text))
+    return rx.compile(r"^([+\-])(\s)").sub(r"\\\1\2", rx.compile(r"^(\d+)\.(\s)").sub(r"\1\\.\2", text))
 
 
 _MD_PREFIX = {"title": "# ", "h1": "## ", "h2": "### ", "h3": "#### ", "h4": "#### "}

@@ -8,7 +8,6 @@ together as one DraftkitError.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 
 import yaml
@@ -146,7 +145,9 @@ class _Validator(NodeReader):
         if "level" in m:
             level = self.text(m["level"][1], "level（层级）")
             if level is not None and level not in LEVELS:
-                hint = difflib.get_close_matches(level, LEVELS, n=1, cutoff=0.3)
+                from difflib import get_close_matches  # only for a mistake's hint
+
+                hint = get_close_matches(level, LEVELS, n=1, cutoff=0.3)
                 tip = f"，是否想写“{hint[0]}”？" if hint else ""
                 self.err(m["level"][1], f"level（层级）“{level}”无效，应为 {'/'.join(LEVELS)} 之一{tip}")
                 level = None
@@ -183,7 +184,9 @@ class _Validator(NodeReader):
         return out
 
     def _unknown_part(self, key: str) -> str:
-        hint = difflib.get_close_matches(key, PART_KEYS, n=1, cutoff=0.6)
+        from difflib import get_close_matches  # only for a mistake's hint
+
+        hint = get_close_matches(key, PART_KEYS, n=1, cutoff=0.6)
         tip = f"，是否想写“{hint[0]}”？" if hint else f"；可用的部分：{', '.join(PART_KEYS)}"
         return f"未知的部分“{key}”{tip}"
 
@@ -232,7 +235,9 @@ class _Validator(NodeReader):
     def style(self, node: Node) -> str:
         value = self.text(node, "style（排列方式）")
         if value is not None and value not in SECTION_STYLES:
-            hint = difflib.get_close_matches(value, SECTION_STYLES, n=1, cutoff=0.5)
+            from difflib import get_close_matches  # only for a mistake's hint
+
+            hint = get_close_matches(value, SECTION_STYLES, n=1, cutoff=0.5)
             tip = f"，是否想写“{hint[0]}”？" if hint else ""
             self.err(node, f"style（排列方式）“{value}”无效，应为 {'/'.join(SECTION_STYLES)} 之一{tip}")
             return "enumerate"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
 
 from draftkit.domain import PART_KEYS, default_title
 from draftkit.errors import Loc
+from draftkit.records import dataclass
 
 
 @dataclass
@@ -51,6 +52,8 @@ class Section:
 
 @dataclass
 class Part:
+    """One part of the report (measures, shortcomings …): heading, intro and sections."""
+
     key: str
     heading: str | None = None
     intro: list[str] = field(default_factory=list)
@@ -64,6 +67,8 @@ class Part:
 
 @dataclass
 class Issuer:
+    """Who issues the report: name, level, place and the principal leader's title."""
+
     name: str
     level: str
     place: str = ""
@@ -72,12 +77,16 @@ class Issuer:
 
 @dataclass
 class Layout:
+    """How the document is laid out: with a seal, and whether headings are bold."""
+
     sealed: bool = True
     bold_headings: bool = False
 
 
 @dataclass
 class Report:
+    """A report as its data file gives it: issuer, year, date, parts and layout."""
+
     issuer: Issuer
     year: int
     date: dt.date

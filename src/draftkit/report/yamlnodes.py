@@ -5,14 +5,13 @@ NodeReader knows YAML's types; loader.py knows what a report data file holds."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from draftkit import rx
 from draftkit.errors import Collector, DraftkitError, Loc, Problem
 
 _YAML_MESSAGES = {
@@ -130,7 +129,7 @@ def yaml_problem(path: str, exc: yaml.YAMLError, text: str) -> Problem:
     loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
-    if isinstance(exc, yaml.constructor.ConstructorError) and re.search(r"[\u4e00-\u9fff]", problem):
+    if isinstance(exc, yaml.constructor.ConstructorError) and rx.compile(r"[\u4e00-\u9fff]").search(problem):
         return Problem(loc, problem)  # ours, already in Chinese
     if mark and problem.startswith("found character") and text[mark.index:mark.index + 1] == "\t":
         problem = "found character '\\t' that cannot start any token"
@@ -150,10 +149,10 @@ _TYPE_NAMES = {
     "tag:yaml.org,2002:seq": "列表",
     "tag:yaml.org,2002:map": "键值对",
 }
-_DATE_RE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
+_DATE_RE = rx.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018-\u201d"
-_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-_SPACES = re.compile(r"\s+")
+_SPACE_BY_CJK = rx.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_SPACES = rx.compile(r"\s+")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -177,7 +176,7 @@ def clean_text(value: str) -> str:
 
 def paragraphs(value: str) -> list[str]:
     """Blank lines separate paragraphs in a block of text."""
-    return [clean_text(p) for p in re.split(r"\n\s*\n", value) if p.strip()]
+    return [clean_text(p) for p in rx.compile(r"\n\s*\n").split(value) if p.strip()]
 
 
 def holdable(value: int | float) -> bool:
@@ -230,7 +229,9 @@ class NodeReader:
                 self.err(knode, f"键“{key}”重复出现，前一处在第 {out[key][0].start_mark.line + 1} 行")
                 continue
             if key not in fields:
-                hint = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                from difflib import get_close_matches  # only for a mistake's hint
+
+                hint = get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 tip = f"，是否想写“{hint[0]}”？" if hint else f"；可用的键：{', '.join(fields)}"
                 self.err(knode, f"{what}中有未知的键“{key}”{tip}")
                 continue

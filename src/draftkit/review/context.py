@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import Iterator
 
+from draftkit import rx
 from draftkit.domain import PART_NAMES
 from draftkit.mining.structure import Para, ParsedDoc
 from draftkit.reading import Document
+from draftkit.records import dataclass
 from draftkit.review.codes import known
 
 SEVERITIES = ("error", "warning", "note")
@@ -25,13 +27,15 @@ class lazy:  # noqa: N801 - used like re.compile
 
     def __getattr__(self, name: str):
         if self._pattern is None:
-            self._pattern = re.compile(self._source)
+            self._pattern = rx.compile(self._source)
         return getattr(self._pattern, name)
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "提示"}
 
 
 @dataclass
 class Finding:
+    """What a check found: code, severity, message, and where."""
+
     code: str
     severity: str
     message: str
@@ -46,6 +50,8 @@ class Finding:
 
 @dataclass
 class Ctx:
+    """One check of one document: the document and the findings so far."""
+
     document: Document
     findings: list[Finding] = field(default_factory=list)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from draftkit import rx
 from draftkit import figure_faults as ff
 from draftkit import figures as fg
 from draftkit.review.context import Ctx, lazy
@@ -87,7 +87,7 @@ def _indicator(name: str, before: str) -> str:
     v = vocabulary()
     if v.topics(key):
         return key
-    sentence = re.split(r"[。；！？]", before)[-1]
+    sentence = rx.compile(r"[。；！？]").split(before)[-1]
     return f"{key}@{v.first_topic(sentence)}"
 
 

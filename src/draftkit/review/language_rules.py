@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from draftkit import rx
 from draftkit.mining.normalise import opencc_t2s, to_simplified, wording_table
 from draftkit.review.context import Ctx, lazy
 
@@ -59,7 +60,7 @@ def check_language(ctx: Ctx) -> None:
             ctx.add("L005", "warning", f"重复的字“{m.group(0)}”", p.index, m.group(1))
         for m in _DOUBLE_WORD.finditer(p.text):
             ctx.add("L005", "warning", f"重复的词“{m.group(0)}”", p.index, m.group(1))
-        for s in re.split(r"[。！？]", p.text):
+        for s in rx.compile(r"[。！？]").split(p.text):
             s = s.strip()
             if len(s) >= 10:
                 if s in seen_sentences:
@@ -84,7 +85,7 @@ def check_language(ctx: Ctx) -> None:
                     ctx.add("L012", "note", f"“{m.group(0)}”：审稿常删的说法", p.index, suggest)
     last = ctx.doc.paras[-1] if ctx.doc.paras else None
     if last is not None and not _DATE_OK.match(last.text) and _DATE_LIKE.match(last.text):
-        m = re.match(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", last.text)
+        m = rx.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})").match(last.text)
         fix = f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" if m else ""
         ctx.add("L008", "warning", "成文日期应写作“2026年1月10日”的形式（阿拉伯数字，不编虚位）", last.index, fix)
 
@@ -103,7 +104,7 @@ def _register() -> list[tuple[re.Pattern, str]]:
     """The wording reviewers strike (data/register.yaml), compiled on first use."""
     from draftkit.resources import data_file
 
-    return [(re.compile(r["find"]), r["suggest"]) for r in data_file("register.yaml")["rows"]]
+    return [(rx.compile(r["find"]), r["suggest"]) for r in data_file("register.yaml")["rows"]]
 
 
 def _dates_and_fragments(ctx: Ctx, p) -> None:

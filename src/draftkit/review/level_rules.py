@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from draftkit import rx
 from draftkit.review.context import Ctx
 
 
@@ -19,7 +20,7 @@ def _table() -> dict:
     raw = data_file("level_words.yaml")
     compiled = {key: [(r["find"], r.get("note", "")) for r in rows]
                 for key, rows in [*raw["levels"].items(), ("government", raw["government"]), ("department", raw["department"])]}
-    return {"rows": compiled, "before": re.compile(raw["above_before"]), "after": re.compile(raw["above_after"])}
+    return {"rows": compiled, "before": rx.compile(raw["above_before"]), "after": rx.compile(raw["above_after"])}
 
 
 # A place at the head of a name (a leading run of them: 青岚县石桥镇人民政府).
@@ -46,10 +47,11 @@ def _pattern(find: str, place: str, name: str = "") -> re.Pattern | None:
     if "{place}" in find:
         if not place:
             return None
-        find = find.replace("{place}", re.escape(place))
-    if "{above}" in find:
-        find = find.replace("{above}", above(name))
-    return re.compile(find)
+        find = find.replace("{place}", re.escape(place))  # the user's place: not kept in the pattern store
+        return re.compile(find.replace("{above}", above(name)) if "{above}" in find else find)
+    if "{above}" in find:  # built from the issuer's name: not kept in the pattern store
+        return re.compile(find.replace("{above}", above(name)))
+    return rx.compile(find)
 
 
 def _name(ctx: Ctx) -> str:
@@ -71,14 +73,14 @@ def place_level(ctx: Ctx) -> tuple[str, str, bool]:
     report = ctx.document.report
     name = report.issuer.name if report is not None else ctx.doc.issuer
     place = _place(ctx)
-    department = bool(name) and not re.search(r"(人民政府|政府|街道办事处|办事处)$", name)
-    if "街道" in name or re.search(r"[镇乡]$", place) or re.search(r"[镇乡]人民政府$", name):
+    department = bool(name) and not rx.compile(r"(人民政府|政府|街道办事处|办事处)$").search(name)
+    if "街道" in name or rx.compile(r"[镇乡]$").search(place) or rx.compile(r"[镇乡]人民政府$").search(name):
         return "乡镇", "镇" if "镇" in place or "镇" in name else "乡" if place.endswith("乡") else "街道", department
-    if re.search(r"(省|自治区)$", place):
+    if rx.compile(r"(省|自治区)$").search(place):
         return "省", "省", department
-    if re.search(r"(市|州|盟)$", place):
+    if rx.compile(r"(市|州|盟)$").search(place):
         return "市", "市", department
-    if re.search(r"(县|区|旗)$", place):
+    if rx.compile(r"(县|区|旗)$").search(place):
         return "县", place[-1], department
     return "", "", department
 
@@ -104,7 +106,7 @@ def check_level(ctx: Ctx) -> None:
             if m is None:
                 continue
             word = m.group(0)
-            fix = re.sub(r"[省市县区镇]", own, word, count=1) if not note and own else "改为本级的说法"
+            fix = rx.compile(r"[省市县区镇]").sub(own, word, count=1) if not note and own else "改为本级的说法"
             why = f"：{note}" if note else ""
             ctx.add("S007", "warning", f"“{word[:12]}”与发文机关的层级不符（{ctx.doc.issuer or '本报告'}）{why}", p.index, fix)
             if not note:

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+
+from draftkit import rx
+from draftkit.records import dataclass
 
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """What the indicator checks read by meaning (data/indicators.yaml)."""
+
     objects: tuple[tuple[str, str], ...]  # (word, topic), longest word first
     remedies: tuple[str, ...]
     names: dict
 
     @functools.cached_property
     def _object_re(self) -> re.Pattern:
-        return re.compile("|".join(re.escape(w) for w, _ in self.objects))
+        return rx.compile("|".join(re.escape(w) for w, _ in self.objects))
 
     @functools.cached_property
     def _topic_of(self) -> dict[str, str]:
