@@ -70,7 +70,7 @@ def test_default_draft_substance(drafts, key, leader, self_name):
     shortcomings = re.findall(r"[一二三四]是([^；。]+(?:；|。))", short)
     assert shortcomings and all("原因" in s for s in shortcomings)
     assert len(re.findall(r"[一二三四五]是", plan)) >= len(shortcomings)
-    assert leaders.count(leader) >= 3
+    assert leaders.count(leader) >= 2  # a government's part also names its party committee's head
     assert data["issuer"]["leader"] == leader and data["date"] is None
     values = [v for part in data["parts"].values() for sec in [part, *part.get("sections", [])]
               for it in sec.get("items", []) if isinstance(it, dict) for v in (it.get("values") or {}).values()]
