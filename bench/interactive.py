@@ -102,28 +102,41 @@ class Times:
 
 
 def keystrokes(completer) -> dict[str, Times]:
+    """Each keystroke's step, then the steps that go on with its walk while the user
+    pauses (each blocks the prompt as a keystroke does), and the time until the list is
+    complete (all of them, from the key)."""
     from prompt_toolkit.document import Document
 
-    def keystroke(text: str):
-        return lambda: list(completer.get_completions(Document(text), None))
+    steps = {name: Times() for name in ("typed key by key", "each prefix pasted alone", "walk going on (pauses)",
+                                        "key until list complete")}
+    typed, cold, more, whole = steps.values()
 
-    typed, cold = Times(), Times()
+    def keystroke(times: Times, text: str) -> None:
+        def step() -> None:
+            list(completer.get_completions(Document(text), None))
+        w, c = time.perf_counter(), time.thread_time()
+        times.measure(step)
+        while not getattr(completer, "done", True):
+            more.measure(step)
+        whole.cpu.append(time.thread_time() - c)
+        whole.wall.append(time.perf_counter() - w)
+
     for _ in range(ROUNDS):  # rounds: the machine's load varies; every figure is over all of them
         for query in QUERIES:
             completer._scans.clear()  # a new prompt: nothing typed before
             for k in range(1, len(query) + 1):  # typed on, key by key
-                typed.measure(keystroke(query[:k]))
+                keystroke(typed, query[:k])
             for k in range(1, len(query) + 1):  # each prefix alone (pasted): nothing to narrow from
                 completer._scans.clear()
-                cold.measure(keystroke(query[:k]))
-    return {"typed key by key": typed, "each prefix pasted alone": cold}
+                keystroke(cold, query[:k])
+    return steps
 
 
 def report(title: str, figures: dict[str, Times]) -> float:
     print(f"filtering 50000 entries, {title} (ms: median / 99th percentile / worst; goal: worst <= 10 ms):")
     for name, times in figures.items():
         print(times.line(name))
-    return max(max(t.wall) for t in figures.values())
+    return max(max(t.wall) for name, t in figures.items() if name != "key until list complete")
 
 
 def busy() -> subprocess.Popen:
@@ -139,7 +152,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from draftkit.bank.phrasebank import Entry
-    from draftkit.drafting.prompter import BankCompleter
+    from draftkit.drafting.picker import BankCompleter
 
     big = big_bank()
     if not args.filter_only:
@@ -155,7 +168,7 @@ def main() -> None:
         finally:
             proc.kill()
             proc.wait()
-    print(f"worst keystroke: {worst * 1000:.1f} ms wall ({'meets' if worst <= 0.010 else 'misses'} the 10 ms goal)")
+    print(f"worst step (keystroke or pause): {worst * 1000:.1f} ms wall ({'meets' if worst <= 0.010 else 'misses'} the 10 ms goal)")
 
 
 if __name__ == "__main__":
