@@ -1,6 +1,6 @@
 """The picker's filter: the completer that narrows a topic's bank entries as one types.
 
-A keystroke does a bounded amount of work (``BankCompleter.cap`` work units, about 3 ms of CPU
+A keystroke does a bounded amount of work (``BankCompleter.cap`` work units, about 2.5 ms of CPU
 on the bench machine, whatever the bank and the query): what it has found so far is
 shown, each row an entry holding every typed word, with a last row 「……继续查找」 while
 the walk is not done. The walk then goes on, a bounded step at a time, between the
@@ -17,7 +17,7 @@ PICK_LIMIT = 50  # completions shown while filtering
 # Work units: a unit is about 0.25–0.4 µs on the bench machine. Scanning CHARS_PER_UNIT characters with
 # str.find is one; landing on a hit and finding its entry is HIT_UNITS; testing another
 # word in that entry is one (a conservative count: it costs less).
-WORK_CAP = 8000
+WORK_CAP = 5000
 CHARS_PER_UNIT = 256
 HIT_UNITS = 4
 RARITY_SPAN = 1 << 16  # characters counted to tell which word is rarest
