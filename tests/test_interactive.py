@@ -19,7 +19,8 @@ from prompt_toolkit.output import DummyOutput
 from draftkit.bank.phrasebank import Bank
 from draftkit.drafting.defaults import default_date, default_opening, default_year
 from draftkit.drafting.flow import run
-from draftkit.drafting.prompter import BankCompleter, Prompter
+from draftkit.drafting.picker import BankCompleter
+from draftkit.drafting.prompter import Prompter
 
 ENTER, DOWN, UP, SPACE, TAB, CTRL_C, CLEAR = "\r", "\x1b[B", "\x1b[A", " ", "\t", "\x03", "\x15"
 BANK_DIR = FIXTURES / "flowbank"

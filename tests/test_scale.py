@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 from draftkit.bank.phrasebank import Bank, Entry, Phrase
-from draftkit.drafting.prompter import BankCompleter
+from draftkit.drafting.picker import BankCompleter
 from draftkit.mining.formulas import MANY, MAX_DOCS, GramTable, PieceIndex, count, meet
 
 WORDS = ["行政复议", "执法", "规范性文件", "审核", "培训", "法治政府", "建设", "矛盾纠纷", "普法", "公平竞争"]

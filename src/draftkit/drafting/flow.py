@@ -24,7 +24,8 @@ from draftkit.domain import (
     default_part_heading,
 )
 from draftkit.drafting.defaults import PART_STYLE, default_year
-from draftkit.drafting.prompter import BankCompleter, Prompter, wrap
+from draftkit.drafting.picker import BankCompleter
+from draftkit.drafting.prompter import Prompter, wrap
 from draftkit.drafting.questions import BASICS, ask_basic
 from draftkit.drafting.carried import CarriedPrompts
 from draftkit.drafting.slotprompts import SlotPrompts
