@@ -60,12 +60,15 @@ def test_default_draft_checks_clean_but_for_its_blanks(drafts, key):
     assert "【待填：" in dr["docx"] and "【待填：成文日期】" in dr["docx"]
 
 
-@pytest.mark.parametrize("key,leader,self_name", [("county", "县长", "青岚县"), ("dept", "党组书记、局长", "我局")])
-def test_default_draft_substance(drafts, key, leader, self_name):
+@pytest.mark.parametrize("key,leader,self_name,addressee", [
+    ("county", "县长", "青岚县", "中共青岚县委、青岚县人大常委会："),  # a county reports to its own 县委 and 人大常委会
+    ("dept", "党组书记、局长", "我局", "中共青岚县委、青岚县人民政府：")])  # a department to its place's
+def test_default_draft_substance(drafts, key, leader, self_name, addressee):
     md, data = drafts[key]["md"], drafts[key]["data"]
     parts = re.split(r"^## ", md, flags=re.M)
     measures, short, leaders, plan = parts[1], parts[2], parts[3], parts[4]
-    assert md.split("\n\n")[1].startswith(f"2025年，{self_name}")  # the opening speaks as the issuer
+    assert md.split("\n\n")[1] == addressee
+    assert md.split("\n\n")[2].startswith(f"2025年，{self_name}")  # the opening speaks as the issuer
     assert len(re.findall(r"^### （[一二三四五]）", measures, flags=re.M)) >= 3  # grouped by topic under headings
     shortcomings = re.findall(r"[一二三四]是([^；。]+(?:；|。))", short)
     assert shortcomings and all("原因" in s for s in shortcomings)

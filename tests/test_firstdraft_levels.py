@@ -193,3 +193,14 @@ def test_a_department_reports_its_own_enforcement_and_a_justice_bureau_its_own_d
     assert "主动接受行政执法监督" not in parts(justice)["plan"]
     for key in ("county", "city", "province"):  # every government's report on 2025 says how 普法 closed
         assert "“八五”普法总结验收" in parts(drafts[key])["measures"], key
+
+
+def test_the_draft_is_addressed_to_whom_its_level_reports():
+    from draftkit.drafting.defaults import default_addressee
+
+    assert default_addressee("江南省人民政府", "省") == "党中央、国务院"
+    assert default_addressee("云川市人民政府", "市") == "中共云川市委、云川市人大常委会"
+    assert default_addressee("云川市青岚区人民政府", "县区") == "中共青岚区委、青岚区人大常委会"
+    assert default_addressee("青岚县市场监督管理局", "部门") == "中共青岚县委、青岚县人民政府"
+    assert default_addressee("青岚县石桥镇人民政府", "乡镇") == "中共青岚县委、青岚县人民政府"
+    assert default_addressee("石桥镇人民政府", "乡镇") == ""  # its county is not in its name: the clerk writes it

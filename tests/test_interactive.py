@@ -86,7 +86,7 @@ def docx_text(tmp_path):
 
 
 # name, level, principal leader (县长), year, addressee, date, title, opening
-BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, ENTER, "云川市人民政府" + ENTER, ENTER, ENTER, ENTER]
+BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, ENTER, CLEAR + "云川市人民政府" + ENTER, ENTER, ENTER, ENTER]
 # measures: accept the default draft (a section a topic: 执法, 制度, 决策, 复议, then our own 普法),
 # fill its slots in order: rate 91.5, figure (6, last year 10), a title, 普法 activities 120 (no last year's)
 MEASURES = [ENTER, "91.5" + ENTER, "6" + ENTER, "10" + ENTER, "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER]

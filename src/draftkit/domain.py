@@ -107,14 +107,22 @@ _NAME_PLACE = rx.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县
 _PLACE_RANK = {"自治区": 0, "省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "镇": 3, "乡": 3}
 
 
-def place_of(name: str) -> str:
-    """The issuer's own place: the place its name starts with, or the last of a run of
-    places each below the one before: 青岚县人民政府 → 青岚县; 青岚县石桥镇人民政府 → 石桥镇;
-    云川市青岚区司法局 → 青岚区; 青岚县司法局 → 青岚县; 中共云川市委… → 云川市."""
-    place, rank, at = "", -1, 0
+def places_of(name: str) -> list[str]:
+    """The run of places an issuer's name starts with, each below the one before:
+    青岚县石桥镇人民政府 → [青岚县, 石桥镇]; 青岚县司法局 → [青岚县]; 中共云川市委… → [中共云川市]."""
+    places, rank, at = [], -1, 0
     while m := _NAME_PLACE.match(name, at):
         unit = next(u for u in _PLACE_RANK if m.group().endswith(u))
         if _PLACE_RANK[unit] <= rank:
             break
-        place, rank, at = m.group(), _PLACE_RANK[unit], m.end()
-    return place
+        places.append(m.group())
+        rank, at = _PLACE_RANK[unit], m.end()
+    return places
+
+
+def place_of(name: str) -> str:
+    """The issuer's own place: the place its name starts with, or the last of a run of
+    places each below the one before: 青岚县人民政府 → 青岚县; 青岚县石桥镇人民政府 → 石桥镇;
+    云川市青岚区司法局 → 青岚区; 青岚县司法局 → 青岚县; 中共云川市委… → 云川市."""
+    places = places_of(name)
+    return places[-1] if places else ""

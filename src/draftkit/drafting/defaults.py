@@ -21,6 +21,25 @@ def default_date(today: dt.date, year: int) -> dt.date | None:
     return today if today.year == year + 1 and today.month <= 3 else None
 
 
+def default_addressee(name: str, level: str) -> str:
+    """Whom the report goes to (spec/annual-report.md): a province to 党中央、国务院; a city or
+    county government to its own party committee and people's congress standing committee;
+    a department to its place's party committee and government; a township to its county's,
+    when its name gives the county. '' where the name does not tell."""
+    from draftkit.domain import places_of
+
+    places = places_of(name)
+    if level == "省":
+        return "党中央、国务院"
+    if level in ("市", "县区") and places:
+        return f"中共{places[-1]}委、{places[-1]}人大常委会"
+    if level == "部门" and places:
+        return f"中共{places[-1]}委、{places[-1]}人民政府"
+    if level == "乡镇" and len(places) >= 2:
+        return f"中共{places[-2]}委、{places[-2]}人民政府"
+    return ""
+
+
 def default_opening(year: int, place: str, level: str = "", name: str = "") -> str:
     """An opening in our own words with the formulations current for the year; a
     department speaks as itself (我局), under its place's party committee and government."""

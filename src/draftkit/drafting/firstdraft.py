@@ -19,7 +19,7 @@ from draftkit import slots
 from draftkit.bank.phrasebank import Bank, Entry
 from draftkit.bank.recommend import by_topic, recommended
 from draftkit.domain import REQUIRED_PARTS, place_of
-from draftkit.drafting.defaults import PART_STYLE, default_date, default_opening
+from draftkit.drafting.defaults import PART_STYLE, default_addressee, default_date, default_opening
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,6 +169,7 @@ def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | N
         "issuer": issuer,
         "year": year,
         "date": f"{date:%Y-%m-%d}" if date else None,
+        **({"addressee": addressee} if (addressee := default_addressee(name, level)) else {}),
         "opening": default_opening(year, place, level, name),
         "parts": {key: part_content(key, bank, level, place, name, year + 1) for key in REQUIRED_PARTS},
         "progress": {"step": "issuer", "visited": list(REQUIRED_PARTS), "skipped": []},

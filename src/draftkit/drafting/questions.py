@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from draftkit.domain import LEVELS, default_title, guess_level, place_of
-from draftkit.drafting.defaults import default_date, default_opening
+from draftkit.drafting.defaults import default_addressee, default_date, default_opening
 from draftkit.drafting.validators import parse_date, to_year, v_date_for, v_leader, v_required, v_year
 from draftkit.levels import default_leader
 from draftkit.records import dataclass
@@ -64,6 +64,7 @@ _DEFAULTS: dict[str, Callable[["Flow"], Any]] = {
     "level": lambda f: guess_level(f.issuer.get("name", "")),
     "leader": lambda f: default_leader(f.issuer.get("name", ""), f.issuer.get("level", ""), f.issuer.get("place", "")),
     "year": lambda f: f.year,
+    "addressee": lambda f: default_addressee(f.issuer.get("name", ""), f.issuer.get("level", "")),
     "date": lambda f: (lambda d: f"{d:%Y-%m-%d}" if d else "")(default_date(f.today, f.year)),
     "title": _computed_title,
     "opening": lambda f: default_opening(f.year, f.issuer.get("place", ""), f.issuer.get("level", ""),
