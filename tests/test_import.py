@@ -293,3 +293,16 @@ def test_other_place_in_a_measures_heading(tmp_path):
         (tmp_path / "r.txt").write_text(text.format(place=place), encoding="utf-8")
         _, warning = read_report(tmp_path / "r.txt", force=True)
         assert bool(warning) == refused, (place, warning)
+
+
+@needs_corpus
+def test_carried_part_headings_follow_the_regulation():
+    """002 heads its parts 2018年法治政府建设工作情况 / 2019年法治政府建设工作计划: the draft on
+    2019 takes the regulation's headings and says so; 001's own (regulation) headings stay."""
+    data, flags = carry_forward(import_report(CORPUS / "002_0c9705d165460661.txt"))
+    parts = data["parts"]
+    assert "heading" not in parts["measures"] and "heading" not in parts["plan"]
+    assert any("2019年法治政府建设工作情况" in f and "2019年推进法治政府建设的主要举措和成效" in f for f in flags)
+    data, flags = carry_forward(import_report(CORPUS / "001_24ed7445c0d67c95.txt"))
+    assert data["parts"]["leadership"]["heading"].startswith("2023年党政主要负责人履行推进法治建设第一责任人职责，加强")
+    assert not any("不是规定的写法" in f for f in flags)

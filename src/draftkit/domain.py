@@ -33,6 +33,11 @@ PART_ALIASES: dict[str, tuple[str, ...]] = {
     "other": ("其他",),
 }
 
+# The word a part's heading says when it follows the regulation's wording (a heading such as
+# 2018年法治政府建设工作情况 or 工作计划 does not): carried-forward drafts take the default then.
+PART_HEADING_WORDS: dict[str, str] = {"measures": "举措", "shortcomings": "不足", "leadership": "第一责任人",
+                                      "plan": "安排"}
+
 LEVELS: tuple[str, ...] = ("省", "市", "县区", "乡镇", "部门")
 SECTION_STYLES: tuple[str, ...] = ("enumerate", "enumerate_paragraphs", "paragraphs", "numbered")
 # Paragraph kinds of a rendered report (the templates' ``::kind`` lines).

@@ -150,7 +150,7 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
     forward-looking headings, flagged elsewhere. Returns the draft and the list of flags."""
     import copy
 
-    from draftkit.domain import place_of
+    from draftkit.domain import PART_HEADING_WORDS, default_part_heading, place_of
     from draftkit.drafting.defaults import default_opening
 
     year = data["year"]
@@ -166,9 +166,12 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
     name = issuer.get("name", "")
     new["opening"] = [default_opening(year + 1, issuer.get("place") or place_of(name), issuer.get("level", ""), name)]
     parts = new.setdefault("parts", {})
-    for part in parts.values():
+    for key, part in parts.items():
         if "heading" in part:
             part["heading"] = shift_years(part["heading"], year)
+            if PART_HEADING_WORDS.get(key, "") not in part["heading"]:  # not the regulation's wording
+                flags.append(f"部分标题“{part.pop('heading')}”不是规定的写法，已改为"
+                             f"“{default_part_heading(key, year + 1, issuer.get('level', ''))}”")
         for sec in part.get("sections", []):
             if "heading" in sec:
                 sec["heading"], f = replace_outdated(shift_years(sec["heading"], year), year + 1, forward_only=True)
