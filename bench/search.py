@@ -62,14 +62,18 @@ def main() -> None:
             print(f"{q:<14} {found:>6} found  shipped {statistics.median(ts) * 1000:4.0f} ms  "
                   f"50k {statistics.median(tb) * 1000:4.0f} ms  ratio {statistics.median(ratios):.2f} "
                   f"(goal <= 1.5)")
-        for f in Path(tmp).glob("*.keys"):
-            f.unlink()
+        # A bank without keys (mined by an older draftkit, copied without them): the first search
+        # checks every line and, the file being sound, writes the keys; the searches after it are
+        # as above. Each pair here starts without keys, so it times that first search.
         for q in queries[-2:]:
             base = [sys.executable, "-m", "draftkit", "phrases", "search", *q.split()]
-            pairs = [(timed(base), timed(base + ["--bank", tmp])) for _ in range(max(3, args.runs // 4))]
-            print(f"{q:<14} without keys (every line checked): 50k {statistics.median(b for _, b in pairs) * 1000:4.0f} ms"
-                  f"  ratio {statistics.median(b / a for a, b in pairs):.2f}")
-
+            pairs = []
+            for _ in range(max(3, args.runs // 4)):
+                for f in Path(tmp).glob("*.keys"):
+                    f.unlink()
+                pairs.append((timed(base), timed(base + ["--bank", tmp])))
+            print(f"{q:<14} first search without keys (every line checked, keys written): 50k "
+                  f"{statistics.median(b for _, b in pairs) * 1000:4.0f} ms  ratio {statistics.median(b / a for a, b in pairs):.2f}")
 
 if __name__ == "__main__":
     main()

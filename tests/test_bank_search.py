@@ -201,3 +201,37 @@ def test_search_warns_every_damaged_line_wherever_the_damage_is(tmp_path: Path) 
         assert out.returncode in (0, 1), out.stderr
     full = Bank.load(folder)
     assert len(full.search(["行政复议"], limit=1000)) <= len(full)  # a damaged entry is dropped, not shown as None
+
+
+def test_search_writes_keys_for_a_sound_bank_that_has_none(tmp_path):
+    """A bank without keys (mined by an older draftkit, or copied without them) is checked
+    line by line once; when every line is sound the keys are written, so the next search
+    reads only the lines it shows. A folder that cannot be written to is searched all the same."""
+    import shutil
+    import stat
+
+    from draftkit.bank.keys import keys_path
+    from draftkit.bank.phrasebank import Bank, shipped_bank_dir
+
+    for f in shipped_bank_dir().glob("*.jsonl"):
+        shutil.copy(f, tmp_path / f.name)
+    measures = tmp_path / "measures.jsonl"
+    assert not keys_path(measures).exists()
+    first = [p.id for p in Bank.load(tmp_path, words=["行政复议"]).search(["行政复议"])]
+    assert keys_path(measures).exists()
+    assert [p.id for p in Bank.load(tmp_path, words=["行政复议"]).search(["行政复议"])] == first
+    shutil.copy(measures, tmp_path / "plain.jsonl")
+    with measures.open("a", encoding="utf-8") as fh:  # a damaged line: warned, and no keys written
+        fh.write('{"id": "p-broken", "text": \n')
+    keys_path(measures).unlink()
+    Bank.load(tmp_path, words=["行政复议"]).search(["行政复议"])
+    assert not keys_path(measures).exists()
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    shutil.copy(tmp_path / "plain.jsonl", ro / "measures.jsonl")
+    ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        if not (ro / "x").parent.stat().st_mode & stat.S_IWUSR:
+            assert Bank.load(ro, words=["行政复议"]).search(["行政复议"])
+    finally:
+        ro.chmod(stat.S_IRWXU)

@@ -87,6 +87,8 @@ class _Reader:
                 return _ends(data, picked, ())
         if not self.fresh[index] and index not in self.bad:
             self.bad[index] = self._check(path, data)
+            if not self.bad[index]:
+                _rewrite_keys(path)  # checked whole and sound: the next search is quick again
         return _ends(data, pick(data, None), self.bad.get(index, ()))
 
     def _check(self, path: Path, data) -> set[int]:
@@ -157,6 +159,18 @@ def _ends(data, picked, bad) -> list[tuple[int, int]]:
             end = find(b"\n", start)
             out.append((start, size if end < 0 else end))
     return out
+
+
+def _rewrite_keys(path: Path) -> None:
+    """Keys for a sound bank file that had none or stale ones (mined by an older draftkit,
+    copied, edited by hand); where its folder cannot be written to, it stays without."""
+    from draftkit.bank.keys import write_keys
+    from draftkit.errors import DraftkitError
+
+    try:
+        write_keys(path)
+    except (OSError, DraftkitError):
+        pass
 
 
 def _with_keys(path: Path, data, use: Callable) -> tuple[bool, object]:
