@@ -32,6 +32,11 @@ def drafts(tmp_path_factory):
         r = run("new", "--defaults", "--issuer", issuer, "--level", level, "--year", "2025", "-o", str(d / f"{key}.yaml"))
         assert r.returncode == 0, r.stderr
         assert "已写出 2025 年度初稿" in r.stdout and "--draft" in r.stdout
+        data = yaml.safe_load((d / f"{key}.yaml").read_text(encoding="utf-8"))
+        picked = sum("phrase" in it for part in data["parts"].values() for sec in [part, *part.get("sections", [])]
+                     for it in sec.get("items", []) if isinstance(it, dict))
+        # the clerk is told how many sentences are other offices' practice, to be checked one by one
+        assert picked and f"其中 {picked} 句取自短语库，是别的单位报告中的做法" in r.stdout, r.stdout
         r = run("render", str(d / f"{key}.yaml"), "--draft", "-o", str(d / f"{key}.md"))
         assert r.returncode == 0, r.stderr
         assert run("render", str(d / f"{key}.yaml"), "--draft", "-o", str(d / f"{key}.docx")).returncode == 0

@@ -210,5 +210,9 @@ def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | 
     atomic.write_text(answers, dump(data, "# draftkit new --defaults 写出的初稿：null 是待填的数值，"
                                           "可以手工修改，或用 draftkit new --resume 逐项填写\n"))
     figures, todos = count_open(data)
+    picked = sum(1 for part in data["parts"].values() for sec in [part, *part.get("sections", [])]
+                 for it in sec.get("items", []) if isinstance(it, dict) and "phrase" in it)
     return (f"已写出 {year} 年度初稿：{answers}（{figures} 个数值待填" + ("，成文日期待填" if data["date"] is None else "")
-            + f"）。\n查看草稿：draftkit render {answers} --draft -o 草稿.docx")
+            + "）。\n" + (f"其中 {picked} 句取自短语库，是别的单位报告中的做法：请逐句核对本单位今年是否做了，没有做的删去。\n"
+                          if picked else "")
+            + f"查看草稿：draftkit render {answers} --draft -o 草稿.docx")
