@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -105,3 +106,30 @@ def default_drafts(folder: Path, issuers: dict[str, tuple[str, str]], year: int 
         run("render", str(data), "--draft", "--format", "md", "-o", str(md))
         out[key] = (md.read_text(encoding="utf-8"), data.read_text(encoding="utf-8"))
     return out
+
+
+@contextlib.contextmanager
+def paced_input(chunks: list[str]):
+    """prompt_toolkit pipe input fed each chunk 0.3 s after the last, as a person types and
+    pauses; closed after the last, so keys that do not finish a question end in EOFError,
+    not a hang."""
+    import threading
+    import time
+
+    from prompt_toolkit.input import create_pipe_input
+
+    with create_pipe_input() as inp:
+        inp.send_text(chunks[0])
+
+        def rest():
+            for chunk in chunks[1:]:
+                time.sleep(0.3)
+                inp.send_text(chunk)
+            inp.close()
+
+        sender = threading.Thread(target=rest)
+        sender.start()
+        try:
+            yield inp
+        finally:
+            sender.join()

@@ -6,13 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 
 import docx
 import pytest
 import yaml
-from conftest import FIXTURES
+from conftest import FIXTURES, paced_input
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -50,22 +49,9 @@ class Script:
             self.asked.append((name, message))
             keys = self.queue.pop(0)
             chunks = list(keys) if isinstance(keys, tuple) else [keys]
-            with create_pipe_input() as inp:
-                inp.send_text(chunks[0])
-
-                def rest():
-                    for chunk in chunks[1:]:
-                        time.sleep(0.3)
-                        inp.send_text(chunk)
-                    inp.close()  # keys that do not finish the question end in EOFError, not a hang
-
-                sender = threading.Thread(target=rest)
-                sender.start()
+            with paced_input(chunks) as inp:
                 self.prompter.kwargs = {"input": inp, "output": DummyOutput()}
-                try:
-                    return method(message, *args, **kwargs)
-                finally:
-                    sender.join()
+                return method(message, *args, **kwargs)
         return ask
 
 

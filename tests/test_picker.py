@@ -6,12 +6,11 @@ matching nothing; in the completer alone and in the real prompt (pipe input)."""
 from __future__ import annotations
 
 import random
-import threading
-import time
 
 from prompt_toolkit.document import Document
-from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+
+from conftest import paced_input
 
 from draftkit.bank.phrasebank import Entry
 from draftkit.drafting.picker import MORE, PICK_LIMIT, BankCompleter
@@ -127,21 +126,8 @@ class Recording(BankCompleter):
 
 def _pick(completer: BankCompleter, *chunks: str) -> str:
     """The real prompt, fed each chunk 0.3 s after the last (a person's pause)."""
-    with create_pipe_input() as inp:
-        inp.send_text(chunks[0])
-
-        def rest():
-            for chunk in chunks[1:]:
-                time.sleep(0.3)
-                inp.send_text(chunk)
-            inp.close()
-
-        sender = threading.Thread(target=rest)
-        sender.start()
-        try:
-            return Prompter(input=inp, output=DummyOutput()).pick("选一句", completer)
-        finally:
-            sender.join()
+    with paced_input(list(chunks)) as inp:
+        return Prompter(input=inp, output=DummyOutput()).pick("选一句", completer)
 
 
 def test_the_real_prompt_goes_on_while_the_user_pauses():
