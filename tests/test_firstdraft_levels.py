@@ -204,3 +204,10 @@ def test_the_draft_is_addressed_to_whom_its_level_reports():
     assert default_addressee("青岚县市场监督管理局", "部门") == "中共青岚县委、青岚县人民政府"
     assert default_addressee("青岚县石桥镇人民政府", "乡镇") == "中共青岚县委、青岚县人民政府"
     assert default_addressee("石桥镇人民政府", "乡镇") == ""  # its county is not in its name: the clerk writes it
+
+
+def test_a_province_and_a_city_report_their_own_rule_making(drafts):
+    for key, u in (("province", "省"), ("city", "市")):
+        measures = parts(drafts[key])["measures"]
+        assert f"提请{u}人大常委会审议地方性法规草案【待填：法规草案件数】件，制定、修改政府规章" in measures, key
+    assert "政府规章" not in drafts["county"] and "政府规章" not in drafts["town"]  # a county makes none
