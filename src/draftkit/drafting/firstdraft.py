@@ -22,6 +22,10 @@ from draftkit.domain import REQUIRED_PARTS, place_of
 from draftkit.drafting.defaults import PART_STYLE, default_addressee, default_date, default_opening
 
 
+# The note on each phrase-bank sentence of a ``new --defaults`` draft (render refuses it until removed).
+CONFIRM_PICK = "取自短语库（别的单位的做法）：本单位今年做了吗？做了就按实际改写、填好数据，再删去todo这一行；没有做就删去这一句"
+
+
 @functools.lru_cache(maxsize=1)
 def table() -> dict:
     from draftkit.resources import data_file
@@ -29,7 +33,7 @@ def table() -> dict:
     return data_file("drafts.yaml")
 
 
-def _phrase_item(e: Entry) -> dict:
+def _phrase_item(e: Entry, confirm: str = "") -> dict:
     """A bank entry as a draft item; one opening with “{y}年以来” (a report is on its
     year) is written out with 全年 in its place."""
 
@@ -39,6 +43,8 @@ def _phrase_item(e: Entry) -> dict:
     values = {n: None for n in slots.names(text) if n not in slots.BUILTIN_SLOTS}
     if values:
         item["values"] = values
+    if confirm:  # another office's practice: the clerk confirms it before it is rendered
+        item["todo"] = confirm
     return item
 
 
@@ -110,13 +116,13 @@ def _kind(level: str, name: str) -> str:
     return "司法部门" if level == "部门" and rx.compile(levels.table().justice_departments).search(name) else level
 
 
-def _measures(bank: Bank, level: str, place: str, name: str, year: int) -> list[tuple[str, dict]]:
+def _measures(bank: Bank, level: str, place: str, name: str, year: int, confirm: str = "") -> list[tuple[str, dict]]:
     """The measures sections with their topics: the bank's topics first, then our own."""
     t = table()
     n, own = own_measures(_kind(level, name), level, year)
     taken = [_grams(_leader_text(it, level, year)["text"]) for it in t["leadership"] if it.get(level, it)]
     sections = [(topic, {"heading": t["headings"][topic], "style": "enumerate",
-                         "items": [_phrase_item(e) for e in _distinct(entries, t["items_per_topic"], taken)]})
+                         "items": [_phrase_item(e, confirm) for e in _distinct(entries, t["items_per_topic"], taken)]})
                 for topic, entries in measures_topics(bank, level, place, name, n, tuple(k for k, _ in own))]
     return [(k, s) for k, s in sections + own if s["items"]]  # a heading with nothing under it is left out
 
@@ -129,11 +135,13 @@ def _leader_text(item: dict, level: str, year: int) -> dict:
     return out
 
 
-def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", next_year: int = 0) -> dict:
-    """The default content of one part, in the data-file format."""
+def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", next_year: int = 0,
+                 confirm: str = "") -> dict:
+    """The default content of one part, in the data-file format; ``confirm`` is put as the
+    todo of every phrase-bank sentence (``new --defaults``: no one reads them before render)."""
     t = table()
     year = int(next_year) - 1 if next_year else 0
-    measures = _measures(bank, level, place, name, year)
+    measures = _measures(bank, level, place, name, year, confirm)
     if key == "measures":
         return {"sections": [s for _, s in measures]}
     topics = [topic for topic, _ in measures]
@@ -149,13 +157,13 @@ def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", n
     answering = [e for e in recommended(bank, "plan", 50, level, place, name) if e.topic in keys and _fitting(e.topic, [e])]
     extra: list[dict] = [{"text": f.get(kind, f.get(level, f["text"]))} for f in t["forward"]
                          if f["topic"] in keys and year + 1 in f["years"]][:t["plan_extra"]]
-    extra += [_phrase_item(e) for e in answering[:t["plan_extra"] - len(extra)]
+    extra += [_phrase_item(e, confirm) for e in answering[:t["plan_extra"] - len(extra)]
               if slots.blank(e.text) not in {p["plan"] for p in pairs}]
     return {"intro": t["plan_intro"], "style": PART_STYLE[key], "items": [{"text": p["plan"]} for p in pairs] + extra}
 
 
 def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | None = None,
-                leader: str = "", place: str = "") -> dict:
+                leader: str = "", place: str = "", confirm: str = "") -> dict:
     """A whole draft for an issuer, as an answers file holds it."""
     from draftkit import levels
 
@@ -171,7 +179,7 @@ def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | N
         "date": f"{date:%Y-%m-%d}" if date else None,
         **({"addressee": addressee} if (addressee := default_addressee(name, level)) else {}),
         "opening": default_opening(year, place, level, name),
-        "parts": {key: part_content(key, bank, level, place, name, year + 1) for key in REQUIRED_PARTS},
+        "parts": {key: part_content(key, bank, level, place, name, year + 1, confirm) for key in REQUIRED_PARTS},
         "progress": {"step": "issuer", "visited": list(REQUIRED_PARTS), "skipped": []},
     }
     return data
@@ -206,13 +214,13 @@ def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | 
         problems.append(f"{answers} 已存在：为免覆盖已填写的内容，请用 -o 另指定文件名")
     if problems:
         raise DraftkitError([Problem(None, p) for p in problems])
-    data = first_draft(bank, name.strip(), level, year, today, leader or "")
+    data = first_draft(bank, name.strip(), level, year, today, leader or "", confirm=CONFIRM_PICK)
     atomic.write_text(answers, dump(data, "# draftkit new --defaults 写出的初稿：null 是待填的数值，"
                                           "可以手工修改，或用 draftkit new --resume 逐项填写\n"))
     figures, todos = count_open(data)
     picked = sum(1 for part in data["parts"].values() for sec in [part, *part.get("sections", [])]
-                 for it in sec.get("items", []) if isinstance(it, dict) and "phrase" in it)
+                 for it in sec.get("items", []) if isinstance(it, dict) and it.get("todo") == CONFIRM_PICK)
     return (f"已写出 {year} 年度初稿：{answers}（{figures} 个数值待填" + ("，成文日期待填" if data["date"] is None else "")
-            + "）。\n" + (f"其中 {picked} 句取自短语库，是别的单位报告中的做法：请逐句核对本单位今年是否做了，没有做的删去。\n"
-                          if picked else "")
+            + "）。\n" + (f"其中 {picked} 句取自短语库，是别的单位报告中的做法：已逐句标为待确认，"
+                          "核对本单位今年做了的删去 todo 一行，没有做的整句删去。\n" if picked else "")
             + f"查看草稿：draftkit render {answers} --draft -o 草稿.docx")
