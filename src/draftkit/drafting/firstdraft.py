@@ -23,7 +23,7 @@ from draftkit.drafting.defaults import PART_STYLE, default_addressee, default_da
 
 
 # The note on each phrase-bank sentence of a ``new --defaults`` draft (render refuses it until removed).
-CONFIRM_PICK = "取自短语库（别的单位的做法）：本单位今年做了吗？做了就按实际改写、填好数据，再删去todo这一行；没有做就删去这一句"
+CONFIRM_PICK = "取自短语库（别的单位的做法）：本单位做了就按实际改写、删去todo这一行，没做就删去这一句"
 
 
 @functools.lru_cache(maxsize=1)
