@@ -211,3 +211,17 @@ def test_a_province_and_a_city_report_their_own_rule_making(drafts):
         measures = parts(drafts[key])["measures"]
         assert f"提请{u}人大常委会审议地方性法规草案【待填：法规草案件数】件，制定、修改政府规章" in measures, key
     assert "政府规章" not in drafts["county"] and "政府规章" not in drafts["town"]  # a county makes none
+
+
+def test_each_level_reports_its_own_review_and_court_work(drafts):
+    # a city reviews the documents its districts and departments file; only a province reviews 规章 filed with it
+    assert "审查区县政府和市政府部门报备的行政规范性文件" in drafts["city"] and "报备的规章" not in drafts["city"]
+    assert "审查设区的市报备的政府规章" in drafts["province"]
+    for key in ("province", "city"):  # its own 复议 caseload, which its shortcomings and plan speak of
+        assert "统一行使行政复议职责，全年新收行政复议案件【待填：复议收案件数】件" in parts(drafts[key])["measures"], key
+    # a township counts the cases it is sued in, not a county-wide rate
+    court = next(p for p in parts(drafts["county_town"])["leadership"].split("\n") if "出庭应诉" in p)
+    assert "镇政府作为被告的行政诉讼案件【待填：被诉案件数】件" in court and "出庭应诉率" not in court
+    # a 司法局 reports the 依法治县办's work and legal aid
+    justice = parts(drafts["dept"])["measures"]
+    assert "全面依法治县委员会办公室日常工作" in justice and "法律援助案件【待填：法律援助案件数】件" in justice
