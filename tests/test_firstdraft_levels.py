@@ -72,6 +72,7 @@ def test_plain_register(drafts):
 def test_items_sit_under_the_heading_of_their_topic(drafts):
     heading_topic = {h: k for k, h in DRAFTS["headings"].items()}
     own = {s["heading"] for kind in DRAFTS["own_measures"].values() for s in kind["sections"]}
+    own |= {t["heading"] for t in DRAFTS["trades"]}
     for key, md in drafts.items():
         sections = re.split(r"^### （[一二三四五六]）", parts(md)["measures"], flags=re.M)[1:]
         assert len(sections) >= 3, key
@@ -183,7 +184,7 @@ def test_a_government_reports_both_leaders_and_what_they_studied(drafts):
 
 def test_a_department_reports_its_own_enforcement_and_a_justice_bureau_its_own_duties(drafts):
     market = parts(drafts["market"])["measures"]
-    assert "### （一）严格规范公正文明执法" in market and "行政处罚案件【待填：行政处罚案件数】件" in market
+    assert "### （二）严格规范公正文明执法" in market and "行政处罚案件【待填：行政处罚案件数】件" in market
     assert "行政复议答复" in market and "谁执法谁普法" in market
     assert not re.search(r"承办单位|工程建设项目审批|标准地|政务公开工作考核|审计监督", drafts["market"])
     justice = drafts["dept"]
@@ -225,3 +226,15 @@ def test_each_level_reports_its_own_review_and_court_work(drafts):
     # a 司法局 reports the 依法治县办's work and legal aid
     justice = parts(drafts["dept"])["measures"]
     assert "全面依法治县委员会办公室日常工作" in justice and "法律援助案件【待填：法律援助案件数】件" in justice
+
+
+def test_a_department_reports_its_own_trade_first(tmp_path):
+    """A 市场监管局 opens with 公平竞争审查 and 双随机 (drafts.yaml trades), an 应急管理局 with
+    安全生产 enforcement; a department of no listed trade keeps the common sections only."""
+    got = default_drafts(tmp_path, {"market": ("青岚县市场监督管理局", "部门"), "emergency": ("青岚县应急管理局", "部门"),
+                                    "other": ("青岚县发展和改革局", "部门")})
+    first = {k: re.search(r"^### （一）(.*)$", md, flags=re.M).group(1) for k, (md, _) in got.items()}
+    assert first["market"] == "依法履行市场监管职责，维护公平竞争的市场秩序"
+    assert "公平竞争审查【待填：公平竞争审查件数】件" in got["market"][0]
+    assert first["emergency"].startswith("依法履行安全生产监管职责") and "公平竞争审查" not in got["emergency"][0]
+    assert first["other"] == "严格规范公正文明执法，提升执法质量和效能"

@@ -97,16 +97,19 @@ def measures_topics(bank: Bank, level: str, place: str, name: str = "", n: int |
     return [g for g in groups if g[1]][:t["measures_topics"] if n is None else n]
 
 
-def own_measures(kind: str, level: str, year: int) -> tuple[int, list[tuple[str, dict]]]:
+def own_measures(kind: str, level: str, year: int, name: str = "") -> tuple[int, list[tuple[str, dict]]]:
     """Our own measures sections for an issuer (drafts.yaml own_measures), with their topics,
-    and how many topics to take from the bank besides."""
-    t = table()["own_measures"]
-    own = t.get(kind) or t.get(level) or (t["政府"] if level in ("省", "市", "县区") else {})
+    and how many topics to take from the bank besides; a department whose name matches one of
+    the trades (drafts.yaml trades) has that trade's section first."""
+    t = table()
+    own = t["own_measures"].get(kind) or t["own_measures"].get(level) or (
+        t["own_measures"]["政府"] if level in ("省", "市", "县区") else {})
+    trade = [tr for tr in t["trades"] if rx.compile(tr["match"]).search(name)][:1] if kind == "部门" else []
     sections = []
-    for s in own.get("sections", []):
+    for s in trade + own.get("sections", []):
         items = [_copy(it) for it in s["items"] if year in it.get("years", [year])]
-        sections.append((s["topic"], {"heading": s["heading"], "style": "enumerate", "items": items}))
-    return own.get("bank_topics", table()["measures_topics"]), sections
+        sections.append((s.get("topic", "enforcement"), {"heading": s["heading"], "style": "enumerate", "items": items}))
+    return own.get("bank_topics", t["measures_topics"]), sections
 
 
 def _kind(level: str, name: str) -> str:
@@ -119,7 +122,7 @@ def _kind(level: str, name: str) -> str:
 def _measures(bank: Bank, level: str, place: str, name: str, year: int, confirm: str = "") -> list[tuple[str, dict]]:
     """The measures sections with their topics: the bank's topics first, then our own."""
     t = table()
-    n, own = own_measures(_kind(level, name), level, year)
+    n, own = own_measures(_kind(level, name), level, year, name)
     taken = [_grams(_leader_text(it, level, year)["text"]) for it in t["leadership"] if it.get(level, it)]
     sections = [(topic, {"heading": t["headings"][topic], "style": "enumerate",
                          "items": [_phrase_item(e, confirm) for e in _distinct(entries, t["items_per_topic"], taken)]})
