@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from draftkit.mining.structure import from_blocks
-from draftkit.reading import Document, read
+from draftkit.reading.structure import from_blocks
+from draftkit.reading.document import Document, read
 from draftkit.review import check
 
 CHECKSET = Path(__file__).parent / "fixtures" / "checkset"

@@ -76,6 +76,46 @@ def test_the_cycle_finder_finds_one():
     assert find_cycle({"a": {"b"}, "b": set()}) == []
 
 
+def reachable(graph: dict[str, set[str]], start: str) -> dict[str, str]:
+    """Every module start imports, directly or through others: {module: the one that imports it}."""
+    seen: dict[str, str] = {}
+    todo = [start]
+    while todo:
+        here = todo.pop()
+        for nxt in sorted(graph[here]):
+            if nxt not in seen and nxt != start:
+                seen[nxt] = here
+                todo.append(nxt)
+    return seen
+
+
+def _path(seen: dict[str, str], start: str, end: str) -> str:
+    chain = [end]
+    while chain[-1] != start:
+        chain.append(seen[chain[-1]])
+    return " → ".join(reversed(chain))
+
+
+def test_reading_rendering_and_review_need_no_miner():
+    """The reader is its own package: render, check and the reader itself run without the
+    phrase miner (nothing under reading/, render/ or review/ reaches mining/, even through
+    a lazy import)."""
+    graph = import_graph()
+    bad = []
+    for start in sorted(graph):
+        if start.split(".")[1:2] in (["reading"], ["render"], ["review"]):
+            seen = reachable(graph, start)
+            bad += [_path(seen, start, m) for m in sorted(seen) if m.startswith("draftkit.mining")]
+    assert not bad, bad
+
+
+def test_the_miner_reads_through_reading():
+    graph = import_graph()
+    assert "draftkit.reading.ingest" in reachable(graph, "draftkit.mining.mine")
+    assert "draftkit.reading.document" in reachable(graph, "draftkit.review")
+    assert "draftkit.reading.document" in reachable(graph, "draftkit.continuity.importer")
+
+
 def test_no_module_over_400_lines():
     long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}

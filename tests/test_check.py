@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLES, FIXTURES, MINIMAL, ROOT, render_bytes, write
 
 from draftkit import currency
-from draftkit.reading import from_lines
+from draftkit.reading.document import from_lines
 from draftkit.review import check, check_file
 
 CORPUS = ROOT.parent / "shared" / "corpus"

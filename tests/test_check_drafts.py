@@ -30,7 +30,7 @@ def test_default_drafts(tmp_path, issuer, level):
     data = tmp_path / "draft.yaml"
     _cli("new", "--defaults", "--issuer", issuer, "--level", level, "--year", "2025", "-o", str(data),
          "--docx", str(tmp_path / "d.docx"))
-    from draftkit.reading import read
+    from draftkit.reading.document import read
 
     document = read(data)
     findings = check_file(data)
@@ -52,7 +52,7 @@ def test_default_drafts(tmp_path, issuer, level):
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
 def test_corpus_001_carried_forward(tmp_path):
     data = tmp_path / "c001.yaml"
-    from draftkit.reading import read
+    from draftkit.reading.document import read
 
     _cli("import", str(CORPUS / "001_24ed7445c0d67c95.txt"), "-o", str(data))
     findings = check_file(data)

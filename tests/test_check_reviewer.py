@@ -3,7 +3,7 @@ and found, and a near miss beside it that is not."""
 
 import datetime as dt
 
-from draftkit.reading import from_lines
+from draftkit.reading.document import from_lines
 from draftkit.review import check
 
 

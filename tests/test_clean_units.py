@@ -2,7 +2,7 @@
 
 import pytest
 
-from draftkit.mining.normalise import clean, garbled, to_simplified, wording_rows
+from draftkit.reading.normalise import clean, garbled, to_simplified, wording_rows
 
 ROWS = wording_rows()
 
@@ -62,7 +62,7 @@ def test_mojibake_detected(text, bad):
 
 def _units(text: str) -> list[str]:
     from draftkit.mining.extract import doc_units
-    from draftkit.mining.structure import parse
+    from draftkit.reading.structure import parse
 
     lines, chrome = clean(text)
     return [u.raw for u in doc_units(parse("a.txt", lines, chrome))]
@@ -108,14 +108,14 @@ def test_formula_pieces_on_word_boundaries(clause, want):
     ("2024年度法治政府建设情况报告\n发布机构：按照市司法局", ""),
 ])
 def test_place_only_from_the_issuer(head, place):
-    from draftkit.mining.structure import parse
+    from draftkit.reading.structure import parse
 
     lines, chrome = clean(head + "\n主持召开省政府常务会议，深入学习贯彻法治市建设要求。\n")
     assert parse("a.txt", lines, chrome).place == place
 
 
 def test_ruby_readings_in_html_dropped(tmp_path):
-    from draftkit.mining.ingest import read_source
+    from draftkit.reading.ingest import read_source
 
     (tmp_path / "a.html").write_text(
         "<html><body><p><ruby>领<rp>(</rp><rt>lǐng</rt><rp>)</rp></ruby><ruby>导<rt>dǎo</rt></ruby>干部带头学法。</p>"

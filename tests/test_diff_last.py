@@ -6,7 +6,7 @@ import sys
 from conftest import EXAMPLES, write
 
 from draftkit.continuity.diff import diff_files
-from draftkit.reading import read
+from draftkit.reading.document import read
 from draftkit.review import check
 
 LAST = """\

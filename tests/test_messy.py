@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from draftkit.mining.ingest import read_source
+from draftkit.reading.ingest import read_source
 from draftkit.mining.mine import labelled_units, mine
-from draftkit.mining.normalise import opencc_t2s
+from draftkit.reading.normalise import opencc_t2s
 
 MESSY = FIXTURES / "messy"
 

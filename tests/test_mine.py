@@ -13,10 +13,10 @@ from conftest import FIXTURES, ROOT
 from draftkit.bank.phrasebank import Bank, write_bank
 from draftkit.domain import PART_NAMES
 from draftkit.errors import SkipFile
-from draftkit.mining.ingest import read_source
+from draftkit.reading.ingest import read_source
 from draftkit.mining.mine import labelled_units, merge_key, mine
-from draftkit.mining.normalise import clean, normalise, to_simplified
-from draftkit.mining.structure import parse, split_enumeration
+from draftkit.reading.normalise import clean, normalise, to_simplified
+from draftkit.reading.structure import parse, split_enumeration
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
@@ -101,7 +101,7 @@ def test_huzhou_comes_out_mainland_simplified():
     for word in TAIWAN:
         assert word not in text, word
     assert to_simplified(text) == text
-    from draftkit.mining.normalise import opencc_t2s
+    from draftkit.reading.normalise import opencc_t2s
 
     assert opencc_t2s().convert(text) == text  # no Traditional character left
     # context rule on real text: 档案 in its own sense stays (001 has 诚信档案 in Simplified already)

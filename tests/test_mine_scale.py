@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from draftkit import slots
-from draftkit.mining.lexicon import _jieba, _load_dictionary, _save_dictionary, added_words, last_word, segment
+from draftkit.reading.lexicon import _jieba, _load_dictionary, _save_dictionary, added_words, last_word, segment
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from draftkit.mining.normalise import clean
-from draftkit.mining.structure import parse
+from draftkit.reading.normalise import clean
+from draftkit.reading.structure import parse
 
 
 def parts(text: str) -> list[tuple[str, str, str]]:

@@ -148,7 +148,7 @@ from draftkit import rx
 from draftkit.app import render_file
 
 out, findings = render_file(Path(sys.argv[1]), Path(sys.argv[2]))
-from draftkit.reading import read
+from draftkit.reading.document import read
 texts = read(Path(sys.argv[2])).raw
 unequal, differ = [], []
 used = rx.used()

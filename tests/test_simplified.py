@@ -1,4 +1,4 @@
-"""OpenCC is skipped for a text it would not change (mining/simplified.py): the output is
+"""OpenCC is skipped for a text it would not change (reading/simplified.py): the output is
 the same as with OpenCC run on everything, on the corpus, the fixtures and every key of
 t2s's own dictionaries."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from draftkit.mining import simplified
-from draftkit.mining.normalise import opencc_t2s, to_simplified, wording_table
-from draftkit.mining.simplified import may_change
+from draftkit.reading import simplified
+from draftkit.reading.normalise import opencc_t2s, to_simplified, wording_table
+from draftkit.reading.simplified import may_change
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -41,7 +41,7 @@ def texts() -> list[str]:
 
 
 def test_the_table_is_that_of_the_installed_opencc():
-    assert simplified._table() is not None, "data/t2s_changes.txt is stale: python -m draftkit.mining.simplified"
+    assert simplified._table() is not None, "data/t2s_changes.txt is stale: python -m draftkit.reading.simplified"
 
 
 def test_the_table_is_derived_from_the_dictionaries():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from draftkit.mining.extract import Slotter
 from draftkit.mining.labels import topic_of, unit_topic
 from draftkit.mining.mine import labelled_units, mine
-from draftkit.mining.normalise import clean
+from draftkit.reading.normalise import clean
 
 HEAD = ["平川市人民政府关于2025年度法治政府建设情况的报告", "一、2025年推进法治政府建设的主要举措和成效"]
 

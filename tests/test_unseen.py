@@ -12,8 +12,8 @@ from pathlib import Path
 
 from conftest import FIXTURES
 
-from draftkit.mining.normalise import clean
-from draftkit.mining.structure import parse
+from draftkit.reading.normalise import clean
+from draftkit.reading.structure import parse
 
 SCORED = ("measures", "shortcomings", "leadership", "plan", "other", "opening")
 

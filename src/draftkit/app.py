@@ -39,7 +39,7 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
         raise DraftkitError(problems)
     findings: list = []
     if check:
-        from draftkit.reading import from_report
+        from draftkit.reading.document import from_report
         from draftkit.review import check as review
 
         findings = review(from_report(report, str(data), blocks))

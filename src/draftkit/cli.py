@@ -207,7 +207,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from draftkit.reading import read
+    from draftkit.reading.document import read
     from draftkit.review import check
     from draftkit.review.output import format_human, format_json
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from draftkit.domain import PART_NAMES, place_of
-from draftkit.mining.structure import ParsedDoc
+from draftkit.reading.structure import ParsedDoc
 
 # A place at the head of a heading, after an optional year: 驻马店市法治政府建设工作主要做法.
 _HEAD_PLACE = re.compile(r"^(?:\d{4}年(?:度)?)?([\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡))")

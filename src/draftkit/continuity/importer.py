@@ -1,7 +1,7 @@
 """Import an existing report (.docx, .txt, .md — made with draftkit or not) into the data
 format that ``draftkit render`` reads.
 
-Import reads the report through draftkit.reading (the miner's parser for text from outside) (parts by heading and content, level-2
+Import reads the report through draftkit.reading (the reader's parser for text from outside) (parts by heading and content, level-2
 headings, 一是… enumerations) and turns every figure in a sentence into a slot with a
 value (the figure grammar of draftkit.figures): ``6件，同比减少40%`` becomes ``{f1}`` = ``{current: 6, previous: 10, unit: 件}`` (the
 previous value worked back from the percentage and checked), ``37项`` becomes
@@ -23,8 +23,8 @@ from draftkit.domain import (
 )
 from draftkit.errors import DraftkitError
 from draftkit.figures import find_written
-from draftkit.mining.structure import Para
-from draftkit.reading import Document
+from draftkit.reading.structure import Para
+from draftkit.reading.document import Document
 from draftkit.report.model import Issuer
 
 _MARKER_START = rx.compile(r"^[一二三四五六七八九十]{1,2}是")
@@ -191,7 +191,7 @@ def read_report(path: Path, force: bool = False) -> tuple[dict, str]:
     own annual report ('' when it does). Such a text (a study report on another city, a review
     article) is refused unless ``force``: imported, its measures would become the clerk's own."""
     from draftkit.continuity.genre import refusal
-    from draftkit.reading import read
+    from draftkit.reading.document import read
 
     document = read(path)
     data = to_data(document)

@@ -14,9 +14,9 @@ import re
 
 from draftkit import rx
 from draftkit import figures, levels, slots
-from draftkit.mining.lexicon import function_words, segment, unfinished
-from draftkit.mining.normalise import garbled
-from draftkit.mining.structure import Para, ParsedDoc
+from draftkit.reading.lexicon import function_words, segment, unfinished
+from draftkit.reading.normalise import garbled
+from draftkit.reading.structure import Para, ParsedDoc
 from draftkit.records import dataclass
 
 _TERMINAL = "。！？；"

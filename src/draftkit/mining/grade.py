@@ -32,7 +32,7 @@ def _rules() -> tuple[tuple[str, str, re.Pattern, tuple[str, ...], tuple[str, ..
 
 def _broken_end(text: str) -> bool:
     from draftkit import slots
-    from draftkit.mining.lexicon import last_word
+    from draftkit.reading.lexicon import last_word
 
     last = last_word(slots.blank(text, "某"))
     return last is not None and last in _table()["tail_words"]

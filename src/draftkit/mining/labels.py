@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from draftkit import rx
 from draftkit import slots
-from draftkit.mining.lexicon import segment, topics
+from draftkit.reading.lexicon import segment, topics
 
 # (move, rule) per part in the order they are tried; the last move of a part is its default
 # (its rule is empty and matches anything). Headings are not matched: see move_of.

@@ -32,12 +32,12 @@ from draftkit.bank.phrasebank import Phrase
 from draftkit.errors import SkipFile
 from draftkit.mining.extract import Unit, doc_units
 from draftkit.mining.formulas import GramTable
-from draftkit.mining.ingest import find_files, read_source
+from draftkit.reading.ingest import find_files, read_source
 from draftkit.mining.labels import move_of, refine_part, topic_of, unit_topic
-from draftkit.mining.normalise import clean
+from draftkit.reading.normalise import clean
 from draftkit.mining.recurring import Candidates, Tally, clauses
 from draftkit.mining.spill import BUCKETS, MAX_SOURCES, Merged, Occurrence, Spill, bucket_of, merge_key, phrase_id
-from draftkit.mining.structure import parse
+from draftkit.reading.structure import parse
 from draftkit.records import dataclass
 
 __all__ = ["MineResult", "labelled_units", "merge_key", "mine", "phrase_id"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from draftkit.domain import PLACES
-from draftkit.reading import Document
+from draftkit.reading.document import Document
 from draftkit.review.context import Ctx, Finding
 from draftkit.review.currency_rules import check_currency
 from draftkit.review.figure_rules import check_figures
@@ -34,7 +34,7 @@ def check(document: Document) -> list[Finding]:
 
 
 def check_file(path: Path) -> list[Finding]:
-    from draftkit.reading import read
+    from draftkit.reading.document import read
 
     return check(read(path))
 

@@ -8,8 +8,8 @@ from typing import Iterator
 
 from draftkit import rx
 from draftkit.domain import PART_NAMES
-from draftkit.mining.structure import Para, ParsedDoc
-from draftkit.reading import Document
+from draftkit.reading.structure import Para, ParsedDoc
+from draftkit.reading.document import Document
 from draftkit.records import dataclass
 from draftkit.review.codes import known
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from draftkit import rx
-from draftkit.mining.structure import ParsedDoc
+from draftkit.reading.structure import ParsedDoc
 from draftkit.review.context import Ctx
 from draftkit.review.substance_rules import bigrams
 
@@ -37,7 +37,7 @@ def check_history(ctx: Ctx) -> None:
     if not last_path.exists():
         ctx.add("P000", "note", f"找不到去年的报告 {last_path}，没有与去年比较")
         return
-    from draftkit.reading import read
+    from draftkit.reading.document import read
 
     last = read(last_path).doc
     this_text = "".join(p.heading + p.text for p in ctx.body() if p.part != "plan")

@@ -7,7 +7,7 @@ import functools
 import re
 
 from draftkit import rx
-from draftkit.mining.normalise import opencc_t2s, to_simplified, wording_table
+from draftkit.reading.normalise import opencc_t2s, to_simplified, wording_table
 from draftkit.review.context import Ctx, lazy
 
 LONG_PARAGRAPH = 800  # characters

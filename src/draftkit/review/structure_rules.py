@@ -6,7 +6,7 @@ from __future__ import annotations
 from draftkit import rx
 from draftkit.cnfmt import cn_number
 from draftkit.domain import PART_NAMES, REQUIRED_PARTS
-from draftkit.mining.structure import CN_NUM, cn_to_int
+from draftkit.reading.structure import CN_NUM, cn_to_int
 from draftkit.review.context import Ctx, lazy
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from draftkit import rx
-from draftkit.mining.lexicon import topics
+from draftkit.reading.lexicon import topics
 from draftkit.review.context import Ctx, lazy
 
 MIN_FIGURES_PER_1000 = 3.0  # in the measures part

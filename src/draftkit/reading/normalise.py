@@ -54,7 +54,7 @@ def opencc_t2s():
 def to_simplified(text: str) -> str:
     """Traditional characters and Taiwan vocabulary to mainland Simplified usage. OpenCC
     is loaded only for a text it may change (most reports hold nothing it converts)."""
-    from draftkit.mining.simplified import may_change
+    from draftkit.reading.simplified import may_change
 
     if may_change(text):
         text = opencc_t2s().convert(text)

@@ -134,8 +134,8 @@ def dump_dictionaries(folder: Path) -> dict[str, dict[str, list[str]]]:
 
 
 def table_text(fingerprint: str, chars: str, phrases: list[tuple[str, str]]) -> str:
-    head = ("# Written by `python -m draftkit.mining.simplified` from the installed OpenCC's t2s\n"
-            "# dictionaries: what t2s may change (see mining/simplified.py). Do not edit by hand.\n")
+    head = ("# Written by `python -m draftkit.reading.simplified` from the installed OpenCC's t2s\n"
+            "# dictionaries: what t2s may change (see reading/simplified.py). Do not edit by hand.\n")
     return head + f"fingerprint {fingerprint}\nchars {chars}\n" + "".join(f"{p}\t{d}\n" for p, d in phrases)
 
 

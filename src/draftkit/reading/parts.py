@@ -9,10 +9,10 @@ import functools
 from typing import TYPE_CHECKING
 
 from draftkit import rx
-from draftkit.mining.lexicon import unfinished
+from draftkit.reading.lexicon import unfinished
 
 if TYPE_CHECKING:
-    from draftkit.mining.structure import ParsedDoc
+    from draftkit.reading.structure import ParsedDoc
 
 _YEAR = rx.compile(r"(20\d{2})年")
 

@@ -246,7 +246,7 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
     _prefer_report_title(paras)
     doc = ParsedDoc(name, paras)
     _metadata(doc, lines, chrome or [])
-    from draftkit.mining.parts import assign_parts
+    from draftkit.reading.parts import assign_parts
 
     assign_parts(doc)
     return doc
@@ -336,7 +336,7 @@ def _reported_year(doc: ParsedDoc, chrome: list[str]) -> int | None:
     date (更新时间 2023-01-16) — the year before when that date falls in January–March,
     when reports on the past year come out (for a page, unless its body tells of the new
     year's work: 2023年以来, 今年一季度)."""
-    from draftkit.mining.parts import part_of_heading
+    from draftkit.reading.parts import part_of_heading
 
     if m := _year_re()["title"].search(doc.title):
         return int(m.group(1))

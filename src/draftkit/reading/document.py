@@ -14,7 +14,7 @@ from dataclasses import field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.mining.structure import ParsedDoc
+from draftkit.reading.structure import ParsedDoc
 from draftkit.records import dataclass
 
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -47,8 +47,8 @@ def from_lines(name: str, raw_lines: list[str], numbers: list[int] | None = None
                date: dt.date | None = None, issuer: str = "") -> Document:
     """Paragraphs of a text from outside: normalised, page chrome set aside, parsed. What
     is known of the report (its year, date, issuer) overrides what the text suggests."""
-    from draftkit.mining.normalise import is_chrome, normalise_line, punctuation, to_simplified
-    from draftkit.mining.structure import parse
+    from draftkit.reading.normalise import is_chrome, normalise_line, punctuation, to_simplified
+    from draftkit.reading.structure import parse
     from draftkit.slots import without_to_write
 
     whole = "\n".join(raw_lines)
@@ -78,8 +78,8 @@ def from_lines(name: str, raw_lines: list[str], numbers: list[int] | None = None
 
 def from_report(report, name: str, blocks=None) -> Document:
     """A report model as draftkit renders it: kinds and parts as the templates wrote them."""
-    from draftkit.mining.normalise import normalise_line
-    from draftkit.mining.structure import from_blocks
+    from draftkit.reading.normalise import normalise_line
+    from draftkit.reading.structure import from_blocks
     from draftkit.render.pipeline import report_blocks
 
     if blocks is None:
@@ -112,7 +112,7 @@ def read(path: Path) -> Document:
         if problems:
             raise DraftkitError(problems)
         return from_report(report, str(path), report_blocks(report, draft=True))
-    from draftkit.mining.ingest import read_source
+    from draftkit.reading.ingest import read_source
 
     src = read_source(path)
     check_text_lines(str(path), src.text)
