@@ -4,6 +4,7 @@ functions count too: a lazy import is still a dependency), no module over 400 li
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "draftkit"
@@ -133,3 +134,40 @@ def test_every_dataclass_has_a_docstring():
                     for d in node.decorator_list):
                 missing.append(f"{path.relative_to(SRC)}:{node.name}")
     assert not missing, missing
+
+
+def _strings(path: Path) -> list[tuple[int, str]]:
+    """The string constants of a module (f-strings' literal parts too), less docstrings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.body
+            and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
+
+
+def test_each_fact_has_one_home():
+    """The sentence-end marks live in punctuation.py; the place units and their levels, the
+    level slots and the offices' name endings in data/levels.yaml (read through levels.py)."""
+    slots = ("全域", "我方", "本级政府", "本级党委", "常务会议")
+    copies = []
+    for path in SRC.rglob("*.py"):
+        where = str(path.relative_to(SRC))
+        if where != "punctuation.py":
+            copies += [f"{where}:{n}: sentence ends {s!r}" for n, s in _strings(path)
+                       if any("。" in run and {"！", "？"} & set(run) for run in re.findall("[。！？；，]+", s))]
+        copies += [f"{where}:{n}: place units {s!r}" for n, s in _strings(path) if "自治区" in s]
+        copies += [f"{where}:{n}: office endings {s!r}" for n, s in _strings(path)
+                   if re.search(r"局\|委员会|委员会\|委\|", s)]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+                named = {e.value for e in node.elts if isinstance(e, ast.Constant)} & set(slots)
+                if len(named) >= 3:
+                    copies.append(f"{where}:{node.lineno}: level slots {sorted(named)}")
+    assert not copies, copies
+
+
+def test_the_fact_finder_finds_a_copy(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('"""Ends: 。！？"""\nX = "[。；！？]"\nY = ("全域", "我方", "本级政府")\n', encoding="utf-8")
+    assert _strings(bad) == [(2, "[。；！？]"), (3, "全域"), (3, "我方"), (3, "本级政府")]

@@ -188,3 +188,22 @@ def test_phrases_show_gives_grade_reason_and_levels(bank):
     marked = next(e for e in bank.entries() if e.levels == "县区,乡镇,部门,司法部门")
     r = subprocess.run([sys.executable, "-m", "draftkit", "phrases", "show", marked.id], capture_output=True, text=True)
     assert "适用层级：县区、乡镇、部门" in r.stdout
+
+
+def test_units_office_endings_and_level_slots_are_read_from_levels_yaml():
+    from draftkit.domain import guess_level, places_of
+    from draftkit.slots import REPORT_SLOTS, builtin_slots
+
+    t = levels.table()
+    for d in t.departments:
+        if d["suffix"]:
+            assert guess_level(f"青岚县{d['suffix']}") == "部门", d["suffix"]
+    assert guess_level("青岚县人民政府") == "县区" and guess_level("安宁省人民政府") == "省"
+    for unit, level in t.units.items():
+        assert levels.place_rank(unit) == t.order.index(level)
+        assert levels.place_unit(f"青岚{unit}") == unit
+    assert places_of("广西壮族自治区云川市青岚县石桥镇人民政府") == ["广西壮族自治区", "云川市", "青岚县", "石桥镇"]
+    assert places_of("云川市青岚区司法局") == ["云川市", "青岚区"] and places_of("青岚县云川市") == ["青岚县"]
+    assert builtin_slots() == (*REPORT_SLOTS, *t.slots)
+    filled = levels.values("青岚县司法局", "部门", "青岚县")
+    assert set(filled) == set(t.slots) and filled["我方"] == "我局" and filled["全域"] == "全县"

@@ -314,7 +314,7 @@ def cmd_phrases_show(args: argparse.Namespace) -> int:
     p = bank.get(args.id)
     if p is None:
         raise DraftkitError(f"短语库中没有编号为“{args.id}”的短语")
-    from draftkit.slots import BUILTIN_SLOTS
+    from draftkit.slots import builtin_slots
 
     print(p.text)
     print(f"编号：{p.id}")
@@ -332,7 +332,7 @@ def cmd_phrases_show(args: argparse.Namespace) -> int:
     print(f"出现在 {p.docs} 篇文档中（年份：{years}）：")
     for src in p.sources:
         print(f"  {src['file']} 第 {src['para']} 段")
-    values = ", ".join(f"{k}: " for k in p.slots if k not in BUILTIN_SLOTS)
+    values = ", ".join(f"{k}: " for k in p.slots if k not in builtin_slots())
     print(f"在数据文件中引用：- {{phrase: {p.id}" + (f", values: {{{values}}}}}" if values else "}"))
     return ExitCode.OK
 

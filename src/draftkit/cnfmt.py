@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from draftkit.punctuation import PIECE_END
+
 _DIGITS = "零一二三四五六七八九"
-_TERMINAL = "。！？；…："  # a lead-in ending in ： takes no full stop
+_TERMINAL = PIECE_END + "…："  # a lead-in ending in ： takes no full stop
 
 
 def cn_number(n: int) -> str:

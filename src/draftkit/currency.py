@@ -10,6 +10,7 @@ import re
 from typing import Iterator
 
 from draftkit import rx
+from draftkit.punctuation import PIECE_END
 from draftkit.records import dataclass
 
 
@@ -122,7 +123,7 @@ def replace_outdated(text: str, year: int, forward_only: bool = False) -> tuple[
     history, its wording is flagged and left as written."""
     if forward_only:
         out, flags = [], []
-        for sentence in rx.compile(r"[^。；！？]+[。；！？]?").findall(text) or [text]:
+        for sentence in rx.compile(f"[^{PIECE_END}]+[{PIECE_END}]?").findall(text) or [text]:
             fixed, f = replace_outdated(sentence, year) if forward_looking(sentence) else (sentence, outdated_flags(sentence, year))
             out.append(fixed)
             flags.extend(f)

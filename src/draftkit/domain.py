@@ -94,8 +94,11 @@ def default_part_heading(key: str, year: int, level: str = "") -> str:
 
 
 def guess_level(issuer: str) -> str:
-    """The level (层级) an issuer's name suggests; 县区 when it says nothing."""
-    if rx.compile(r"(局|委员会|委|办公室|办|厅|中心|院)$").search(issuer):
+    """The level (层级) an issuer's name suggests; 县区 when it says nothing. A name that ends
+    as an office does (data/levels.yaml departments: 局, 委员会, 办公室…) is a department's."""
+    from draftkit import levels
+
+    if any(d["suffix"] and issuer.endswith(d["suffix"]) for d in levels.table().departments):
         return "部门"
     if rx.compile(r"省人民政府$").search(issuer):
         return "省"
@@ -108,20 +111,20 @@ def guess_level(issuer: str) -> str:
     return "县区"
 
 
-_NAME_PLACE = rx.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡)")
-_PLACE_RANK = {"自治区": 0, "省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2, "镇": 3, "乡": 3}
-
-
 def places_of(name: str) -> list[str]:
-    """The run of places an issuer's name starts with, each below the one before:
-    青岚县石桥镇人民政府 → [青岚县, 石桥镇]; 青岚县司法局 → [青岚县]; 中共云川市委… → [中共云川市]."""
+    """The run of places an issuer's name starts with, each below the one before (the units
+    and their levels: data/levels.yaml): 青岚县石桥镇人民政府 → [青岚县, 石桥镇]; 青岚县司法局 →
+    [青岚县]; 中共云川市委… → [中共云川市]."""
+    from draftkit import levels
+
+    pattern = rx.compile(levels.place_pattern())
     places, rank, at = [], -1, 0
-    while m := _NAME_PLACE.match(name, at):
-        unit = next(u for u in _PLACE_RANK if m.group().endswith(u))
-        if _PLACE_RANK[unit] <= rank:
+    while m := pattern.match(name, at):
+        here = levels.place_rank(levels.place_unit(m.group()))
+        if here <= rank:
             break
         places.append(m.group())
-        rank, at = _PLACE_RANK[unit], m.end()
+        rank, at = here, m.end()
     return places
 
 

@@ -8,7 +8,8 @@ import functools
 import re
 
 from draftkit import rx
-from draftkit.figures import APPROX_AFTER, APPROX_BEFORE, CLAUSE_END, DOWN, NUM, UP, Patterns, measure_word_pattern
+from draftkit.figures import APPROX_AFTER, APPROX_BEFORE, DOWN, NUM, UP, Patterns, measure_word_pattern
+from draftkit.punctuation import CLAUSE_END, PIECE_END
 from draftkit.records import dataclass
 
 @functools.lru_cache(maxsize=1)
@@ -77,7 +78,7 @@ def parts_over_total(text: str) -> list[PartsOfTotal]:
     """Totals whose parts (其中民事1298件、刑事665件) add up to more than the total."""
     out = []
     counted = _review_patterns()["counted"]
-    for sentence in rx.compile(r"[。；！？]").split(text):
+    for sentence in rx.compile(f"[{PIECE_END}]").split(text):
         k = sentence.find("其中")
         if k < 0:
             continue
@@ -122,7 +123,7 @@ def approximate_yoys(text: str) -> list[tuple[str, str]]:
     p = _review_patterns()
     out = []
     tokens = list(p["token"].finditer(text))
-    ends = [i for i, c in enumerate(text) if c in "。；！？"]
+    ends = [i for i, c in enumerate(text) if c in PIECE_END]
     k = e = 0  # tokens and sentence ends passed so far: one walk through the text
     for m in p["yoy_word"].finditer(text):
         while k < len(tokens) and tokens[k].end() <= m.start():
@@ -176,7 +177,7 @@ def small_base_yoys(text: str) -> list[SmallBase]:
         if not up and p >= 1:
             continue
         base = c / (1 + p) if up else c / (1 - p)
-        clause = re.split(r"[，。；！？]", text[:m.start()])[-1]
+        clause = re.split(f"[{CLAUSE_END}]", text[:m.start()])[-1]
         stated = re.search(rf"(?:由|从)({NUM})[^\d，。；]{{0,4}}?(?:{UP}|{DOWN})?(?:到|至)$", clause)
         if stated:  # 由10件减少到6件: the base is written out (a wrong percentage is F001's)
             base = float(stated.group(1))

@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterator
 
 from draftkit import rx
+from draftkit.punctuation import CLAUSE_END, PIECE_END
 from draftkit.records import dataclass
 from draftkit.report.model import Figure
 
@@ -33,7 +34,6 @@ MEASURE_WORDS = ("万人次 万余人次 人次 件次 家次 场次 户次 万�
 APPROX_BEFORE = ("将近", "接近", "大约", "超过", "近", "约", "逾", "超")
 APPROX_AFTER = ("余", "多")
 # A 同比 is written only where the figure ends a clause: before one of these, or at the end.
-CLAUSE_END = "，。；！？"
 NUM = r"\d+(?:\.\d+)?"
 UP = "增加|增长|上升|提高|提升"
 DOWN = "减少|下降|降低"
@@ -118,7 +118,7 @@ def small_count(current: int | float, base: int | float, unit: str, before: str 
     a base under ``base_under``, or a count of meetings and sessions (``session_units``, the
     clause before it saying ``session_words``) under ``session_under`` (data/yoy.yaml)."""
     t = _small_counts()
-    clause = re.split(r"[，。；！？]", before)[-1]
+    clause = re.split(f"[{CLAUSE_END}]", before)[-1]
     return base < t["base_under"] - 0.5 or (unit in t["session_units"] and current < t["session_under"]
                                              and bool(t["session_re"].search(clause)))
 
@@ -155,7 +155,7 @@ def may_compare(unit: str, before: str = "", after: str = "") -> bool:
         return False
     if before.endswith(APPROX_BEFORE) or _CHANGE_TO.search(before):
         return False
-    if "其中" in rx.compile(r"[。；！？]").split(before)[-1]:
+    if "其中" in rx.compile(f"[{PIECE_END}]").split(before)[-1]:
         return False
     if rx.compile(r"[，,]?(?:同比|比上年|较上年)").match(after):
         return False

@@ -48,17 +48,32 @@ def table() -> _Table:
                   raw.get("meetings", {}), raw.get("lacking", {}), raw["justice_only"], raw["justice_departments"])
 
 
-# The slots filled from the issuer's level (the built-ins of slots.py list them too).
-SLOT_NAMES: tuple[str, ...] = ("全域", "我方", "本级", "本级政府", "本级党委", "常务会议", "主要负责人")
+@functools.lru_cache(maxsize=1)
+def place_units() -> tuple[str, ...]:
+    """What a place's name ends with (``units``: 自治区, 省, 市, 州 … 镇, 乡), longest first."""
+    return tuple(sorted(table().units, key=len, reverse=True))
+
+
+def place_pattern(*more: str) -> str:
+    """A place's name as a pattern: two to four characters and its unit (青岚县, 石桥镇), or
+    one of ``more`` (街道)."""
+    return r"[\u4e00-\u9fff]{2,4}?(?:" + "|".join((*place_units(), *more)) + ")"
+
+
+def place_unit(place: str) -> str:
+    """The unit a place's name ends with: 青岚县 → 县, 广西壮族自治区 → 自治区; '' for none."""
+    return next((u for u in place_units() if place.endswith(u) and len(place) > len(u)), "")
+
+
+def place_rank(unit: str) -> int:
+    """How high a unit stands: 0 for 省 and 自治区, 1 for 市, 州, 盟 … 3 for 镇 and 乡."""
+    t = table()
+    return t.order.index(t.units[unit])
 
 
 def unit_of(place: str, level: str = "") -> str:
     """The one character a report names its own level with: 青岚县 → 县; without a place, by level."""
-    t = table()
-    for suffix in sorted(t.units, key=len, reverse=True):
-        if place.endswith(suffix) and len(place) > len(suffix):
-            return suffix
-    return t.level_unit.get(level, "县")
+    return place_unit(place) or table().level_unit.get(level, "县")
 
 
 def government_level(level: str, place: str = "") -> str:

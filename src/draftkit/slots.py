@@ -3,6 +3,7 @@ one list of the slots every report fills by itself, one way to substitute."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -10,11 +11,9 @@ from draftkit import rx
 
 # A slot is an ASCII identifier or a Chinese name: {n}, {figure2}, {办理件数}.
 SLOT_RE = rx.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w]*)\}")
-# Filled by draftkit from the report itself; never asked. The Chinese ones name the issuer's
-# own level (levels.py, data/levels.yaml): {全域} 全县, {我方} 我县/我局, {本级} 县,
-# {本级政府} 县政府, {本级党委} 县委, {常务会议} 县政府常务会议/局党组会议, {主要负责人} 县长/局长.
-BUILTIN_SLOTS: tuple[str, ...] = ("year", "next_year", "issuer", "place",
-                                  "全域", "我方", "本级", "本级政府", "本级党委", "常务会议", "主要负责人")
+# Filled by draftkit from the report itself; never asked: these, and the slots that name the
+# issuer's own level (builtin_slots()).
+REPORT_SLOTS: tuple[str, ...] = ("year", "next_year", "issuer", "place")
 # What an unfilled slot is called in a draft (【待填：数字】), by the miner's base names.
 SLOT_LABELS: dict[str, str] = {"n": "数字", "pct": "百分比", "figure": "数据", "f": "数据", "title": "文件名称",
                                "date": "日期", "y": "年份", "years": "起止年份"}
@@ -31,6 +30,15 @@ def without_to_write(text: str) -> str:
     return TO_WRITE_RE.sub("", text)
 # Slot numbering as the miner writes it: {n}, {n2}, {n3} …
 _NUMBERED = rx.compile(r"\{([a-z_]+?)\d*\}")
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_slots() -> tuple[str, ...]:
+    """The slots draftkit fills by itself: the report's own (year, issuer…) and the level
+    slots of data/levels.yaml (``slots``: {全域} 全县, {我方} 我县/我局, {本级政府} 县政府…)."""
+    from draftkit import levels
+
+    return (*REPORT_SLOTS, *levels.table().slots)
 
 
 def builtin_values(year: int, issuer: str, place: str = "", level: str = "", leader: str = "") -> dict[str, int | str]:

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from draftkit.domain import PART_NAMES, place_of
+from draftkit.levels import place_pattern
 from draftkit.reading.structure import ParsedDoc
 
-# A place at the head of a heading, after an optional year: 驻马店市法治政府建设工作主要做法.
-_HEAD_PLACE = re.compile(r"^(?:\d{4}年(?:度)?)?([\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡))")
 
 
 def reasons(doc: ParsedDoc) -> list[str]:
@@ -27,8 +26,9 @@ def reasons(doc: ParsedDoc) -> list[str]:
         if key not in parts:
             out.append(f"没有“{PART_NAMES[key]}”部分")
     own = place_of(doc.issuer or "")
+    head_place = re.compile(r"^(?:\d{4}年(?:度)?)?(" + place_pattern() + ")")  # 驻马店市法治政府建设工作主要做法
     for p in doc.paras:
-        m = _HEAD_PLACE.match(p.text) if p.kind == "h1" and p.part == "measures" else None
+        m = head_place.match(p.text) if p.kind == "h1" and p.part == "measures" else None
         if m and own and not (m.group(1) in doc.issuer or own in m.group(1)):
             out.append(f"主要举措部分讲的是{m.group(1)}的做法，发文机关却是{doc.issuer}")
             break

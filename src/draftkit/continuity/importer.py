@@ -26,6 +26,7 @@ from draftkit.figures import find_written
 from draftkit.reading.structure import Para
 from draftkit.reading.document import Document
 from draftkit.report.model import Issuer
+from draftkit.report.schema import STYLE, figure, record
 
 _MARKER_START = rx.compile(r"^[一二三四五六七八九十]{1,2}是")
 _NUMBERED = rx.compile(r"^(\d{1,2})\.(?!\d)")
@@ -39,9 +40,7 @@ def slot_figures(text: str, counter: list[int]) -> tuple[str, dict]:
         counter[0] += 1
         name = f"f{counter[0]}"
         fig = found.figure
-        values[name] = {"current": fig.current, "unit": fig.unit}
-        if fig.previous is not None:
-            values[name]["previous"] = fig.previous
+        values[name] = figure(fig.current, fig.unit, fig.previous)
         out.append(text[last:found.start] + "{" + name + "}")
         last = found.end
     return "".join(out) + text[last:], values
@@ -53,10 +52,7 @@ def _item(text: str, counter: list[int], year: int | None) -> dict | str:
     slotted = _templ_years(slotted, year)
     if not values and slotted == text:
         return text
-    out: dict = {"text": slotted}
-    if values:
-        out["values"] = values
-    return out
+    return record("item", text=slotted, values=values or None)
 
 
 def _section_from(paras: list[Para], counter: list[int], year: int | None) -> tuple[list[str], dict | None]:
@@ -69,10 +65,7 @@ def _section_from(paras: list[Para], counter: list[int], year: int | None) -> tu
         texts = p.items
         if any(t.rstrip().endswith("；") for t in texts):  # 一是甲；二是乙。: phrases joined by ；
             texts = [t.rstrip().rstrip("；。") for t in texts]
-        sec = {"style": "enumerate", "items": [_item(t, counter, year) for t in texts]}
-        if p.lead:
-            sec["intro"] = p.lead
-        return [], sec
+        return [], record("section", style=STYLE, items=[_item(t, counter, year) for t in texts], intro=p.lead or None)
     marked = [bool(_MARKER_START.match(p.text)) for p in paras]
     numbered = [bool(_NUMBERED.match(p.text)) for p in paras]
     lead = 0
@@ -81,11 +74,11 @@ def _section_from(paras: list[Para], counter: list[int], year: int | None) -> tu
     rest = paras[lead:]
     if rest and all(marked[lead:]):
         items = [_item(_MARKER_START.sub("", p.text), counter, year) for p in rest]
-        return [p.text for p in paras[:lead]], {"style": "enumerate_paragraphs", "items": items}
+        return [p.text for p in paras[:lead]], record("section", style="enumerate_paragraphs", items=items)
     if rest and all(numbered[lead:]):
         items = [_item(_NUMBERED.sub("", p.text), counter, year) for p in rest]
-        return [p.text for p in paras[:lead]], {"style": "numbered", "items": items}
-    return [], {"style": "paragraphs", "items": [_item(p.text, counter, year) for p in paras]}
+        return [p.text for p in paras[:lead]], record("section", style="numbered", items=items)
+    return [], record("section", style="paragraphs", items=[_item(p.text, counter, year) for p in paras])
 
 
 def to_data(document: Document) -> dict:
@@ -94,10 +87,10 @@ def to_data(document: Document) -> dict:
     if not any(p.kind == "h1" and p.part in REQUIRED_PARTS for p in doc.paras):
         raise DraftkitError(f"{doc.name}: 没有找到报告的各部分（如“一、……主要举措和成效”），不像是一份年度报告")
     year = doc.year
-    issuer = {"name": doc.issuer or "", "level": guess_level(doc.issuer)}
-    data: dict = {"issuer": issuer, "year": year, "date": doc.date}
+    issuer = record("issuer", name=doc.issuer or "", level=guess_level(doc.issuer))
+    data = record("report", issuer=issuer, year=year, date=doc.date)
     if document.sealed is False:
-        data["layout"] = {"sealed": False}
+        data["layout"] = record("layout", sealed=False)
     if doc.addressee:
         data["addressee"] = doc.addressee
     if doc.title and year and doc.title != default_title(Issuer(issuer["name"], issuer["level"]), year):
@@ -136,7 +129,7 @@ def to_data(document: Document) -> dict:
             order.append(part_key)
         intro, sec = _section_from(paras, counter, year)
         if heading:
-            sec = {"heading": heading, **(sec or {"items": []})}
+            sec = record("section", **{"heading": heading, **(sec or {"items": []})})
         if intro and not heading and not part.get("sections"):
             part.setdefault("intro", []).extend(intro)
         elif intro:
@@ -163,11 +156,11 @@ def _simplify(part: dict) -> dict:
     if len(secs) == 1 and "heading" not in secs[0] and "intro" not in secs[0]:
         out = {k: v for k, v in part.items() if k != "sections"}
         out["items"] = secs[0]["items"]
-        if secs[0].get("style", "enumerate") != "enumerate":
+        if secs[0].get("style", STYLE) != STYLE:
             out["style"] = secs[0]["style"]
         return out
     for sec in secs:
-        if sec.get("style") == "enumerate":
+        if sec.get("style") == STYLE:
             del sec["style"]
     return part
 

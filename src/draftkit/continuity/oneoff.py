@@ -10,8 +10,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-_CLAUSE = re.compile(r"[^，,。；;！？]+")
-_SENTENCE = re.compile(r"[^。；！？]*[。；！？]|[^。；！？]+$")
+from draftkit.punctuation import CLAUSE_END, PIECE_END
+
+_CLAUSE = re.compile(f"[^{CLAUSE_END},;]+")
+_SENTENCE = re.compile(f"[^{PIECE_END}]*[{PIECE_END}]|[^{PIECE_END}]+$")
 
 
 @dataclass(frozen=True)

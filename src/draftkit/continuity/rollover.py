@@ -9,7 +9,9 @@ import re
 from draftkit import rx
 from draftkit import slots
 from draftkit.currency import outdated_flags, replace_outdated
+from draftkit.punctuation import PIECE_END
 from draftkit.report.datafile import iter_items, text_of
+from draftkit.report.schema import CLOSING, STYLE, record
 
 
 def shift_years(text: str, year: int) -> str:
@@ -48,8 +50,7 @@ def _carry_figures(item):
         return item
     old, text = item["values"], item.get("text")
     if text is None:  # a bank phrase: its slots are its own
-        return {**item, "values": {k: {"current": None, "previous": v.get("current"), "unit": v.get("unit", "")}
-                                   if isinstance(v, dict) else v for k, v in old.items()}}
+        return {**item, "values": {k: _as_last_years(v) if isinstance(v, dict) else v for k, v in old.items()}}
 
     def baseline(m: re.Match) -> str:
         a, b = old.get(m.group(2)), old.get(m.group(4))
@@ -66,10 +67,15 @@ def _carry_figures(item):
         if name in dropped:
             continue
         if isinstance(v, dict):
-            values[name] = {"current": None, "previous": v.get("current"), "unit": v.get("unit", "")}
+            values[name] = _as_last_years(v)
         else:
             values[name] = v
     return {**item, "text": text, "values": values}
+
+
+def _as_last_years(v: dict) -> dict:
+    """A figure of last year's report as this year's: its value last year's, this year's to fill."""
+    return record("figure", current=None, previous=v.get("current"), unit=v.get("unit", ""))
 
 
 # A dated event of the year reported on: 2022年4月，开展了… / 4月，举办… (as imported, the
@@ -82,9 +88,9 @@ def _confirm(item, year: int, flags: list[str]) -> dict:
     """A measures sentence of last year as a todo to confirm or rewrite: its figures carried
     as last year's values, its dated events written with last year's year and flagged, its
     outdated wording flagged (it speaks of work done: never rewritten)."""
-    item = {"text": item} if isinstance(item, str) else item
+    item = record("item", text=item) if isinstance(item, str) else item
     if item.get("text") is None:  # a bank phrase: keep it, ask to confirm
-        return {"todo": CONFIRM, **_carry_figures(item)}
+        return record("item", **{"todo": CONFIRM, **_carry_figures(item)})
     item, notes = _last_years_acts(item, year, flags)
     item = _carry_figures(item)
     text = item["text"]
@@ -102,7 +108,7 @@ def _confirm(item, year: int, flags: list[str]) -> dict:
     notes.extend(outdated)
     flags.extend(outdated)
     todo = CONFIRM + ("。" + "；".join(notes) if notes else "")
-    return {"todo": todo, **{k: v for k, v in item.items() if k != "todo"}, "text": text}
+    return record("item", **{"todo": todo, **{k: v for k, v in item.items() if k != "todo"}, "text": text})
 
 
 def _last_years_acts(item: dict, year: int, flags: list[str]) -> tuple[dict, list[str]]:
@@ -137,7 +143,7 @@ def _last_years_acts(item: dict, year: int, flags: list[str]) -> tuple[dict, lis
 
 
 def _short(text: str) -> str:
-    text = text.strip().rstrip("。；！？")
+    text = text.strip().rstrip(PIECE_END)
     return text if len(text) <= 40 else text[:38] + "…"
 
 
@@ -158,7 +164,7 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
     new["year"] = year + 1
     new["date"] = None  # asked again; render refuses an empty date
     if not new.get("closing"):  # a web copy drops it; a report sent up ends with it
-        new["closing"] = "特此报告。"
+        new["closing"] = CLOSING
     flags: list[str] = []
     if "title" in new:
         new["title"] = shift_years(new["title"], year)
@@ -184,29 +190,30 @@ def carry_forward(data: dict) -> tuple[dict, list[str]]:
     if measures.get("intro"):
         measures["intro"] = [readable({"text": t}, year) for t in measures["intro"]]
         flags.append("主要举措部分的导语照录去年的，请改写")
-    checklist = [{"todo": f"去年计划：{readable(it, year)} — 完成情况？"} for it in iter_items(last_plan)]
+    checklist = [record("item", todo=f"去年计划：{readable(it, year)} — 完成情况？") for it in iter_items(last_plan)]
     for sec in last_plan.get("sections", []):
         if sec.get("heading") and not sec.get("items"):
-            checklist.append({"todo": f"去年计划：{sec['heading']} — 完成情况？"})
+            checklist.append(record("item", todo=f"去年计划：{sec['heading']} — 完成情况？"))
     if checklist:
         measures.setdefault("sections", [])
         if "items" in measures:  # keep the old unheaded items as a section of their own
-            measures["sections"].insert(0, {"items": measures.pop("items"), "style": measures.pop("style", "enumerate")})
-        measures["sections"].append({"heading": "落实上年度工作安排情况", "style": "enumerate_paragraphs",
-                                     "items": checklist})
+            measures["sections"].insert(0, record("section", items=measures.pop("items"),
+                                                  style=measures.pop("style", STYLE)))
+        measures["sections"].append(record("section", heading="落实上年度工作安排情况", style="enumerate_paragraphs",
+                                           items=checklist))
     for key, note in (("shortcomings", "去年的不足：{} — 今年改进了吗？这一年的不足和原因是什么？"),
                       ("leadership", "去年写的是：{} — 今年的情况？"),
                       ("other", "去年写的是：{} — 今年还要报告吗？")):
         if key == "other" and key not in parts:
             continue
         old = parts.get(key, {})
-        todos = [{"todo": note.format(readable(it, year))} for it in iter_items(old)] or [
-            {"todo": note.format("（无）")}]
-        parts[key] = {"items": todos, "style": "paragraphs"}
+        todos = [record("item", todo=note.format(readable(it, year))) for it in iter_items(old)] or [
+            record("item", todo=note.format("（无）"))]
+        parts[key] = record("part", items=todos, style="paragraphs")
         if old.get("heading"):
             parts[key]["heading"] = old["heading"]  # moved on with the others above
-    parts["plan"] = {"year": year + 2, "items": [{"todo": f"写明 {year + 2} 年推进法治政府建设的主要安排："
-                                                          "每一条不足都要有一项针对它的措施"}]}
+    parts["plan"] = record("part", year=year + 2, items=[record("item", todo=f"写明 {year + 2} 年推进法治政府建设的主要安排："
+                                                                                "每一条不足都要有一项针对它的措施")])
     if "heading" in last_plan:
         parts["plan"]["heading"] = last_plan["heading"]  # moved on with the others above
     return new, list(dict.fromkeys(flags))

@@ -11,6 +11,7 @@ from draftkit import rx
 from draftkit import slots
 from draftkit.drafting.prompter import wrap
 from draftkit.drafting.validators import to_number, v_number, v_sentence
+from draftkit.report.schema import figure, record
 
 
 class CarriedPrompts:
@@ -38,20 +39,17 @@ class CarriedPrompts:
             sentence = self.plan_sentence(lead, status)
         else:
             sentence = self.ui.text("写成完整的一句（可修改）：", lead, v_sentence, back=False)
-        new = {"text": sentence}
-        figure = self.ui.text("有关数据，如“12场次”（可留空）：", "",
-                              lambda t: True if not t.strip() or rx.compile(r"\s*\d+(\.\d+)?\s*\S{1,4}\s*").fullmatch(t)
-                              else "请写成数字加单位，如 12场次", back=False)
-        if figure.strip():
-            m = rx.compile(r"\s*(\d+(?:\.\d+)?)\s*(\S{1,4})\s*").fullmatch(figure)
+        new = record("item", text=sentence)
+        written = self.ui.text("有关数据，如“12场次”（可留空）：", "",
+                               lambda t: True if not t.strip() or rx.compile(r"\s*\d+(\.\d+)?\s*\S{1,4}\s*").fullmatch(t)
+                               else "请写成数字加单位，如 12场次", back=False)
+        if written.strip():
+            m = rx.compile(r"\s*(\d+(?:\.\d+)?)\s*(\S{1,4})\s*").fullmatch(written)
             prev = self.ui.text(f"{self.year - 1}年的数值（用于计算同比，可留空）：", "",
                                 lambda t: v_number(t, optional=True), back=False)
-            value: dict = {"current": to_number(m.group(1)), "unit": m.group(2)}
-            if prev:
-                value["previous"] = to_number(prev)
+            value = figure(to_number(m.group(1)), m.group(2), to_number(prev) if prev else None)
             name = slots.fresh_name({k for it in holder["items"] for k in it.get("values", {})})
-            new["text"] = f"{sentence.rstrip('。；，')}，{{{name}}}。"
-            new["values"] = {name: value}
+            new = record("item", text=f"{sentence.rstrip('。；，')}，{{{name}}}。", values={name: value})
         holder["items"][holder["items"].index(item)] = new
         self.save(f"part:{key}")
 

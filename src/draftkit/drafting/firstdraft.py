@@ -20,6 +20,7 @@ from draftkit.bank.phrasebank import Bank, Entry
 from draftkit.bank.recommend import by_topic, recommended
 from draftkit.domain import REQUIRED_PARTS, place_of
 from draftkit.drafting.defaults import PART_STYLE, default_addressee, default_date, default_opening
+from draftkit.report.schema import STYLE, record
 
 
 # The note on each phrase-bank sentence of a ``new --defaults`` draft (render refuses it until removed).
@@ -38,21 +39,16 @@ def _phrase_item(e: Entry, confirm: str = "") -> dict:
     year) is written out with 全年 in its place."""
 
     since = rx.compile(table()["since_year"])
-    item: dict = {"text": since.sub("全年", e.text)} if since.search(e.text) else {"phrase": e.id}
-    text = item.get("text", e.text)
-    values = {n: None for n in slots.names(text) if n not in slots.BUILTIN_SLOTS}
-    if values:
-        item["values"] = values
-    if confirm:  # another office's practice: the clerk confirms it before it is rendered
-        item["todo"] = confirm
-    return item
+    text = since.sub("全年", e.text) if since.search(e.text) else None
+    values = {n: None for n in slots.names(text or e.text) if n not in slots.builtin_slots()}
+    # confirm: another office's practice, which the clerk confirms before it is rendered
+    return record("item", text=text, phrase=None if text else e.id, values=values or None, todo=confirm or None)
 
 
 def _copy(item: dict) -> dict:
-    out = {"text": item["text"]}
-    if item.get("values"):
-        out["values"] = {k: dict(v) if isinstance(v, dict) else v for k, v in item["values"].items()}
-    return out
+    values = item.get("values")
+    return record("item", text=item["text"],
+                  values={k: dict(v) if isinstance(v, dict) else v for k, v in values.items()} if values else None)
 
 
 _COMMON = ("法治", "建设", "政府", "责任")  # pieces every sentence of a report may share
@@ -108,7 +104,7 @@ def own_measures(kind: str, level: str, year: int, name: str = "") -> tuple[int,
     sections = []
     for s in trade + own.get("sections", []):
         items = [_copy(it) for it in s["items"] if year in it.get("years", [year])]
-        sections.append((s.get("topic", "enforcement"), {"heading": s["heading"], "style": "enumerate", "items": items}))
+        sections.append((s.get("topic", "enforcement"), record("section", heading=s["heading"], style=STYLE, items=items)))
     return own.get("bank_topics", t["measures_topics"]), sections
 
 
@@ -124,8 +120,8 @@ def _measures(bank: Bank, level: str, place: str, name: str, year: int, confirm:
     t = table()
     n, own = own_measures(_kind(level, name), level, year, name)
     taken = [_grams(_leader_text(it, level, year)["text"]) for it in t["leadership"] if it.get(level, it)]
-    sections = [(topic, {"heading": t["headings"][topic], "style": "enumerate",
-                         "items": [_phrase_item(e, confirm) for e in _distinct(entries, t["items_per_topic"], taken)]})
+    sections = [(topic, record("section", heading=t["headings"][topic], style=STYLE,
+                               items=[_phrase_item(e, confirm) for e in _distinct(entries, t["items_per_topic"], taken)]))
                 for topic, entries in measures_topics(bank, level, place, name, n, tuple(k for k, _ in own))]
     return [(k, s) for k, s in sections + own if s["items"]]  # a heading with nothing under it is left out
 
@@ -146,23 +142,25 @@ def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", n
     year = int(next_year) - 1 if next_year else 0
     measures = _measures(bank, level, place, name, year, confirm)
     if key == "measures":
-        return {"sections": [s for _, s in measures]}
+        return record("part", sections=[s for _, s in measures])
     topics = [topic for topic, _ in measures]
     keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]][:t["pairs_count"]]
     kind = _kind(level, name)
     pairs = [t["pairs"][k].get(kind, t["pairs"][k].get(level, t["pairs"][k])) for k in keys]  # a level's own wording
     if key == "shortcomings":
-        return {"intro": t["admission"], "style": PART_STYLE[key], "items": [{"text": p["problem"]} for p in pairs]}
+        return record("part", intro=t["admission"], style=PART_STYLE[key],
+                      items=[record("item", text=p["problem"]) for p in pairs])
     if key == "leadership":  # an item a level does without (null) is left out
-        return {"style": PART_STYLE[key],
-                "items": [_leader_text(it, level, year) for it in t["leadership"] if it.get(level, it)]}
+        return record("part", style=PART_STYLE[key],
+                      items=[_leader_text(it, level, year) for it in t["leadership"] if it.get(level, it)])
     # a further plan item only where it answers one of the shortcomings (same topic)
     answering = [e for e in recommended(bank, "plan", 50, level, place, name) if e.topic in keys and _fitting(e.topic, [e])]
-    extra: list[dict] = [{"text": f.get(kind, f.get(level, f["text"]))} for f in t["forward"]
+    extra: list[dict] = [record("item", text=f.get(kind, f.get(level, f["text"]))) for f in t["forward"]
                          if f["topic"] in keys and year + 1 in f["years"]][:t["plan_extra"]]
     extra += [_phrase_item(e, confirm) for e in answering[:t["plan_extra"] - len(extra)]
               if slots.blank(e.text) not in {p["plan"] for p in pairs}]
-    return {"intro": t["plan_intro"], "style": PART_STYLE[key], "items": [{"text": p["plan"]} for p in pairs] + extra}
+    return record("part", intro=t["plan_intro"], style=PART_STYLE[key],
+                  items=[record("item", text=p["plan"]) for p in pairs] + extra)
 
 
 def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | None = None,
@@ -171,21 +169,17 @@ def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | N
     from draftkit import levels
 
     place = place or place_of(name)
-    issuer: dict = {"name": name, "level": level}
-    if place:
-        issuer["place"] = place
-    issuer["leader"] = leader or levels.default_leader(name, level, place)
+    issuer = record("issuer", name=name, level=level, place=place or None,
+                    leader=leader or levels.default_leader(name, level, place))
     date = default_date(today or dt.date.today(), year)
-    data: dict = {
-        "issuer": issuer,
-        "year": year,
-        "date": f"{date:%Y-%m-%d}" if date else None,
-        **({"addressee": addressee} if (addressee := default_addressee(name, level)) else {}),
-        "opening": default_opening(year, place, level, name),
-        "parts": {key: part_content(key, bank, level, place, name, year + 1, confirm) for key in REQUIRED_PARTS},
-        "progress": {"step": "issuer", "visited": list(REQUIRED_PARTS), "skipped": []},
-    }
-    return data
+    return record(
+        "report", issuer=issuer, year=year,
+        date=f"{date:%Y-%m-%d}" if date else None,
+        addressee=default_addressee(name, level) or None,
+        opening=default_opening(year, place, level, name),
+        parts={key: part_content(key, bank, level, place, name, year + 1, confirm) for key in REQUIRED_PARTS},
+        progress=record("progress", step="issuer", visited=list(REQUIRED_PARTS), skipped=[]),
+    )
 
 
 def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | None, year: int | None,

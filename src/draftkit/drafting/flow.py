@@ -31,6 +31,7 @@ from draftkit.drafting.carried import CarriedPrompts
 from draftkit.drafting.slotprompts import SlotPrompts
 from draftkit.drafting.validators import Back, v_required
 from draftkit.records import dataclass
+from draftkit.report.schema import record
 
 
 @dataclass
@@ -102,7 +103,7 @@ class Flow(SlotPrompts, CarriedPrompts):
 
     # -- parts --
     def _part(self, key: str) -> dict:
-        part = self.data.setdefault("parts", {}).setdefault(key, {"style": PART_STYLE[key], "items": []})
+        part = self.data.setdefault("parts", {}).setdefault(key, record("part", style=PART_STYLE[key], items=[]))
         if "items" not in part and "sections" in part:
             part["items"] = []  # new items come before the sections
         return part
@@ -229,7 +230,7 @@ class Flow(SlotPrompts, CarriedPrompts):
                 if not text:
                     break
                 exact = [e for e in completer.entries if e.text == text]
-                item = {"phrase": exact[0].id} if exact else {"text": text}
+                item = record("item", phrase=exact[0].id) if exact else record("item", text=text)
                 part.setdefault("items", []).append(item)
                 self.fill_slots(item)
                 self.save(f"part:{key}")
@@ -261,9 +262,10 @@ class Flow(SlotPrompts, CarriedPrompts):
                 holder["items"] = items
         if not part.get("items"):
             part.pop("items", None)
-        data = {"issuer": {"name": self.issuer.get("name") or "预览", "level": self.issuer.get("level") or "县区"},
-                "year": self.year, "date": dt.date(self.year + 1, 1, 1),
-                "parts": {k: ({"items": ["预览"]} if k != key else part) for k in REQUIRED_PARTS}}
+        data = record("report", issuer=record("issuer", name=self.issuer.get("name") or "预览",
+                                              level=self.issuer.get("level") or "县区"),
+                      year=self.year, date=dt.date(self.year + 1, 1, 1),
+                      parts={k: (record("part", items=["预览"]) if k != key else part) for k in REQUIRED_PARTS})
         try:
             report, _ = load_report_lenient("预览", dump(data))
             blocks = report_blocks(report, bank_dirs=self.bank_dirs)
@@ -325,7 +327,7 @@ def run(answers_path: Path, resume: bool, bank: Bank | Callable[[], Bank], ui: P
     else:
         flow = Flow(answers_path, bank, ui, data=dict(start or {}), **kw)
         if start:  # its parts are already written: no recommended sentences over them
-            flow.data["progress"] = {"visited": list(REQUIRED_PARTS), "skipped": []}
+            flow.data["progress"] = record("progress", visited=list(REQUIRED_PARTS), skipped=[])
             if flow.data.get("date") is None:
                 flow.data.pop("date", None)
             flow.save("issuer")

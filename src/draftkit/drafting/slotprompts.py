@@ -18,6 +18,7 @@ from draftkit.drafting.validators import (
     v_required,
     v_year,
 )
+from draftkit.report.schema import figure, record
 
 
 def _guess_kind(name: str) -> str:
@@ -86,7 +87,7 @@ class SlotPrompts:
         kinds = self.slots_of(item)
         order = slots.names(self.item_text(item))
         names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
-        return [n for n in names if n not in slots.BUILTIN_SLOTS and
+        return [n for n in names if n not in slots.builtin_slots() and
                 (values.get(n) is None or (isinstance(values[n], dict) and values[n].get("current") is None))]
 
     def marked(self, item: dict, name: str) -> str:
@@ -125,7 +126,7 @@ class SlotPrompts:
 
         found = own_figures(text)
         if not found:
-            return {"text": text}
+            return record("item", text=text)
         values: dict = {}
         out, last = [], 0
         for n, (start, end, current, unit) in enumerate(found, 1):
@@ -137,13 +138,10 @@ class SlotPrompts:
                 unit = self.ui.text(f"  {text[start:end]} 的单位（如 件、人次、%）：", "", v_required, back=False)
             prev = self.ui.text(f"  {self.year - 1}年的数值（用于计算同比，没有可留空）：", "",
                                 lambda t: v_number(t, optional=True), back=False)
-            value: dict = {"current": current, "unit": unit}
-            if prev:
-                value["previous"] = to_number(prev)
-            values[f"f{n}"] = value
+            values[f"f{n}"] = figure(current, unit, to_number(prev) if prev else None)
             out.append(text[last:start] + f"{{f{n}}}")
             last = end
-        return {"text": "".join(out) + text[last:], "values": values}
+        return record("item", text="".join(out) + text[last:], values=values)
 
     def edit_item(self, item: dict, back: bool = True) -> None:
         """Rewrite a sentence in place: the line comes prefilled with it; {…} are its slots
@@ -155,7 +153,7 @@ class SlotPrompts:
         kept = {k: v for k, v in item.get("values", {}).items() if "{" + k + "}" in new and v is not None}
         for name, kind in kinds.items():  # a bank slot not yet filled keeps its kind
             if name not in kept and "{" + name + "}" in new and (kind.startswith("figure:") or kind == "percent"):
-                kept[name] = {"current": None, "unit": "%" if kind == "percent" else kind.split(":", 1)[1]}
+                kept[name] = figure(None, "%" if kind == "percent" else kind.split(":", 1)[1])
         item.pop("phrase", None)
         item["text"] = new
         item["values"] = kept
@@ -172,12 +170,9 @@ class SlotPrompts:
                 unit = self.ui.text(f"{label} 单位（如 件、人次、场次）：", "", v_required).strip()
             prev = self.ui.text(f"{label} {self.year - 1}年的数值（用于计算同比，没有可留空）：", "",
                                 lambda t: v_number(t, optional=True))
-            value: dict = {"current": to_number(cur), "unit": unit}
-            if prev:
-                value["previous"] = to_number(prev)
-            return value
+            return figure(to_number(cur), unit, to_number(prev) if prev else None)
         if kind == "percent":
-            return {"current": to_number(self.ui.text(f"{label} 百分率（0–100，不用写 %）：", "", v_percent)), "unit": "%"}
+            return figure(to_number(self.ui.text(f"{label} 百分率（0–100，不用写 %）：", "", v_percent)), "%")
         if kind == "number":
             return to_number(self.ui.text(f"{label} 数字：", "", v_number))
         if kind == "year":

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Callable
 
 from draftkit import rx
+from draftkit.punctuation import CLAUSE_END
 
 BACK = "<"
 
@@ -28,7 +29,7 @@ def v_sentence(text: str) -> bool | str:
     """A whole sentence: not empty, not a bare lead-in such as “原因是”."""
     if is_back(text):
         return True
-    bare = rx.compile(r"[\s，。；、：！？,.;:]").sub("", text)
+    bare = rx.compile(rf"[\s{CLAUSE_END}、：,.;:]").sub("", text)
     if not bare:
         return "不能为空"
     if rx.compile(r"(?:主要)?原因(?:是|在于)?|已?部分完成|已完成|尚未完成|无|没有").fullmatch(bare) or len(bare) < 4:

@@ -14,13 +14,14 @@ import re
 
 from draftkit import rx
 from draftkit import figures, levels, slots
+from draftkit.punctuation import PIECE_END, SENTENCE_END
 from draftkit.reading.lexicon import function_words, segment, unfinished
 from draftkit.reading.normalise import garbled
 from draftkit.reading.structure import Para, ParsedDoc
 from draftkit.records import dataclass
 
-_TERMINAL = "。！？；"
-_SENTENCE = rx.compile(r"[^。！？]+[。！？]?")
+_TERMINAL = PIECE_END
+_SENTENCE = rx.compile(f"[^{SENTENCE_END}]+[{SENTENCE_END}]?")
 _NUM = r"\d+(?:\.\d+)?"
 _DATE = rx.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _YEAR_RANGE = rx.compile(r"\d{4}[—-]\d{4}年")
@@ -38,7 +39,7 @@ _NUMBERING = rx.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[�
                         r"[①-⑳]|第[一二三四五六七八九十]{1,2}[，、,])\s*")
 # Where numbering starts a new piece inside a run-in paragraph: （二）… anywhere, 二、… and 3.…
 # only after a sentence break.
-_RUN_IN = rx.compile(r"(?=[（(][一二三四五六七八九十]{1,3}[）)])|(?<=[。；！？：])(?=[一二三四五六七八九十]{1,3}、|"
+_RUN_IN = rx.compile(r"(?=[（(][一二三四五六七八九十]{1,3}[）)])|" f"(?<=[{PIECE_END}：])" r"(?=[一二三四五六七八九十]{1,3}、|"
                      r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 
 LIMITS = {"sentence": (8, 150), "item": (5, 60), "heading": (5, 45), "formula": (8, 25)}

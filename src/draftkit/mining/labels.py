@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from draftkit import rx
 from draftkit import slots
+from draftkit.punctuation import CLAUSE_END
 from draftkit.reading.lexicon import segment, topics
 
 # (move, rule) per part in the order they are tried; the last move of a part is its default
@@ -78,7 +79,7 @@ def move_of(part: str, text: str, kind: str) -> str:
 
 
 # The reporting formula (现将我县{year}年度法治政府建设情况报告如下) names no area of work.
-_REPORT_FORMULA = rx.compile(r"现将[^，。；！？]{0,40}?报告如下")
+_REPORT_FORMULA = rx.compile(f"现将[^{CLAUSE_END}]{{0,40}}?报告如下")
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from draftkit.punctuation import PIECE_END
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -174,4 +176,4 @@ def unfinished(text: str) -> bool:
     text = text.strip()
     if not text or text.endswith(("…", "...")):
         return True
-    return text[-1] not in "。！？；：”’」）)》" and not ends_on_word(text)
+    return text[-1] not in PIECE_END + "：”’」）)》" and not ends_on_word(text)

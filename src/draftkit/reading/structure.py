@@ -15,6 +15,7 @@ from dataclasses import field
 
 from draftkit import rx
 from draftkit.domain import place_of
+from draftkit.punctuation import CLAUSE_END, PIECE_END, SENTENCE_END
 from draftkit.records import dataclass
 
 CN_NUM = "一二三四五六七八九十"
@@ -25,7 +26,7 @@ _H4 = rx.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")
 _DATE_LINE = rx.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _ORG = rx.compile(r"(人民政府|政府|委员会|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
 # A document number (发文字号) above the title: 青政发〔2025〕3号, not the title itself.
-_SENTENCE_PUNCT = rx.compile(r"[。；！？]")
+_SENTENCE_PUNCT = rx.compile(f"[{PIECE_END}]")
 _MARKER = rx.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")
 _LOST_NUMERAL = rx.compile(r"(?<=。)是(?=[提加推健完强深创实打落建开坚抓做优规严全积夯])")
 
@@ -85,7 +86,7 @@ def split_enumeration(text: str) -> tuple[str, list[str]]:
             continue
         if n == 1 and not cuts:
             before = text[m.start() - 1] if m.start() else ""
-            if before and before not in "。；：:，,！？)）”":
+            if before and before not in CLAUSE_END + "：:,)）”":
                 continue  # 统一是…, 唯一是…: not a marker
         elif n == expect + 1 and cuts:  # the item before this one lost its numeral: 。是提高…
             lost = next(_LOST_NUMERAL.finditer(text, cuts[-1][1], m.start()), None)
@@ -113,7 +114,7 @@ def split_enumeration(text: str) -> tuple[str, list[str]]:
 
 def _inline_heading(rest: str) -> tuple[str, str]:
     """（一）标题。正文… → (标题, 正文…); a short line without a full stop is all heading."""
-    m = rx.compile(r"[。！？]").search(rest)
+    m = rx.compile(f"[{SENTENCE_END}]").search(rest)
     if m and m.start() <= 45:
         return rest[: m.start()], rest[m.end():]
     if not m and len(rest) <= 45:
@@ -147,8 +148,8 @@ def _lines_re() -> dict[str, re.Pattern]:
     """The patterns that take apart lines of a text read in (mining, import, check of a
     document), compiled when first needed: a data file's blocks come already apart."""
     return {
-        "run_in_h2": rx.compile(rf"(?<=[。；！？])(?=[（(][{CN_NUM}]{{1,3}}[）)])|(?<=[^（(，、：\s])(?=（[{CN_NUM}]{{1,3}}）[^，。；、）]{{4}})"),
-        "run_in_h1": rx.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^。；！？（(]{{2,60}}?)(?:[。；！？]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$"),
+        "run_in_h2": rx.compile(rf"(?<=[{PIECE_END}])(?=[（(][{CN_NUM}]{{1,3}}[）)])|(?<=[^（(，、：\s])(?=（[{CN_NUM}]{{1,3}}）[^，。；、）]{{4}})"),
+        "run_in_h1": rx.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^{PIECE_END}（(]{{2,60}}?)(?:[{PIECE_END}]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$"),
         "part_no": rx.compile(rf"^第([{CN_NUM}]{{1,3}})部分[\s：:]*"),
         "odd_h1": rx.compile(rf"^([{CN_NUM}]{{1,3}})\s*([、.．])\s*"),
         "odd_h2": rx.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*|^([{CN_NUM}]{{1,3}})[)）]\s*"),
@@ -231,7 +232,7 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
             paras.append(Para(i, "date", line))
         elif line.endswith("：") and len(line) <= 40 and not seen_body and _ORG.search(line.rstrip("：").split("、")[-1]):
             paras.append(Para(i, "addressee", line.rstrip("：")))
-        elif short and line[-1] not in "。！？；：":
+        elif short and line[-1] not in PIECE_END + "：":
             if not seen_body and not any(p.kind == "title" for p in paras) and len(line) >= 6 \
                     and not _lines_re()["doc_number"].search(line):
                 kind = "title"

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from draftkit.errors import DraftkitError
+from draftkit.report.schema import ITEM_TEXT_KEYS, keys, named
 
-KEY_ORDER = ("issuer", "year", "date", "addressee", "title", "opening", "order", "layout", "parts", "closing",
-             "based_on", "progress")
+KEY_ORDER = tuple(keys("report"))  # the order a data file is written in (schema.py)
 
 
 def dump(data: dict, header: str = "") -> str:
@@ -33,7 +33,7 @@ def read_data(path: Path, what: str = "数据文件") -> dict:
         raise DraftkitError(f"{path}: {what}的格式不对，应为“键: 值”")
     parts = data.get("parts") or {}
     if not isinstance(parts, dict):
-        raise DraftkitError(f"{path}: parts（各部分）应为键值对，实际是列表或文字")
+        raise DraftkitError(f"{path}: {named('report', 'parts')}应为键值对，实际是列表或文字")
     for key, part in parts.items():
         if part is None:
             parts[key] = {}
@@ -47,7 +47,7 @@ def read_data(path: Path, what: str = "数据文件") -> dict:
                 if not _item_shape_ok(item):
                     raise DraftkitError(f"{path}: 部分“{key}”第 {i} 项的格式不对（应为文字，或 text/todo/phrase 加 values）")
     if "year" in data and (not isinstance(data["year"], int) or isinstance(data["year"], bool)):
-        raise DraftkitError(f"{path}: year（年度）应为整数")
+        raise DraftkitError(f"{path}: {named('report', 'year')}应为整数")
     if "parts" in data:
         data["parts"] = parts
     return data
@@ -63,7 +63,7 @@ def _item_shape_ok(item: Any) -> bool:
     if isinstance(item, str):
         return True
     if not isinstance(item, dict) or any(k in item and not isinstance(item[k], (str, type(None)))
-                                         for k in ("text", "todo", "phrase")):
+                                         for k in ITEM_TEXT_KEYS):
         return False
     values = item.get("values") or {}
     if not isinstance(values, dict):

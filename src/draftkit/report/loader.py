@@ -32,6 +32,7 @@ from draftkit.report.model import (
     Section,
     Value,
 )
+from draftkit.report.schema import STYLE, keys, named
 from draftkit.report.yamlnodes import (
     NodeReader,
     clean_text,
@@ -79,26 +80,17 @@ class _Validator(NodeReader):
     draft = False
 
     def report(self, root: Node) -> Report | None:
-        top = self.mapping(
-            root,
-            {
-                "issuer": True, "year": True, "date": True, "addressee": False, "title": False,
-                "opening": False, "closing": False, "order": False, "layout": False, "parts": True,
-                "progress": False,  # written by draftkit new to resume a run; render ignores it
-                "based_on": False,  # last year's report (draftkit import); check compares with it
-            },
-            "报告",
-        )
+        top = self.mapping(root, keys("report"), "报告")
         if top is None:
             return None
         issuer = self.issuer(top["issuer"][1]) if "issuer" in top else None
-        year = self.integer(top["year"][1], "year（年度）") if "year" in top else None
+        year = self.integer(top["year"][1], named("report", "year")) if "year" in top else None
         if year is not None and not 2000 <= year <= 2100:
             self.err(top["year"][1], f"年度 {year} 不合理，应为四位年份，如 2025")
             year = None
         date = None
         if "date" in top and not (self.draft and _is_null(top["date"][1])):
-            date = self.date(top["date"][1], "date（成文日期）")
+            date = self.date(top["date"][1], named("report", "date"))
         if date and year:
             if date <= dt.date(year, 12, 31):
                 self.err(top["date"][1], f"成文日期 {date:%Y-%m-%d} 早于 {year} 年结束，年度报告应在次年成文")
@@ -110,18 +102,18 @@ class _Validator(NodeReader):
             date=date or dt.date(1, 1, 1),
         )
         if "addressee" in top:
-            report.addressee = (self.text(top["addressee"][1], "addressee（主送机关）", allow_empty=True) or "").rstrip("：:")
+            report.addressee = (self.text(top["addressee"][1], named("report", "addressee"), allow_empty=True) or "").rstrip("：:")
         if "title" in top:
-            report.title = self.text(top["title"][1], "title（标题）", allow_empty=True) or ""
+            report.title = self.text(top["title"][1], named("report", "title"), allow_empty=True) or ""
         report.locs = {key: self.loc(vnode) for key, (_, vnode) in top.items()}
         if "opening" in top:
-            report.opening = self.text_block(top["opening"][1], "opening（开头）")
+            report.opening = self.text_block(top["opening"][1], named("report", "opening"))
         if "closing" in top:
-            report.closing = self.text(top["closing"][1], "closing（结束语）", allow_empty=True) or ""
+            report.closing = self.text(top["closing"][1], named("report", "closing"), allow_empty=True) or ""
         if "layout" in top:
             report.layout = self.layout(top["layout"][1])
         if "based_on" in top:
-            report.based_on = self.text(top["based_on"][1], "based_on（去年的报告）", allow_empty=True) or ""
+            report.based_on = self.text(top["based_on"][1], named("report", "based_on"), allow_empty=True) or ""
         if "order" in top:
             report.order = self.order(top["order"][1])
         if "parts" in top:
@@ -137,41 +129,41 @@ class _Validator(NodeReader):
         return report
 
     def issuer(self, node: Node) -> Issuer | None:
-        m = self.mapping(node, {"name": True, "level": True, "place": False, "leader": False}, "issuer（发文机关）")
+        m = self.mapping(node, keys("issuer"), named("report", "issuer"))
         if m is None:
             return None
-        name = self.text(m["name"][1], "name（发文机关名称）") if "name" in m else None
+        name = self.text(m["name"][1], named("issuer", "name")) if "name" in m else None
         level = None
         if "level" in m:
-            level = self.text(m["level"][1], "level（层级）")
+            level = self.text(m["level"][1], named("issuer", "level"))
             if level is not None and level not in LEVELS:
                 from difflib import get_close_matches  # only for a mistake's hint
 
                 hint = get_close_matches(level, LEVELS, n=1, cutoff=0.3)
                 tip = f"，是否想写“{hint[0]}”？" if hint else ""
-                self.err(m["level"][1], f"level（层级）“{level}”无效，应为 {'/'.join(LEVELS)} 之一{tip}")
+                self.err(m["level"][1], f"{named('issuer', 'level')}“{level}”无效，应为 {'/'.join(LEVELS)} 之一{tip}")
                 level = None
-        place = self.text(m["place"][1], "place（地名）") if "place" in m else ""
+        place = self.text(m["place"][1], named("issuer", "place")) if "place" in m else ""
         leader = ""
         if "leader" in m:
-            leader = self.text(m["leader"][1], "leader（主要负责人）", allow_empty=True) or ""
+            leader = self.text(m["leader"][1], named("issuer", "leader"), allow_empty=True) or ""
             if leader and (why := leader_problem(leader)):
                 self.err(m["leader"][1], f"leader（{why}")
                 leader = ""
         return Issuer(name or "", level or "", place or "", leader)
 
     def layout(self, node: Node) -> Layout:
-        m = self.mapping(node, {"sealed": False, "bold_headings": False}, "layout（版式）") or {}
+        m = self.mapping(node, keys("layout"), named("report", "layout")) or {}
         out = Layout()
         if "sealed" in m:
-            out.sealed = self.boolean(m["sealed"][1], "sealed（是否加盖印章）") is not False
+            out.sealed = self.boolean(m["sealed"][1], named("layout", "sealed")) is not False
         if "bold_headings" in m:
-            out.bold_headings = self.boolean(m["bold_headings"][1], "bold_headings（标题加粗）") is True
+            out.bold_headings = self.boolean(m["bold_headings"][1], named("layout", "bold_headings")) is True
         return out
 
     def order(self, node: Node) -> list[str]:
         out: list[str] = []
-        for sub in self.seq(node, "order（部分顺序）"):
+        for sub in self.seq(node, named("report", "order")):
             key = self.text(sub, "部分名称")
             if key is None:
                 continue
@@ -191,7 +183,7 @@ class _Validator(NodeReader):
         return f"未知的部分“{key}”{tip}"
 
     def parts(self, node: Node, year: int | None) -> dict[str, Part]:
-        m = self.mapping(node, {k: False for k in PART_KEYS}, "parts（各部分）")
+        m = self.mapping(node, {k: False for k in PART_KEYS}, named("report", "parts"))
         if m is None:
             return {}
         return {key: self.part(key, vnode, year) for key, (_, vnode) in m.items()}
@@ -201,10 +193,7 @@ class _Validator(NodeReader):
         part = Part(key=key, loc=self.loc(node))
         if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return part
-        fields = {"heading": False, "intro": False, "sections": False, "items": False, "style": False}
-        if key == "plan":
-            fields["year"] = False
-        m = self.mapping(node, fields, what)
+        m = self.mapping(node, keys("part", key), what)
         if m is None:
             return part
         before = len(self.errors.problems)
@@ -222,7 +211,7 @@ class _Validator(NodeReader):
                 if section:
                     part.sections.append(section)
         if "items" in m:
-            style = self.style(m["style"][1]) if "style" in m else "enumerate"
+            style = self.style(m["style"][1]) if "style" in m else STYLE
             section = Section(heading=None, style=style, loc=self.loc(m["items"][1]))
             section.items = self.items(m["items"][1], what)
             part.sections.insert(0, section)
@@ -233,18 +222,18 @@ class _Validator(NodeReader):
         return part
 
     def style(self, node: Node) -> str:
-        value = self.text(node, "style（排列方式）")
+        value = self.text(node, named("section", "style"))
         if value is not None and value not in SECTION_STYLES:
             from difflib import get_close_matches  # only for a mistake's hint
 
             hint = get_close_matches(value, SECTION_STYLES, n=1, cutoff=0.5)
             tip = f"，是否想写“{hint[0]}”？" if hint else ""
-            self.err(node, f"style（排列方式）“{value}”无效，应为 {'/'.join(SECTION_STYLES)} 之一{tip}")
-            return "enumerate"
-        return value or "enumerate"
+            self.err(node, f"{named('section', 'style')}“{value}”无效，应为 {'/'.join(SECTION_STYLES)} 之一{tip}")
+            return STYLE
+        return value or STYLE
 
     def section(self, node: Node, what: str) -> Section | None:
-        m = self.mapping(node, {"heading": False, "intro": False, "style": False, "items": False}, what)
+        m = self.mapping(node, keys("section"), what)
         if m is None:
             return None
         sec = Section(heading=None, loc=self.loc(node))
@@ -273,7 +262,7 @@ class _Validator(NodeReader):
         if isinstance(node, ScalarNode):
             text = self.text(node, what)
             return Item(text=text, loc=self.loc(node)) if text else None
-        m = self.mapping(node, {"text": False, "phrase": False, "values": False, "todo": False}, what)
+        m = self.mapping(node, keys("item"), what)
         if m is None:
             return None
         item = Item(loc=self.loc(node))
@@ -310,7 +299,7 @@ class _Validator(NodeReader):
 
     def value(self, node: Node, what: str) -> Value | None:
         if isinstance(node, MappingNode):
-            m = self.mapping(node, {"current": True, "previous": False, "unit": False}, f"{what}的数据")
+            m = self.mapping(node, keys("figure"), f"{what}的数据")
             if m is None or "current" not in m:
                 return None
             current = self.number(m["current"][1], f"{what}的本年数值 current", allow_null=True)

@@ -1,4 +1,5 @@
-"""The report model: what a YAML data file, an answers file and the prompt all produce."""
+"""The report model: what a YAML data file, an answers file and the prompt all produce,
+validated (the file's keys and defaults are declared in schema.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Union
 from draftkit.domain import PART_KEYS, default_title
 from draftkit.errors import Loc
 from draftkit.records import dataclass
+from draftkit.report.schema import CLOSING, DEFAULTS, STYLE
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Section:
     heading: str | None
     items: list[Item] = field(default_factory=list)
     intro: str = ""
-    style: str = "enumerate"
+    style: str = STYLE
     loc: Loc | None = None
 
 
@@ -79,8 +81,8 @@ class Issuer:
 class Layout:
     """How the document is laid out: with a seal, and whether headings are bold."""
 
-    sealed: bool = True
-    bold_headings: bool = False
+    sealed: bool = DEFAULTS["layout", "sealed"]
+    bold_headings: bool = DEFAULTS["layout", "bold_headings"]
 
 
 @dataclass
@@ -95,7 +97,7 @@ class Report:
     opening: list[str] = field(default_factory=list)
     parts: dict[str, Part] = field(default_factory=dict)
     order: list[str] = field(default_factory=lambda: list(PART_KEYS))
-    closing: str = "特此报告。"
+    closing: str = CLOSING
     layout: Layout = field(default_factory=Layout)
     source: str = ""
     locs: dict[str, Loc] = field(default_factory=dict)  # where opening, closing… were written

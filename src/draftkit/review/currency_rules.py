@@ -7,6 +7,7 @@ import re
 
 from draftkit import rx
 from draftkit import currency
+from draftkit.punctuation import PIECE_END
 from draftkit.review.context import Ctx, lazy
 
 
@@ -39,7 +40,7 @@ def check_currency(ctx: Ctx) -> None:
 
 
 # A sentence that opens on a month of an earlier year tells an event: 2023年4月，开展了…
-_DATED = lazy(r"(?:^|(?<=[。；！？]))(?:[一二三四五六七八九十]是)?(\d{4})年(?:(\d{1,2})月(?:\d{1,2}日)?|底|初|末|年底|年初|上半年|下半年)?"
+_DATED = lazy(f"(?:^|(?<=[{PIECE_END}]))" r"(?:[一二三四五六七八九十]是)?(\d{4})年(?:(\d{1,2})月(?:\d{1,2}日)?|底|初|末|年底|年初|上半年|下半年)?"
                     r"(?:以来|起|至今|至)?([，,]?)")
 
 

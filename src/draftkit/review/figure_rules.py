@@ -6,6 +6,7 @@ from __future__ import annotations
 from draftkit import rx
 from draftkit import figure_faults as ff
 from draftkit import figures as fg
+from draftkit.punctuation import PIECE_END
 from draftkit.review.context import Ctx, lazy
 
 # Placeholders, one alternative each (the first that matches names it): what is left to fill.
@@ -87,7 +88,7 @@ def _indicator(name: str, before: str) -> str:
     v = vocabulary()
     if v.topics(key):
         return key
-    sentence = rx.compile(r"[。；！？]").split(before)[-1]
+    sentence = rx.compile(f"[{PIECE_END}]").split(before)[-1]
     return f"{key}@{v.first_topic(sentence)}"
 
 

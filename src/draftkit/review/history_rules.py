@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from draftkit import rx
+from draftkit.punctuation import PIECE_END
 from draftkit.reading.structure import ParsedDoc
 from draftkit.review.context import Ctx
 from draftkit.review.substance_rules import bigrams
@@ -21,7 +22,7 @@ def _plan_items(doc: ParsedDoc) -> list[tuple[str, str]]:
         if p.heading and not texts:
             texts = [p.heading]
         for t in texts:
-            lead = rx.compile(r"[。；！？]").split(t, maxsplit=1)[0]
+            lead = rx.compile(f"[{PIECE_END}]").split(t, maxsplit=1)[0]
             out.append((lead, t))
     return out
 
@@ -42,7 +43,7 @@ def check_history(ctx: Ctx) -> None:
     last = read(last_path).doc
     this_text = "".join(p.heading + p.text for p in ctx.body() if p.part != "plan")
     this_grams = bigrams(this_text)
-    sentences = [s for p in ctx.body() if p.part != "plan" for s in rx.compile(r"[。；！？]").split(p.heading + "。" + p.text)
+    sentences = [s for p in ctx.body() if p.part != "plan" for s in rx.compile(f"[{PIECE_END}]").split(p.heading + "。" + p.text)
                  if len(s) >= 6]
     last_plan = _plan_items(last)
     for lead, full in last_plan:
@@ -54,7 +55,7 @@ def check_history(ctx: Ctx) -> None:
     short_last = []
     for p in last.paras:
         if p.part == "shortcomings" and p.kind in ("body", "h2"):
-            short_last.extend(s for t in (p.items or [p.text]) for s in rx.compile(r"[。！？；]").split(t) if len(_plain(s)) >= 10)
+            short_last.extend(s for t in (p.items or [p.text]) for s in rx.compile(f"[{PIECE_END}]").split(t) if len(_plain(s)) >= 10)
     for p in ctx.body("shortcomings"):
         plain = _plain(p.text)
         for s in short_last:
@@ -85,9 +86,9 @@ def _same_words(text: str) -> str:
 
 def copied(ctx: Ctx, last_items: list[str]) -> None:
     """This year's plan items copied from last year's plan word for word (P003)."""
-    last = {_same_words(s) for t in last_items for s in rx.compile(r"[。；！？]").split(t) if len(_plain(s)) >= 8}
+    last = {_same_words(s) for t in last_items for s in rx.compile(f"[{PIECE_END}]").split(t) if len(_plain(s)) >= 8}
     for p in ctx.body("plan"):
-        same = [s for item in p.items or [p.text] for s in rx.compile(r"[。；！？]").split(item)
+        same = [s for item in p.items or [p.text] for s in rx.compile(f"[{PIECE_END}]").split(item)
                 if len(_plain(s)) >= 8 and _same_words(s) in last]
         if same:  # once a paragraph
             ctx.add("P003", "warning", f"这条安排与去年的安排一字不差：“{same[0][:24]}…”", p.index,

@@ -7,6 +7,7 @@ import functools
 import re
 
 from draftkit import rx
+from draftkit.punctuation import SENTENCE_END
 from draftkit.reading.normalise import opencc_t2s, to_simplified, wording_table
 from draftkit.review.context import Ctx, lazy
 
@@ -60,7 +61,7 @@ def check_language(ctx: Ctx) -> None:
             ctx.add("L005", "warning", f"重复的字“{m.group(0)}”", p.index, m.group(1))
         for m in _DOUBLE_WORD.finditer(p.text):
             ctx.add("L005", "warning", f"重复的词“{m.group(0)}”", p.index, m.group(1))
-        for s in rx.compile(r"[。！？]").split(p.text):
+        for s in rx.compile(f"[{SENTENCE_END}]").split(p.text):
             s = s.strip()
             if len(s) >= 10:
                 if s in seen_sentences:

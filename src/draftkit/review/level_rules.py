@@ -23,8 +23,6 @@ def _table() -> dict:
     return {"rows": compiled, "before": rx.compile(raw["above_before"]), "after": rx.compile(raw["above_after"])}
 
 
-# A place at the head of a name (a leading run of them: 青岚县石桥镇人民政府).
-_LEADING_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|省|市|州|盟|县|区|旗|镇|乡|街道)")
 # Any county, district or city named as the subject, where the issuer does not say its own.
 _ANY_ABOVE = r"(?![全各我本该])[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)"
 
@@ -32,8 +30,11 @@ _ANY_ABOVE = r"(?![全各我本该])[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)"
 def above(name: str) -> str:
     """A township's superior places as a pattern: those its name gives (青岚县石桥镇人民政府 →
     青岚县), else any county, district or city name."""
+    from draftkit.levels import place_pattern
+
+    leading = re.compile(place_pattern("街道"))  # a place at the head of a name (a run of them)
     places, at = [], 0
-    while (m := _LEADING_PLACE.match(name, at)) is not None:
+    while (m := leading.match(name, at)) is not None:
         places.append(m.group(0))
         at = m.end()
     higher = [p for p in places if not re.search(r"(?:镇|乡|街道)$", p)]
@@ -76,11 +77,12 @@ def place_level(ctx: Ctx) -> tuple[str, str, bool]:
     department = bool(name) and not rx.compile(r"(人民政府|政府|街道办事处|办事处)$").search(name)
     if "街道" in name or rx.compile(r"[镇乡]$").search(place) or rx.compile(r"[镇乡]人民政府$").search(name):
         return "乡镇", "镇" if "镇" in place or "镇" in name else "乡" if place.endswith("乡") else "街道", department
-    if rx.compile(r"(省|自治区)$").search(place):
-        return "省", "省", department
-    if rx.compile(r"(市|州|盟)$").search(place):
-        return "市", "市", department
-    if rx.compile(r"(县|区|旗)$").search(place):
+    from draftkit import levels
+
+    level = levels.table().units.get(levels.place_unit(place), "")  # data/levels.yaml units
+    if level in ("省", "市"):
+        return level, level, department
+    if level == "县区":
         return "县", place[-1], department
     return "", "", department
 

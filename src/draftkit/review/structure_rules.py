@@ -6,6 +6,7 @@ from __future__ import annotations
 from draftkit import rx
 from draftkit.cnfmt import cn_number
 from draftkit.domain import PART_NAMES, REQUIRED_PARTS
+from draftkit.punctuation import CLAUSE_END
 from draftkit.reading.structure import CN_NUM, cn_to_int
 from draftkit.review.context import Ctx, lazy
 
@@ -73,7 +74,7 @@ def _markers(text: str) -> list[int]:
     nums: list[int] = []
     for m in _ENUM.finditer(text):
         n = cn_to_int(m.group(1))
-        broken = m.start() == 0 or text[m.start() - 1] in "。；：，！？"
+        broken = m.start() == 0 or text[m.start() - 1] in CLAUSE_END + "："
         if broken or (nums and n == nums[-1] + 1) or (not nums and n == 1 and "二是" in text[m.end():]):
             nums.append(n)
     return nums

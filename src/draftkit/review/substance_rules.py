@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from draftkit import rx
+from draftkit.punctuation import PIECE_END, SENTENCE_END
 from draftkit.reading.lexicon import topics
 from draftkit.review.context import Ctx, lazy
 
@@ -57,7 +58,7 @@ _LEADER = lazy(r"主要负责人|主要负责同志|主要领导|第一责任人
 
 
 def _problems(p) -> list[str]:
-    items = p.items or [s for s in rx.compile(r"(?<=[。！？])").split(p.text) if len(s) >= 8]
+    items = p.items or [s for s in rx.compile(f"(?<=[{SENTENCE_END}])").split(p.text) if len(s) >= 8]
     if p.heading and not _TITLE_ONLY.search(p.heading):
         items = [p.heading + "。" + (items[0] if items else "")] + items[1:]
     return [it.strip() for it in items if it.strip() and not _NOT_A_PROBLEM.search(it.strip().rstrip("。；"))]
@@ -120,7 +121,7 @@ def check_substance(ctx: Ctx) -> None:
     leaders = list(ctx.body("leadership"))
     if leaders and not any("【待写" in ctx.raw(p.index) for p in leaders):  # not yet written: F004
         text = "".join(p.heading + p.text for p in leaders)
-        sentences = [s for s in rx.compile(r"[。！？；]").split(text) if len(s.strip()) >= 4]
+        sentences = [s for s in rx.compile(f"[{PIECE_END}]").split(text) if len(s.strip()) >= 4]
         if len(text) < MIN_LEADERSHIP_CHARS or len(sentences) < MIN_LEADERSHIP_SENTENCES:
             ctx.add("A004", "warning", f"第一责任人履职部分只有 {len(sentences)} 句、{len(text)} 字，"
                     "宜写明学法、专题研究、部署督办、出庭应诉等具体情况", leaders[0].index)
