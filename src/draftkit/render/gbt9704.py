@@ -64,6 +64,13 @@ FONT_TITLE = "方正小标宋简体"
 FONT_H1 = "黑体"
 FONT_H2 = "楷体_GB2312"
 FONT_PAGE_NUMBER = "宋体"
+# The font table names a stand-in for each (w:altName), for a machine that lacks the font:
+# Windows since Vista ships 仿宋 and 楷体 but not the *_GB2312 fonts of Windows XP, which
+# offices install themselves; 方正小标宋简体 is an office font, 宋体 its usual stand-in
+# (practice); 黑体 and 宋体 go by their English names on a non-Chinese Windows.
+FONT_STAND_IN = {FONT_BODY: "仿宋", FONT_H2: "楷体", FONT_TITLE: "宋体", FONT_H1: "SimHei",
+                 FONT_PAGE_NUMBER: "SimSun"}
+FONT_CHARSET_GB2312 = "86"  # w:charset of a Chinese font (GB2312_CHARSET, 134)
 LANGUAGE = "zh-CN"  # w:lang/@w:eastAsia and the document's language
 # w:lang/@w:val, the language of Latin text, stays en-US as Chinese Word writes it: with
 # zh-CN there, LibreOffice breaks numbers such as 37 across two lines.

@@ -38,9 +38,7 @@ def blocks_to_bytes(blocks, report: Report, fmt: str) -> bytes:
     if fmt == "docx":
         from draftkit.render.docx_writer import write_docx
 
-        return write_docx(blocks, sealed=report.layout.sealed,
-                          bold_headings=report.layout.bold_headings,
-                          date=report.date if report.date.year > 1 else None)
+        return write_docx(blocks, sealed=report.layout.sealed, bold_headings=report.layout.bold_headings)
     from draftkit.render.textout import to_markdown, to_text
 
     return (to_markdown(blocks) if fmt == "md" else to_text(blocks)).encode("utf-8")
