@@ -24,6 +24,10 @@ class Parser(argparse.ArgumentParser):
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
+    def format_help(self) -> str:
+        """The help, its section titles ended by a full-width colon (argparse writes “选项:”)."""
+        return re.sub(r"^(参数|选项):$", r"\1：", super().format_help(), flags=re.M)
+
     def error(self, message: str) -> None:
         for english, chinese in ARGPARSE_MESSAGES:
             message = re.sub(english, chinese, message)
