@@ -14,9 +14,14 @@ SLOT_RE = rx.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w
 # Filled by draftkit from the report itself; never asked: these, and the slots that name the
 # issuer's own level (builtin_slots()).
 REPORT_SLOTS: tuple[str, ...] = ("year", "next_year", "issuer", "place")
-# What an unfilled slot is called in a draft (【待填：数字】), by the miner's base names.
-SLOT_LABELS: dict[str, str] = {"n": "数字", "pct": "百分比", "figure": "数据", "f": "数据", "title": "文件名称",
-                               "date": "日期", "y": "年份", "years": "起止年份"}
+# By the miner's base names ({n}, {n2}, {pct} …): what a slot is called wherever a user
+# sees it (【待填：数字】, the prompts, the lists) and what it holds (a figure's measure word
+# is asked, a rate is a percentage …); a name not listed is text, called by itself.
+SLOT_BASES: dict[str, tuple[str, str]] = {
+    "n": ("数字", "figure:"), "f": ("数据", "figure:"), "figure": ("数据", "figure:"), "pct": ("百分比", "percent"),
+    "title": ("文件名称", "title"), "date": ("日期", "date"), "y": ("年份", "year"), "year": ("年份", "year"),
+    "years": ("起止年份", "years")}
+SLOT_LABELS: dict[str, str] = {base: shown for base, (shown, _) in SLOT_BASES.items()}
 # What a draft shows where a value or a sentence is still to be given (render --draft);
 # check reports them (F004).
 TO_FILL = "【待填：{}】"
@@ -51,10 +56,62 @@ def builtin_values(year: int, issuer: str, place: str = "", level: str = "", lea
     return out
 
 
+def _base(name: str) -> str:
+    m = rx.compile(r"([a-z_]+?)\d*").fullmatch(name)
+    return m.group(1) if m else ""
+
+
 def label(name: str) -> str:
     """How a draft names an unfilled slot: {n2} → 数字, {办理件数} → 办理件数."""
-    m = rx.compile(r"([a-z_]+?)\d*").fullmatch(name)
-    return SLOT_LABELS.get(m.group(1), name) if m else name
+    return SLOT_LABELS.get(_base(name), name)
+
+
+def kind_by_name(name: str) -> str:
+    """What a slot holds, by its name: {n}/{f1} a figure (its unit to give), {pct} a rate,
+    {y} a year, {title} a document …; any other name text."""
+    return "text" if name == "year" else SLOT_BASES.get(_base(name), ("", "text"))[1]
+
+
+def shown_names(text: str) -> dict[str, str]:
+    """Each slot of a text (built-in ones aside) as a user is shown it: its label, numbered
+    where the text has two of one kind ({n} {n2} {title} → 数字1, 数字2, 文件名称)."""
+    builtin = builtin_slots()
+    own = [n for n in names(text) if n not in builtin]
+    counts: dict[str, int] = {}
+    for n in own:
+        counts[label(n)] = counts.get(label(n), 0) + 1
+    seen: dict[str, int] = {}
+    out = {}
+    for n in own:
+        shown = label(n)
+        if counts[shown] > 1:
+            seen[shown] = seen.get(shown, 0) + 1
+            shown = f"{shown}{seen[shown]}"
+        out[n] = shown
+    return out
+
+
+def unit_after(text: str, name: str) -> str:
+    """The measure word written right after the slot ({n}件 → 件, {n}余名 → 余名), or ''."""
+    from draftkit.figures import APPROX_AFTER, MEASURE_WORDS
+
+    at = text.find("{" + name + "}")
+    if at < 0:
+        return ""
+    rest = text[at + len(name) + 2:]
+    approx = rest[:1] if rest[:1] in APPROX_AFTER else ""
+    words = sorted(MEASURE_WORDS, key=len, reverse=True)
+    word = next((w for w in words if rest[len(approx):].startswith(w)), "")
+    return approx + word if word else ""
+
+
+def absorb_units(text: str, units: dict[str, str]) -> str:
+    """``{n}件`` → ``{n}`` where the value of {n} carries the unit 件 itself (so that it is
+    not written twice, and its 同比 follows the unit: 1523件，同比增长5%)."""
+    for name, unit in units.items():
+        if unit and unit != "%" and unit_after(text, name) == unit:
+            text = text.replace("{" + name + "}" + unit, "{" + name + "}", 1)
+    return text
 
 
 def names(text: str) -> list[str]:

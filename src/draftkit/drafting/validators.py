@@ -54,17 +54,42 @@ def v_int(text: str) -> bool | str:
     return True if rx.compile(r"\s*\d+\s*").fullmatch(text) else "请输入整数，如 12"
 
 
+def _plain(text: str) -> str:
+    """A typed number as Python reads it: full-width digits and signs made half-width
+    (２８％ → 28%), spaces dropped."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def v_number(text: str, optional: bool = False) -> bool | str:
     if is_back(text) or (optional and not text.strip()):
         return True
-    return True if rx.compile(r"\s*\d+(\.\d+)?\s*").fullmatch(text) else "请输入数字，如 12 或 3.5"
+    return True if rx.compile(r"\d+(\.\d+)?").fullmatch(_plain(text)) else "请输入数字，如 12 或 3.5"
 
 
-def v_percent(text: str) -> bool | str:
-    ok = v_number(text)
-    if ok is not True or is_back(text):
-        return ok
-    return True if float(text) <= 100 else "百分率应在 0 到 100 之间"
+def v_percent(text: str, optional: bool = False) -> bool | str:
+    """A rate: 28, 28% or 28.5％ (the % may be typed or not), at most 100."""
+    if is_back(text) or (optional and not text.strip()):
+        return True
+    plain = _plain(text).removesuffix("%")
+    if not rx.compile(r"\d+(\.\d+)?").fullmatch(plain):
+        return "请输入百分率，如 95 或 95%"
+    return True if float(plain) <= 100 else "百分率应在 0 到 100 之间"
+
+
+def v_unit(text: str) -> bool | str:
+    """A measure word: 件, 人次, 场次, 万元 … — not a number, not a sentence."""
+    if is_back(text):
+        return True
+    plain = text.strip()
+    if not plain:
+        return "不能为空"
+    if rx.compile(r"[\d０-９.%％]").search(plain):
+        return "这里写单位（量词），如 件、人次、场次，不写数字"
+    if len(plain) > 4 or rx.compile(r"[，。；、：！？,.;:\s]").search(plain):
+        return "单位应为一两个字的量词，如 件、人次、场次"
+    return True
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -81,7 +106,9 @@ def v_date_for(year: int) -> Callable[[str], bool | str]:
             return True
         d = parse_date(text)
         if d is None:
-            return "请输入日期，如 2026-02-10 或 2026年2月10日"
+            from draftkit.report.yamlnodes import no_such_date
+
+            return no_such_date(text) or "请输入日期，如 2026-02-10 或 2026年2月10日"
         if d <= dt.date(year, 12, 31):
             return f"成文日期应在 {year} 年结束之后"
         if d > dt.date(year + 1, 12, 31):
@@ -92,7 +119,7 @@ def v_date_for(year: int) -> Callable[[str], bool | str]:
 
 
 def to_number(text: str) -> int | float:
-    v = float(text)
+    v = float(_plain(text).removesuffix("%"))
     return int(v) if v.is_integer() else v
 
 

@@ -24,7 +24,7 @@ _H2 = rx.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
 _H3 = rx.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.+)$")
 _H4 = rx.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")
 _DATE_LINE = rx.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_ORG = rx.compile(r"(人民政府|政府|委员会|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
+_ORG = rx.compile(r"(人民政府|政府|委员会|常委会|党中央|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
 # A document number (发文字号) above the title: 青政发〔2025〕3号, not the title itself.
 _SENTENCE_PUNCT = rx.compile(f"[{PIECE_END}]")
 _MARKER = rx.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")

@@ -15,7 +15,7 @@ from draftkit.errors import Collector
 from draftkit.figures import figure_text, number
 from draftkit.records import dataclass
 from draftkit.report.model import Figure, Item, Part, Report, Value
-from draftkit.slots import SLOT_RE, TO_FILL, TO_WRITE, label
+from draftkit.slots import SLOT_RE, TO_FILL, TO_WRITE, absorb_units, kind_by_name, label
 from draftkit.slots import builtin_values as _builtins
 
 if TYPE_CHECKING:
@@ -82,10 +82,16 @@ def value_text(value: Value, before: str = "", after: str = "") -> str:
 
 
 def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: Item, errors: Collector,
-         plain: bool = False, draft: bool = False) -> str:
+         plain: bool = False, draft: bool = False, kinds: dict[str, str] | None = None) -> str:
     """Replace each ``{slot}`` once, left to right; report unfilled and unused slots. In a
-    draft an unfilled slot reads 【待填：名称】 instead."""
+    draft an unfilled slot reads 【待填：名称】 instead. ``kinds``: what each slot holds
+    (the phrase's; else by the slot's name): a rate given as a bare number is written with
+    its %, and a figure whose unit the sentence writes after the slot ({n}件) is not given
+    it twice."""
     used: set[str] = set()
+    values = {name: _as_rate(v) if (kinds or {}).get(name, kind_by_name(name)) == "percent" else v
+              for name, v in values.items()}
+    text = absorb_units(text, {n: v.unit for n, v in values.items() if isinstance(v, Figure) and v.current is not None})
 
     def sub(m) -> str:
         name = m.group(1)
@@ -121,6 +127,13 @@ def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: 
     return out
 
 
+def _as_rate(value: Value) -> Value:
+    """A rate slot given a bare number (办复率{pct}, pct: 12) reads 12%."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Figure(value, None, "%")
+    return value
+
+
 def fill_builtins(text: str, builtins: dict[str, Value], loc, errors: Collector) -> str:
     """Opening, intros and closing may use the built-in slots ({year}, {place}, …)."""
     return fill(text, {}, builtins, Item(text=text, loc=loc), errors, plain=True)
@@ -140,10 +153,10 @@ def item_text(item: Item, bank: Bank | None, builtins: dict[str, Value], errors:
         if phrase is None:
             errors.add(item.loc, f"短语库中没有编号为“{item.phrase}”的短语")
             return None
-        template = phrase.text
+        template, kinds = phrase.text, dict(phrase.slots)
     else:
-        template = item.text or ""
-    text = fill(template, item.values, builtins, item, errors, draft=draft)
+        template, kinds = item.text or "", {}
+    text = fill(template, item.values, builtins, item, errors, draft=draft, kinds=kinds)
     if item.todo and draft and text is not None:  # a draft shows what is still to confirm
         text = f"{text}{TO_WRITE.format(item.todo)}"
     return text

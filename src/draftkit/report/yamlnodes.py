@@ -166,6 +166,22 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+def no_such_date(text: str) -> str:
+    """Why a date written in a date's shape is not one (2026年2月30日 → 2026年2月只有28天);
+    '' when it is a date or not in a date's shape."""
+    import calendar
+
+    m = _DATE_RE.match(text)
+    if not m or parse_date(text) is not None:
+        return ""
+    year, month, day = int(m[1]), int(m[2]), int(m[3])
+    if not 1 <= month <= 12:
+        return f"没有{month}月"
+    if day < 1:
+        return "日应从 1 起"
+    return f"没有这一天：{year}年{month}月只有{calendar.monthrange(year, month)[1]}天"
+
+
 def clean_text(value: str) -> str:
     """A user's text as one paragraph: trimmed, line breaks inside it joined."""
     value = value.strip()
@@ -324,7 +340,7 @@ class NodeReader:
             if _DATE_RE.match(str(node.value)):
                 d = parse_date(str(node.value))
                 if d is None:
-                    self.err(node, f"{what}“{node.value}”不是有效日期")
+                    self.err(node, f"{what}“{node.value}”不是有效日期（{no_such_date(str(node.value))}）")
                 return d
         self.err(node, f"{what}应为日期，如 2026-02-20 或 2026年2月20日")
         return None

@@ -7,6 +7,7 @@ import functools
 import re
 
 from draftkit import rx
+from draftkit.figures import measure_word_pattern
 from draftkit.punctuation import SENTENCE_END
 from draftkit.reading.normalise import opencc_t2s, to_simplified, wording_table
 from draftkit.review.context import Ctx, lazy
@@ -18,6 +19,8 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 _PAIRS = [("“", "”"), ("《", "》"), ("（", "）"), ("【", "】"), ("〈", "〉")]
 _DOUBLE_CHAR = lazy(r"([的了和与对把被将从在])\1")
 _DOUBLE_WORD = lazy(rf"([{_CJK}]{{2}})\1")
+# A measure word twice after a number: 1523件件 (a unit given and also in the sentence).
+_DOUBLE_UNIT = lazy(rf"\d(?:余|多)?({measure_word_pattern()})\1")
 _DATE_OK = lazy(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
 _DATE_LIKE = lazy(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$|^[〇零一二三四五六七八九十]{4}年")
 _BAD_DATE_IN_TEXT = lazy(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年0\d月|\d{1,2}月0\d日")
@@ -61,6 +64,10 @@ def check_language(ctx: Ctx) -> None:
             ctx.add("L005", "warning", f"重复的字“{m.group(0)}”", p.index, m.group(1))
         for m in _DOUBLE_WORD.finditer(p.text):
             ctx.add("L005", "warning", f"重复的词“{m.group(0)}”", p.index, m.group(1))
+        for m in _DOUBLE_UNIT.finditer(p.text):
+            if _DOUBLE_WORD.search(m.group(0)):
+                continue  # 亿元亿元: said above
+            ctx.add("L005", "warning", f"重复的量词“{m.group(1) * 2}”", p.index, m.group(1))
         for s in rx.compile(f"[{SENTENCE_END}]").split(p.text):
             s = s.strip()
             if len(s) >= 10:
