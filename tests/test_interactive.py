@@ -123,14 +123,15 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
         ENTER,  # opening
         # measures: add from the bank by topic
         menu("按主题从短语库添加"),
-        SPACE + ENTER,  # topics checkbox: the first (行政执法, 2 条)
-        ("培训", TAB, ENTER),  # filter as you type, Tab to the first match, take it
+        SPACE + ENTER,  # topics checkbox: the first (行政执法: 1 条 not yet in the draft)
+        ("说理", TAB, ENTER),  # filter as you type, Tab to the first match, take it
         "自建执法培训平台" + ENTER,  # or write your own sentence
         ENTER,  # empty line ends the topic
-        menu("自己写一句"), "全面推行行政执法三项制度" + ENTER,
-        # new items come before the drafted sections (执法: f2 f4, 制度: f1, 决策: f3, 复议: f5)
+        menu("自己写一句"), "全面推行行政执法三项制度" + ENTER, ENTER,  # in the first section (执法)
+        # what is picked by topic goes under its heading, one's own where one says
+        # (执法: f2 f4 f14 自建 全面推行, 制度: f1, 决策: f3, 复议: f5)
         menu("删除一项"), DOWN * 6 + ENTER,  # drop the seventh (the one with a title slot)
-        menu("调整顺序"), DOWN * 2 + ENTER, DOWN * 2 + ENTER,  # the third item (typed just now) to the front
+        menu("调整顺序"), DOWN * 4 + ENTER, DOWN * 2 + ENTER,  # the fifth (typed just now) to the front of 执法
         menu("预览本部分"),
         menu("完成本部分"),
         CLEAR + "120" + ENTER + CLEAR + "95" + ENTER,  # a rate over 100, then fixed
@@ -152,13 +153,16 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
     assert a["title"] == "青岚县司法局2025年度法治政府建设情况报告"
     measures = a["parts"]["measures"]
     items = measures["items"]
-    assert {"phrase": "p-f000000004"} in items
-    assert {"text": "自建执法培训平台"} in items and items[0] == {"text": "全面推行行政执法三项制度"}  # moved
+    assert items == []  # nothing loose above （一）
+    enforcement = measures["sections"][0]["items"]
+    assert enforcement[0] == {"text": "全面推行行政执法三项制度"}  # moved
+    assert {"phrase": "p-f000000014"} in enforcement and {"text": "自建执法培训平台"} in enforcement  # by topic
+    assert ("pick", "【行政执法】选一句或自己写") in s.asked
     items = items + [it for sec in measures["sections"] for it in sec["items"]]
     assert all(it.get("phrase") != "p-f000000003" for it in items)  # deleted
     assert {"phrase": "p-f000000002", "values": {"pct": {"current": 95, "unit": "%"}}} in items
     # the preview was shown as rendered: the part's heading, one paragraph per 一是 as in the output
-    assert "一、2025年推进法治政府建设的主要举措和成效\n  一是" in out and "\n  二是" in out
+    assert "（一）规范行政执法行为，提升执法质量和效能\n  一是全面推行行政执法三项制度；二是" in out
     text = docx_text(tmp_path)
     assert "全年制发行政规范性文件6件，全部经过合法性审核" in text  # no 同比 without last year's value
     assert "青岚县司法局2025年度法治政府建设情况报告" in text
@@ -358,12 +362,14 @@ def test_edit_in_place_own_figures_and_year_slots(tmp_path):
         menu("修改一项"), DOWN * 2 + ENTER,  # the third item (a bank sentence with a figure), prefilled
         CLEAR + "全县全年制发行政规范性文件{figure}，全部经过合法性审核" + ENTER,
         "6" + ENTER, "10" + ENTER,  # its figure, asked at once
-        menu("自己写一句"), "受理法律援助案件386，{y}以来累计办理2000余件" + ENTER,
+        menu("自己写一句"), "受理法律援助案件386，【年份】以来累计办理2000余件" + ENTER,
+        ENTER,  # in the first section (执法), after its two sentences
         "件" + ENTER, "300" + ENTER,  # 386 has no measure word: asked; last year's value
         ENTER,  # 2000余件 is approximate: last year's value may stay empty
         menu("完成本部分"),
-        CLEAR + "2021年" + ENTER,  # own sentences come first; a year slot takes 2021年 as well as 2021
-        "91.5" + ENTER, "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER,  # then our own 普法 item
+        "91.5" + ENTER,  # 执法's rate, then the year of one's own sentence (【年份】 is a slot)
+        CLEAR + "2021年" + ENTER,  # a year slot takes 2021年 as well as 2021
+        "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER,  # then our own 普法 item
         ENTER, *LEADERSHIP, ENTER, ENTER,
     )
     rc, out = go(tmp_path, s)
@@ -373,7 +379,7 @@ def test_edit_in_place_own_figures_and_year_slots(tmp_path):
     assert "受理法律援助案件386件，同比增长28.7%，2021年以来累计办理2000余件" in text
     assert "2021以来" not in text and "余件，同比" not in text
     # the slot question shows the whole sentence, the slot marked
-    assert "受理法律援助案件386件，同比增长28.7%，【{y}】以来累计办理2000余件" in out.replace("\n", "").replace(" ", "")
+    assert "受理法律援助案件386件，同比增长28.7%，【年份】以来累计办理2000余件" in out.replace("\n", "").replace(" ", "")
 
 
 def test_slots_asked_in_sentence_order_and_sentences_wrapped():

@@ -91,6 +91,33 @@ def shown_names(text: str) -> dict[str, str]:
     return out
 
 
+def with_marks(text: str, shown: dict[str, str] | None = None) -> str:
+    """The text as a user is shown it: each slot (built-in ones aside) as 【数字1】…"""
+    shown = shown_names(text) if shown is None else shown
+    return substitute(text, lambda n: f"【{shown[n]}】" if n in shown else None)
+
+
+def from_marks(text: str, shown: dict[str, str] | None = None) -> str:
+    """A text typed back from ``with_marks``: each 【名称】 a slot again — the one ``shown``
+    names it for, or a new slot of that kind (【数字】 → {n1}, 【百分比】 → {pct1} …)."""
+    slot_of = {v: k for k, v in (shown or {}).items()}
+    taken = set(slot_of.values()) | set(names(text))
+    base_of = {shown: base for base, (shown, _) in reversed(list(SLOT_BASES.items()))}
+
+    def sub(m: re.Match) -> str:
+        mark = m.group(1)
+        if mark in slot_of:
+            return "{" + slot_of.pop(mark) + "}"
+        base = base_of.get(rx.compile(r"\d+$").sub("", mark))
+        if base is None:
+            return m.group(0)
+        name = fresh_name(taken, base)
+        taken.add(name)
+        return "{" + name + "}"
+
+    return rx.compile(r"【([^】\n]{1,12})】").sub(sub, text)
+
+
 def unit_after(text: str, name: str) -> str:
     """The measure word written right after the slot ({n}件 → 件, {n}余名 → 余名), or ''."""
     from draftkit.figures import APPROX_AFTER, MEASURE_WORDS

@@ -45,6 +45,11 @@ def _phrase_item(e: Entry, confirm: str = "") -> dict:
     return record("item", text=text, phrase=None if text else e.id, values=values or None, todo=confirm or None)
 
 
+def draft_text(e: Entry) -> str:
+    """The text a draft writes for a bank entry (“{y}年以来” as 全年)."""
+    return rx.compile(table()["since_year"]).sub("全年", e.text)
+
+
 def _copy(item: dict) -> dict:
     values = item.get("values")
     return record("item", text=item["text"],
@@ -106,6 +111,32 @@ def own_measures(kind: str, level: str, year: int, name: str = "") -> tuple[int,
         items = [_copy(it) for it in s["items"] if year in it.get("years", [year])]
         sections.append((s.get("topic", "enforcement"), record("section", heading=s["heading"], style=STYLE, items=items)))
     return own.get("bank_topics", t["measures_topics"]), sections
+
+
+def topic_of_heading(heading: str) -> str | None:
+    """The topic a measures section is on, by its heading (ours: drafts.yaml headings,
+    own_measures and trades), or None for a heading someone wrote."""
+    t = table()
+    own = [s for kind in t["own_measures"].values() for s in kind.get("sections", [])] + t["trades"]
+    pairs = list(t["headings"].items()) + [(s.get("topic", "enforcement"), s["heading"]) for s in own]
+    return next((topic for topic, h in pairs if h == heading), None)
+
+
+def section_for(part: dict, topic: str) -> dict:
+    """Where a sentence on ``topic`` goes in a part: the section under that topic's heading
+    — a new one, after the others, if the part has sections but none on it — or the part
+    itself when it has none."""
+    sections = part.get("sections")
+    if not sections:
+        return part
+    for sec in sections:
+        if topic_of_heading(sec.get("heading", "")) == topic:
+            return sec
+    from draftkit.domain import TOPIC_NAMES
+
+    new = record("section", heading=table()["headings"].get(topic, TOPIC_NAMES.get(topic, topic)), style=STYLE, items=[])
+    sections.append(new)
+    return new
 
 
 def _kind(level: str, name: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Callable
 
+from draftkit import slots
 from draftkit.bank.phrasebank import Bank
 from draftkit.domain import (
     PART_NAMES,
@@ -29,7 +30,7 @@ from draftkit.drafting.prompter import Prompter, wrap
 from draftkit.drafting.questions import BASICS, ask_basic
 from draftkit.drafting.carried import CarriedPrompts
 from draftkit.drafting.slotprompts import SlotPrompts
-from draftkit.drafting.validators import Back, v_required
+from draftkit.drafting.validators import Back, in_turn, v_required
 from draftkit.records import dataclass
 from draftkit.report.schema import record
 
@@ -148,22 +149,20 @@ class Flow(SlotPrompts, CarriedPrompts):
                 if not entries:
                     self.echo("本部分还没有内容：请添加，或选择“跳过这一部分”。")
                     continue
-                for holder, item in entries:
-                    if "todo" in item:
-                        self.resolve_todo(key, holder, item)
-                for _, item in self.entries(part):
-                    self.fill_slots(item)
+                try:
+                    for holder, item in entries:
+                        if "todo" in item:
+                            self.resolve_todo(key, holder, item)
+                    self.fill_blanks([item for _, item in self.entries(part)])
+                except Back:  # “<” at the first blank: back to this part's choices
+                    continue
                 if key in skipped:
                     skipped.remove(key)
                 return
             if choice == "按主题从短语库添加":
                 self.add_from_bank(key, part)
             elif choice == "自己写一句":
-                try:
-                    text = self.ui.text("写一句（不用写“一是”，程序会编号）：", "", v_required)
-                except Back:
-                    continue
-                part.setdefault("items", []).append(self.own_sentence(text))
+                self.write_own(part)
             elif choice == "修改一项" and entries:
                 try:
                     _, item = entries[self._choose_item(entries, "修改哪一项：")]
@@ -201,6 +200,32 @@ class Flow(SlotPrompts, CarriedPrompts):
                     return
             self.save(f"part:{key}")
 
+    def write_own(self, part: dict) -> None:
+        """The user's own sentence, the section it goes in (where the part has sections),
+        then its figures' questions; ``<`` goes back one of these (the sentence comes back
+        as it was typed), and at the sentence to the menu."""
+        from draftkit.cnfmt import cn_number
+
+        sections = part.get("sections") or []
+        before = "放在各节之前（不属于哪一节）"
+        labels = [f"（{cn_number(n)}）{sec.get('heading', '')}"[:40] for n, sec in enumerate(sections, 1)]
+
+        def sentence(a: dict) -> None:
+            a["text"] = self.ui.text("写一句（不用写“一是”，程序会编号）：", a.get("text", ""), v_required)
+
+        def where(a: dict) -> None:
+            a["where"] = self.ui.select("放在哪一节：", labels + [before], default=a.get("where", labels[0]))
+
+        def figures(a: dict) -> None:
+            a["item"] = self.own_sentence(a["text"])
+
+        try:
+            a = in_turn([sentence] + ([where] if sections else []) + [figures])
+        except Back:
+            return
+        holder = sections[labels.index(a["where"])] if a.get("where", before) != before else part
+        holder.setdefault("items", []).append(a["item"])
+
     def _choose_item(self, entries: list[tuple[dict, dict]], message: str) -> int:
         labels = [f"{n}. {self.item_preview(it)[:40]}" for n, (_, it) in enumerate(entries, 1)]
         answer = self.ui.select(message, labels)
@@ -220,8 +245,12 @@ class Flow(SlotPrompts, CarriedPrompts):
                                       [(t, f"{TOPIC_NAMES.get(t, t)}（{counts[t]}条）", False) for t in topics])
         except Back:
             return
+        from draftkit.drafting.firstdraft import draft_text, section_for
+
         for topic in chosen:
-            completer = BankCompleter([e for e in entries if e.topic == topic], self.year)
+            used = self.used_phrases()
+            completer = BankCompleter([e for e in entries if e.topic == topic and not {e.id, draft_text(e)} & used],
+                                      self.year, builtins=self.builtins())
             while True:
                 try:
                     text = self.ui.pick(f"【{TOPIC_NAMES.get(topic, topic)}】选一句或自己写", completer)
@@ -229,11 +258,25 @@ class Flow(SlotPrompts, CarriedPrompts):
                     break
                 if not text:
                     break
-                exact = [e for e in completer.entries if e.text == text]
-                item = record("item", phrase=exact[0].id) if exact else record("item", text=text)
-                part.setdefault("items", []).append(item)
-                self.fill_slots(item)
+                entry = completer.entry_for(text)
+                item = record("item", phrase=entry.id) if entry else record("item", text=slots.from_marks(text))
+                holder = section_for(part, topic)  # under the topic's own heading, not above （一）
+                holder.setdefault("items", []).append(item)
+                try:
+                    self.fill_slots(item)
+                except Back:  # “<” at its first blank: the sentence is not taken
+                    holder["items"].remove(item)
+                    if holder is not part and not holder["items"]:
+                        part["sections"].remove(holder)
+                    continue
+                completer.exclude(item.get("phrase"))
                 self.save(f"part:{key}")
+
+    def used_phrases(self) -> set[str]:
+        """The phrase-bank sentences already in the draft, by id and by text (not offered again)."""
+        items = [it for part in self.data.get("parts", {}).values() if isinstance(part, dict)
+                 for _, it in self.entries(part) if isinstance(it, dict)]
+        return {it["phrase"] for it in items if "phrase" in it} | {it["text"] for it in items if "text" in it}
 
     # -- slots --
     def preview_part(self, key: str) -> str:
@@ -256,7 +299,7 @@ class Flow(SlotPrompts, CarriedPrompts):
                     continue
                 item = {k: v for k, v in item.items() if k != "todo"}
                 for name in self.unfilled(item):
-                    item.setdefault("values", {})[name] = f"【待填：{name}】"
+                    item.setdefault("values", {})[name] = slots.TO_FILL.format(slots.label(name))
                 items.append(item)
             if "items" in holder:
                 holder["items"] = items

@@ -29,19 +29,28 @@ class BankCompleter:
     """Completions from the bank entries of one part (and topic), best first: entries
     containing every typed word, more documents first, then shorter."""
 
-    def __init__(self, entries: list[Entry], year: int | None = None, cap: int = WORK_CAP):
+    def __init__(self, entries: list[Entry], year: int | None = None, cap: int = WORK_CAP,
+                 builtins: dict | None = None):
         self.entries = sorted(entries, key=lambda e: (-e.docs, len(e.text), e.id))
         self.cap = cap  # work units one keystroke may do
         self.work = 0  # work units the last step did
         self.done = True  # whether the last completions were all there are
+        self.query = ""  # what the last step looked for
+        self._excluded: set[int] = set()  # taken meanwhile: not offered again
+        # Each text as the user reads it, and searches it: the report's own slots filled
+        # ({全域} → 全县), the others as 【数字1】…
+        builtins = builtins or {}
+        self._texts = [e.text if "{" not in e.text else
+                       slots.with_marks(slots.substitute(e.text, lambda n: str(builtins[n]) if n in builtins else None),
+                                        slots.shown_names(e.text)) for e in self.entries]
+        self._by_text = {t: e for t, e in zip(self._texts, self.entries)}
         # All texts in one string, best first: a word is looked for with str.find over the
         # whole bank at C speed, not entry by entry.
-        self._texts = [e.text for e in self.entries]
         self._all = "\n".join(self._texts)
         self._starts, pos = [], 0
-        for e in self.entries:
+        for t in self._texts:
             self._starts.append(pos)
-            pos += len(e.text) + 1
+            pos += len(t) + 1
         self._starts.append(pos)  # where a next entry would start: the end of a walk
         # query words → (the entries found, in order, and the first entry not looked at):
         # every entry before that one holding every word is in the list, up to its limit
@@ -54,6 +63,26 @@ class BankCompleter:
             from draftkit.currency import outdated_pattern
 
             self._outdated = outdated_pattern(year)
+
+    def entry_for(self, text: str) -> Entry | None:
+        """The entry a picked line is, as shown (None: the user's own words)."""
+        return self._by_text.get(text.strip())
+
+    def exclude(self, entry_id: str | None) -> None:
+        """An entry just taken: not offered again."""
+        self._excluded |= {i for i, e in enumerate(self.entries) if e.id == entry_id}
+
+    def status(self) -> str:
+        """The line under the prompt: how many sentences there are, or that none holds the
+        words typed."""
+        words = self.query.split()
+        if not words:
+            return f" 本主题 {len(self.entries) - len(self._excluded)} 句：输入关键词筛选，Tab 或 ↑↓ 选择，回车确认"
+        found = [i for i in self._scans.get(tuple(words), ([], 0))[0] if i not in self._excluded]
+        if not found and self.done:
+            return f" 没有含“{' '.join(words)}”的句子：换个关键词，或把这一句写完直接回车（自己写的句子）"
+        more = "以上" if not self.done else ""
+        return f" 找到 {len(found[:PICK_LIMIT])} 句{more}：Tab 或 ↑↓ 选择，回车确认"
 
     def outdated(self, e: Entry) -> str:
         """'过时提法' when the entry uses wording outdated for the report's year."""
@@ -86,6 +115,7 @@ class BankCompleter:
         new words a step, each at most an eighth of the cap), testing again, the walk."""
         words = [w for w in query.split() if "\n" not in w]
         self.work = 0
+        self.query = query
         if not words:
             return list(range(min(limit, len(self.entries)))), True
         key = tuple(words)
@@ -182,7 +212,7 @@ class BankCompleter:
         meta = self._metas.get(i)
         if meta is None:
             e = self.entries[i]
-            names, old = "、".join(slots.names(e.text)), self.outdated(e)
+            names, old = "、".join(slots.shown_names(e.text).values()), self.outdated(e)
             meta = self._metas[i] = f"{e.docs}篇" + (f"，空位：{names}" if names else "") + (f"，{old}" if old else "")
         return meta
 
@@ -194,8 +224,10 @@ class BankCompleter:
         query = document.text_before_cursor
         found, self.done = self._step(query, PICK_LIMIT)
         for i in found:
-            e = self.entries[i]
-            yield Completion(e.text, start_position=-len(query), display=e.text[:60], display_meta=self._meta(i))
+            if i in self._excluded:
+                continue
+            text = self._texts[i]
+            yield Completion(text, start_position=-len(query), display=text[:60], display_meta=self._meta(i))
         if not self.done:
             yield Completion(query, start_position=-len(query), display=MORE, display_meta=MORE_META)
 

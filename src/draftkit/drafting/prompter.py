@@ -65,8 +65,12 @@ class Prompter:
         """Type to filter the bank; Tab/↑↓ through the matches; Enter on an empty line ends."""
         import questionary
 
-        answer = self._ask(questionary.autocomplete(message + "（输入关键词筛选，空行回车结束，< 返回）", choices=[],
-                                                    completer=completer, **self.kwargs))
+        extra = {"bottom_toolbar": completer.status} if hasattr(completer, "status") else {}
+        question = questionary.autocomplete(message + "（输入关键词筛选，空行回车结束，< 返回）", choices=[],
+                                            completer=completer, **extra, **self.kwargs)
+        app = question.application  # the list is there before a key is typed
+        app.pre_run_callables.append(lambda: app.current_buffer.start_completion(select_first=False))
+        answer = self._ask(question)
         if is_back(answer):
             raise Back
         return answer.strip()

@@ -4,7 +4,7 @@ Every question accepts ``<`` at the end of the answer to go back one step."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Any, Callable
 
 from draftkit import rx
 from draftkit.punctuation import CLAUSE_END
@@ -14,6 +14,24 @@ BACK = "<"
 
 class Back(Exception):
     """The user asked to go back one step."""
+
+
+def in_turn(steps: list[Callable[[dict], Any]]) -> dict:
+    """Ask a run of questions in turn, each step putting its answer in the dict it is
+    given: ``<`` at a question goes back to the one before (whose answer stays in the dict,
+    to be prefilled), and at the first out to the caller."""
+    answers: dict = {}
+    i = 0
+    while i < len(steps):
+        try:
+            steps[i](answers)
+        except Back:
+            if i == 0:
+                raise
+            i -= 1
+            continue
+        i += 1
+    return answers
 
 
 def is_back(text: str) -> bool:
