@@ -37,8 +37,11 @@ class Prompter:
         import questionary
 
         options = choices + ([BACK_CHOICE] if back else [])
-        answer = self._ask(questionary.select(message, options, default=default, instruction="（↑↓ 选择，回车确认）",
-                                              **self.kwargs))
+        question = questionary.select(message, options, default=default, instruction="（↑↓ 选择，回车确认）",
+                                      **self.kwargs)
+        if back:
+            _back_key(question, BACK_CHOICE)
+        answer = self._ask(question)
         if answer == BACK_CHOICE:
             raise Back
         return answer
@@ -51,6 +54,7 @@ class Prompter:
         qs.append(questionary.Choice(BACK_CHOICE, value=BACK))
         question = questionary.checkbox(message, qs, instruction="（空格勾选，回车确认）", **self.kwargs)
         _chinese_answer_line(question)
+        _back_key(question, [BACK])
         answer = self._ask(question)
         if BACK in answer:
             raise Back
@@ -74,6 +78,16 @@ class Prompter:
         if is_back(answer):
             raise Back
         return answer.strip()
+
+
+def _back_key(question, result) -> None:
+    """``<`` goes back from a list as from a typed answer (the list's own 返回 choice)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    keys = KeyBindings()
+    keys.add("<")(lambda event: event.app.exit(result=result))
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings else keys
 
 
 def _chinese_answer_line(question) -> None:
