@@ -130,3 +130,18 @@ def test_the_picker_lists_before_a_key_and_says_when_nothing_matches():
     first = shown.find("推行全县说理式行政文书")  # listed, the report's own word for {全域}
     assert 0 <= first < shown.find("无此词") and "{全域}" not in shown
     assert "本主题 6 句" in shown and "没有含“无此词”的句子" in shown
+
+
+def test_ctrl_c_keeps_a_half_typed_sentence_for_resume(tmp_path):
+    import yaml
+    from test_interactive import BASICS, CTRL_C, go, menu
+
+    rc, out = go(tmp_path, Script(*BASICS, menu("自己写一句"), "全面推行行政执法" + CTRL_C))
+    assert rc == 130 and "正在输入的“全面推行行政执法”也已保存" in out
+    a = yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
+    assert a["progress"]["typing"] == {"写一句（不用写“一是”，程序会编号）：": "全面推行行政执法"}
+    # resumed: the same question has it in its line, to type on
+    rc, out = go(tmp_path, Script(menu("自己写一句"), "三项制度" + ENTER, ENTER, CTRL_C), resume=True)
+    a = yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
+    assert {"text": "全面推行行政执法三项制度"} in a["parts"]["measures"]["sections"][0]["items"]
+    assert "typing" not in a["progress"]

@@ -67,7 +67,11 @@ class Flow(SlotPrompts, CarriedPrompts):
     def resume(cls, answers_path: Path, bank: Bank, ui: Prompter, **kw) -> "Flow":
         from draftkit.report.datafile import read_data
 
-        return cls(answers_path, bank, ui, data=read_data(answers_path, "答案文件"), **kw)
+        flow = cls(answers_path, bank, ui, data=read_data(answers_path, "答案文件"), **kw)
+        typing = flow.data.get("progress", {}).pop("typing", None)  # what Ctrl-C interrupted
+        if isinstance(typing, dict) and hasattr(ui, "typing"):
+            ui.typing.update({str(k): str(v) for k, v in typing.items()})
+        return flow
 
     # -- the steps --
     def steps(self) -> list[tuple[str, Callable[[], None]]]:
@@ -378,8 +382,12 @@ def run(answers_path: Path, resume: bool, bank: Bank | Callable[[], Bank], ui: P
         return flow.run()
     except KeyboardInterrupt:
         step = flow.data.get("progress", {}).get("step", "issuer")
+        typing = dict(getattr(ui, "typing", {}))
+        if typing:  # kept, and put back in the line when the question comes again
+            flow.data.setdefault("progress", {})["typing"] = typing
         flow.save(step)
-        echo(f"\n已中断，答案已保存到 {answers_path}。继续：draftkit new --resume {answers_path}")
+        kept = "；正在输入的“" + "”“".join(t[:20] for t in typing.values()) + "”也已保存，继续时会填在输入行里" if typing else ""
+        echo(f"\n已中断，答案已保存到 {answers_path}{kept}。继续：draftkit new --resume {answers_path}")
         return 130
 
 

@@ -20,15 +20,26 @@ class Prompter:
 
     def __init__(self, **kwargs: Any):
         self.kwargs = kwargs
+        # What was being typed when Ctrl-C came (question → text), kept by the flow and put
+        # back in the line when the same question is asked again (new --resume).
+        self.typing: dict[str, str] = {}
 
-    def _ask(self, question) -> Any:
-        return question.unsafe_ask()  # Ctrl-C raises KeyboardInterrupt: the flow saves first
+    def _ask(self, question, message: str = "") -> Any:
+        try:
+            return question.unsafe_ask()  # Ctrl-C raises KeyboardInterrupt: the flow saves first
+        except KeyboardInterrupt:
+            typed = question.application.current_buffer.text.strip()
+            if message and typed and not typed.endswith("<"):
+                self.typing[message] = typed
+            raise
 
     def text(self, message: str, default: str = "", validate=None, back: bool = True) -> str:
         import questionary
 
         hint = "（输入 < 返回上一步）" if back else ""
-        answer = self._ask(questionary.text(message + hint, default=default, validate=validate, **self.kwargs))
+        default = self.typing.pop(message, default)  # what Ctrl-C interrupted, back in the line
+        answer = self._ask(questionary.text(message + hint, default=default, validate=validate, **self.kwargs),
+                           message)
         if back and is_back(answer):
             raise Back
         return answer.strip()
@@ -71,10 +82,11 @@ class Prompter:
 
         extra = {"bottom_toolbar": completer.status} if hasattr(completer, "status") else {}
         question = questionary.autocomplete(message + "（输入关键词筛选，空行回车结束，< 返回）", choices=[],
-                                            completer=completer, **extra, **self.kwargs)
+                                            completer=completer, default=self.typing.pop(message, ""), **extra,
+                                            **self.kwargs)
         app = question.application  # the list is there before a key is typed
         app.pre_run_callables.append(lambda: app.current_buffer.start_completion(select_first=False))
-        answer = self._ask(question)
+        answer = self._ask(question, message)
         if is_back(answer):
             raise Back
         return answer.strip()
