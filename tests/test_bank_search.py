@@ -87,7 +87,7 @@ def test_search_command_with_a_bank_folder(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     shown = [line.split()[0] for line in out.stdout.splitlines()]
     full = Bank.load(shipped_bank_dir(), tmp_path / "b")
-    assert shown == [p.id for p in full.search(["行政复议", "审核"], limit=50)]
+    assert shown == [p.id for p in full.search(["行政复议", "审核"], limit=50, hide=("no",))]  # 不提供 hidden
     assert len(shown) > 5
 
 

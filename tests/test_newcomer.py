@@ -99,3 +99,22 @@ def test_check_flags_a_doubled_measure_word_and_reads_a_congress_addressee(tmp_p
     l005 = sorted(f.message for f in findings if f.code == "L005")
     assert l005 == ["重复的词“亿元亿元”", "重复的量词“件件”"]
     assert not [f for f in findings if f.code == "S004"]  # 「中共青岚县委、青岚县人大常委会：」 is the addressee
+
+
+def test_phrases_search_hides_entries_not_offered_and_shows_each_grade():
+    import os
+    import subprocess
+    import sys
+
+    def search(*args):
+        return subprocess.run([sys.executable, "-m", "draftkit", "phrases", "search", *args], capture_output=True,
+                              text=True, env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=60)
+
+    for word in ("同志", "濮阳县"):  # 张吉军同志, 濮阳县: graded 不提供
+        r = search(word)
+        assert r.returncode == 1 and r.stdout == "" and "加 --all 显示" in r.stderr, r.stdout
+    r = search("濮阳县", "--all")
+    assert r.returncode == 0 and "，不提供]" in r.stdout and "濮阳县" in r.stdout
+    r = search("调解", "-n", "5")
+    lines = r.stdout.splitlines()
+    assert len(lines) == 5 and all(re.search(r"篇，(可用|需修改)\]", line) for line in lines), lines

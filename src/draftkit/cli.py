@@ -77,6 +77,7 @@ def _build_parser() -> argparse.ArgumentParser:
     s.add_argument("--move", metavar="作用", help="作用，如 result（量化成效）")
     s.add_argument("-n", "--limit", type=_positive, default=20, metavar="条数", help="最多显示几条（默认 20）")
     s.add_argument("--bank", type=Path, action="append", default=[], metavar="文件夹", help="另加的短语库文件夹（可多次）")
+    s.add_argument("--all", action="store_true", help="也显示质量为“不提供”的句子（人名、别处的专名等）")
     s.set_defaults(func=cmd_phrases_search)
     sh = phs.add_parser("show", help="查看一条短语及其出处")
     sh.add_argument("id", metavar="编号", help="短语编号，如 p-1a2b3c4d5e")
@@ -295,14 +296,23 @@ def _load_bank(extra: list[Path], words: list[str] | None = None, limit: int | N
 def cmd_phrases_search(args: argparse.Namespace) -> int:
     from draftkit.domain import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
 
-    bank = _load_bank(args.bank, args.words, None if args.part or args.topic or args.move else args.limit)  # filtered: all
-    found = bank.search(args.words, args.part, args.topic, args.move, args.limit)
+    from draftkit.mining.grade import GRADE_NAMES
+
+    limit = None if args.part or args.topic or args.move else args.limit  # filtered: all
+    hide = () if args.all else ("no",)  # 不提供 (人名, 他处的专名 …) unless asked for
+    bank = _load_bank(args.bank, args.words, limit)
+    found = bank.search(args.words, args.part, args.topic, args.move, args.limit, hide)
+    if limit is not None and hide and len(found) < args.limit and \
+            len(bank.ranked(args.words, None, None, None, args.limit)) > len(found):
+        bank = _load_bank(args.bank, args.words)  # some of the first were hidden: look further
+        found = bank.search(args.words, args.part, args.topic, args.move, args.limit, hide)
     if not found:
-        print("没有找到符合条件的短语。", file=sys.stderr)
+        print("没有找到符合条件的短语。" + ("" if args.all else "（质量为“不提供”的不显示，加 --all 显示）"),
+              file=sys.stderr)
         return ExitCode.FINDINGS
     for p in found:
         label = f"{PART_NAMES.get(p.part, p.part)}/{MOVE_NAMES.get(p.move, p.move)}/{TOPIC_NAMES.get(p.topic, p.topic)}"
-        print(f"{p.id}  [{label}，{p.docs}篇]  {p.text}")
+        print(f"{p.id}  [{label}，{p.docs}篇，{GRADE_NAMES.get(p.grade, p.grade)}]  {p.text}")
     return ExitCode.OK
 
 

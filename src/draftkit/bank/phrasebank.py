@@ -257,12 +257,13 @@ class Bank:
         return (self.get(pid) for pid in self._entries)
 
     def search(self, words: list[str], part: str | None = None, topic: str | None = None,
-               move: str | None = None, limit: int = 20) -> list[Phrase]:
+               move: str | None = None, limit: int = 20, hide: tuple[str, ...] = ()) -> list[Phrase]:
         """Entries containing the words, best first: more of the words, longer matches,
-        then seen in more documents. Filters take keys (plan) or Chinese names (下一年度安排).
+        then seen in more documents; none of the grades in ``hide``. Filters take keys
+        (plan) or Chinese names (下一年度安排).
         An entry whose line turns out unreadable is warned, dropped and not shown."""
         while True:
-            found = [(e, self.get(e.id)) for e in self.ranked(words, part, topic, move, limit)]
+            found = [(e, self.get(e.id)) for e in self.ranked(words, part, topic, move, limit, hide)]
             shown = [p for _, p in found if p is not None]
             if len(shown) == len(found):
                 return shown
@@ -271,12 +272,12 @@ class Bank:
                     del self._entries[e.id]
 
     def ranked(self, words: list[str], part: str | None = None, topic: str | None = None,
-               move: str | None = None, limit: int = 20) -> list[Entry]:
+               move: str | None = None, limit: int = 20, hide: tuple[str, ...] = ()) -> list[Entry]:
         """What search shows, as entries (nothing parsed)."""
         import heapq
 
         words = [w for w in words if w.strip()]
-        pool = list(self._entries.values())
+        pool = [p for p in self._entries.values() if p.grade not in hide] if hide else list(self._entries.values())
         for value, axis, attr in ((part, "part", 2), (topic, "topic", 4), (move, "move", 3)):
             if value:  # only the filters given: a 50,000-entry bank is walked once per filter
                 pool = [p for p in pool if _matches(p[attr], value, axis)]
