@@ -78,6 +78,7 @@ SCHEMA: dict[str, tuple[Key, ...]] = {
         Key("step"),
         Key("visited"),
         Key("skipped"),
+        Key("typing"),  # what was being typed when Ctrl-C came: question → text, put back on resume
     ),
 }
 
