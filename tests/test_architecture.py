@@ -17,6 +17,9 @@ def _module_name(path: Path) -> str:
 
 
 def import_graph() -> dict[str, set[str]]:
+    """Module → the draftkit modules it imports, wherever the import stands: at the top, in
+    a function (a lazy import is still a dependency) or under ``if TYPE_CHECKING:`` (a type
+    named in a signature ties the two modules as much as a call does)."""
     modules = {_module_name(p): p for p in SRC.rglob("*.py")}
     graph: dict[str, set[str]] = {m: set() for m in modules}
     for name, path in modules.items():
@@ -26,19 +29,42 @@ def import_graph() -> dict[str, set[str]]:
                 targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
             elif isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
-            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
-                continue
             for t in targets:
                 if t in modules and t != name:
                     graph[name].add(t)
-    # `if TYPE_CHECKING:` imports are for type hints only: not a dependency at run time.
-    for name, path in modules.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
-                for sub in ast.walk(node):
-                    if isinstance(sub, ast.ImportFrom) and sub.module in graph[name]:
-                        graph[name].discard(sub.module)
     return graph
+
+
+def all_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan): each holds a circle."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                top = stack.pop()
+                group.append(top)
+                if top == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return groups
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str]:
@@ -70,11 +96,23 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str]:
 def test_no_import_circle():
     cycle = find_cycle(import_graph())
     assert not cycle, " → ".join(cycle)
+    assert all_cycles(import_graph()) == []
 
 
 def test_the_cycle_finder_finds_one():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) == []
+    assert all_cycles({"a": {"b"}, "b": {"a"}, "c": {"d"}, "d": {"c", "a"}}) == [["a", "b"], ["c", "d"]]
+
+
+def test_a_type_only_import_counts(tmp_path, monkeypatch):
+    pkg = tmp_path / "draftkit"
+    pkg.mkdir()
+    (pkg / "a.py").write_text("from draftkit.b import B\n", encoding="utf-8")
+    (pkg / "b.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from draftkit.a import A\n",
+                              encoding="utf-8")
+    monkeypatch.setattr(__import__(__name__), "SRC", pkg)
+    assert import_graph() == {"draftkit.a": {"draftkit.b"}, "draftkit.b": {"draftkit.a"}}
 
 
 def reachable(graph: dict[str, set[str]], start: str) -> dict[str, str]:

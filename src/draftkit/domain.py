@@ -4,12 +4,7 @@ rendered report is made of, and the names of moves and topics shown to users."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from draftkit import rx
-
-if TYPE_CHECKING:
-    from draftkit.report.model import Issuer
 
 # The five items the regulation requires (厅字〔2019〕28号), in its order.
 PART_KEYS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plan", "other")
@@ -73,11 +68,11 @@ def part_matches(key: str, wanted: str) -> bool:
     return wanted in (key, PART_NAMES.get(key)) or wanted in PART_ALIASES.get(key, ())
 
 
-def default_title(issuer: "Issuer", year: int) -> str:
+def default_title(name: str, level: str, year: int) -> str:
     """``XX县人民政府关于2025年度法治政府建设情况的报告``; a department reports on its 工作."""
-    if issuer.level == "部门":
-        return f"{issuer.name}关于{year}年度法治政府建设工作情况的报告"
-    return f"{issuer.name}关于{year}年度法治政府建设情况的报告"
+    if level == "部门":
+        return f"{name}关于{year}年度法治政府建设工作情况的报告"
+    return f"{name}关于{year}年度法治政府建设情况的报告"
 
 
 def default_part_heading(key: str, year: int, level: str = "") -> str:

@@ -8,7 +8,7 @@ import re
 
 from draftkit.domain import PART_NAMES, place_of
 from draftkit.levels import place_pattern
-from draftkit.reading.structure import ParsedDoc
+from draftkit.reading.parsed import ParsedDoc
 
 
 

@@ -23,9 +23,8 @@ from draftkit.domain import (
 )
 from draftkit.errors import DraftkitError
 from draftkit.figures import find_written
-from draftkit.reading.structure import Para
+from draftkit.reading.parsed import Para
 from draftkit.reading.document import Document
-from draftkit.report.model import Issuer
 from draftkit.report.schema import STYLE, figure, record
 
 _MARKER_START = rx.compile(r"^[一二三四五六七八九十]{1,2}是")
@@ -93,7 +92,7 @@ def to_data(document: Document) -> dict:
         data["layout"] = record("layout", sealed=False)
     if doc.addressee:
         data["addressee"] = doc.addressee
-    if doc.title and year and doc.title != default_title(Issuer(issuer["name"], issuer["level"]), year):
+    if doc.title and year and doc.title != default_title(issuer["name"], issuer["level"], year):
         data["title"] = doc.title
     opening = [p.text for p in doc.paras if p.part == "opening" and p.kind == "body"]
     if opening:

@@ -4,16 +4,30 @@ from earlier answers, an answer stored in another shape — is a small function 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+import datetime as dt
+from typing import Any, Callable, Protocol
 
 from draftkit.domain import LEVELS, default_title, guess_level, place_of
 from draftkit.drafting.defaults import default_addressee, default_date, default_opening
+from draftkit.drafting.prompter import Prompter
 from draftkit.drafting.validators import parse_date, to_year, v_date_for, v_leader, v_required, v_year
 from draftkit.levels import default_leader
 from draftkit.records import dataclass
 
-if TYPE_CHECKING:
-    from draftkit.drafting.flow import Flow
+
+class Drafting(Protocol):
+    """What a question needs of the walk that asks it (drafting/flow.py's Flow is one): the
+    answers so far, the prompt, and the report's year and issuer as answered."""
+
+    data: dict
+    ui: Prompter
+    today: dt.date
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def issuer(self) -> dict: ...
 
 
 @dataclass(frozen=True)
@@ -53,14 +67,12 @@ def _set(data: dict, key: str, value: Any) -> None:
     data[last] = value
 
 
-def _computed_title(flow: "Flow") -> str:
-    from draftkit.report.model import Issuer
-
-    return default_title(Issuer(flow.issuer.get("name", ""), flow.issuer.get("level", "")), flow.year)
+def _computed_title(flow: Drafting) -> str:
+    return default_title(flow.issuer.get("name", ""), flow.issuer.get("level", ""), flow.year)
 
 
 # Defaults worked out from earlier answers (the answer already given wins).
-_DEFAULTS: dict[str, Callable[["Flow"], Any]] = {
+_DEFAULTS: dict[str, Callable[[Drafting], Any]] = {
     "level": lambda f: guess_level(f.issuer.get("name", "")),
     "leader": lambda f: default_leader(f.issuer.get("name", ""), f.issuer.get("level", ""), f.issuer.get("place", "")),
     "year": lambda f: f.year,
@@ -72,13 +84,13 @@ _DEFAULTS: dict[str, Callable[["Flow"], Any]] = {
 }
 
 
-def _store_issuer(flow: "Flow", name: str) -> None:
+def _store_issuer(flow: Drafting, name: str) -> None:
     flow.issuer["name"] = name
     if place := place_of(name):
         flow.issuer["place"] = place
 
 
-def _store_title(flow: "Flow", title: str) -> None:
+def _store_title(flow: Drafting, title: str) -> None:
     if title == _computed_title(flow):
         flow.data.pop("title", None)  # computed: follows the issuer and year if they change
     else:
@@ -86,7 +98,7 @@ def _store_title(flow: "Flow", title: str) -> None:
 
 
 # Answers kept in another shape than typed.
-_STORE: dict[str, Callable[["Flow", str], None]] = {
+_STORE: dict[str, Callable[[Drafting, str], None]] = {
     "issuer": _store_issuer,
     "year": lambda f, t: f.data.__setitem__("year", to_year(t)),
     "addressee": lambda f, t: f.data.__setitem__("addressee", t.rstrip("：:")),
@@ -95,7 +107,7 @@ _STORE: dict[str, Callable[["Flow", str], None]] = {
 }
 
 
-def ask_basic(flow: "Flow", q: Question) -> None:
+def ask_basic(flow: Drafting, q: Question) -> None:
     key = q.key or q.step
     old = _get(flow.data, key)
     default = old if old not in (None, "") else (_DEFAULTS[q.step](flow) if q.step in _DEFAULTS else "")

@@ -17,7 +17,7 @@ from draftkit import figures, levels, slots
 from draftkit.punctuation import PIECE_END, SENTENCE_END
 from draftkit.reading.lexicon import function_words, segment, unfinished
 from draftkit.reading.normalise import garbled
-from draftkit.reading.structure import Para, ParsedDoc
+from draftkit.reading.parsed import Para, ParsedDoc
 from draftkit.records import dataclass
 
 _TERMINAL = PIECE_END

@@ -14,7 +14,7 @@ from dataclasses import field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
-from draftkit.reading.structure import ParsedDoc
+from draftkit.reading.parsed import ParsedDoc
 from draftkit.records import dataclass
 
 DATA_SUFFIXES = (".yaml", ".yml")

@@ -6,13 +6,10 @@ study reports with 问题 and 打算, articles with no parts at all)."""
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
 
 from draftkit import rx
 from draftkit.reading.lexicon import unfinished
-
-if TYPE_CHECKING:
-    from draftkit.reading.structure import ParsedDoc
+from draftkit.reading.parsed import ParsedDoc
 
 _YEAR = rx.compile(r"(20\d{2})年")
 

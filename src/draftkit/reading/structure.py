@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import field
 
 from draftkit import rx
 from draftkit.domain import place_of
 from draftkit.punctuation import CLAUSE_END, PIECE_END, SENTENCE_END
-from draftkit.records import dataclass
+from draftkit.reading.parsed import Para, ParsedDoc
 
 CN_NUM = "一二三四五六七八九十"
 _H1 = rx.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
@@ -40,38 +39,6 @@ def cn_to_int(s: str) -> int:
     if len(s) == 3 and s[1] == "十":
         return (CN_NUM.index(s[0]) + 1) * 10 + CN_NUM.index(s[2]) + 1
     return CN_NUM.index(s) + 1
-
-
-@dataclass
-class Para:
-    """One paragraph of a report as parsed: its kind, numbering, heading, items and part."""
-
-    index: int  # 1-based position among the document's clean lines: the provenance
-    kind: str  # title | addressee | h1 | h2 | h3 | h4 | body | signature | date | meta
-    text: str  # without its numbering; for a body paragraph with an inline heading, the rest
-    number: int = 0  # 一 → 1, （二） → 2, 3. → 3
-    heading: str = ""  # an inline heading: （一）创新管理服务，全力优化法治营商环境。…
-    lead: str = ""  # body text before the first enumerated item
-    items: list[str] = field(default_factory=list)  # 一是…, 二是… (markers removed)
-    part: str = ""
-    section: str = ""  # the level-2 heading this paragraph stands under
-
-
-@dataclass
-class ParsedDoc:
-    """A report read back from its paragraphs: what is known of it, and its paragraphs."""
-
-    name: str
-    paras: list[Para]
-    title: str = ""
-    issuer: str = ""
-    addressee: str = ""
-    year: int | None = None  # the year reported on
-    date: dt.date | None = None
-    place: str = ""
-
-    def body(self) -> list[Para]:
-        return [p for p in self.paras if p.kind in ("body", "h3", "h4") or (p.kind == "h2" and (p.lead or p.items))]
 
 
 def split_enumeration(text: str) -> tuple[str, list[str]]:

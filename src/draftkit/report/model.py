@@ -105,7 +105,7 @@ class Report:
 
     @property
     def computed_title(self) -> str:
-        return default_title(self.issuer, self.year)
+        return default_title(self.issuer.name, self.issuer.level, self.year)
 
     def effective_title(self) -> str:
         return self.title or self.computed_title

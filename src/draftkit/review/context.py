@@ -8,7 +8,7 @@ from typing import Iterator
 
 from draftkit import rx
 from draftkit.domain import PART_NAMES
-from draftkit.reading.structure import Para, ParsedDoc
+from draftkit.reading.parsed import Para, ParsedDoc
 from draftkit.reading.document import Document
 from draftkit.records import dataclass
 from draftkit.review.codes import known

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from draftkit import rx
 from draftkit.punctuation import PIECE_END
-from draftkit.reading.structure import ParsedDoc
+from draftkit.reading.parsed import ParsedDoc
 from draftkit.review.context import Ctx
 from draftkit.review.substance_rules import bigrams
 
