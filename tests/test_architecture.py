@@ -209,3 +209,15 @@ def test_the_fact_finder_finds_a_copy(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text('"""Ends: 。！？"""\nX = "[。；！？]"\nY = ("全域", "我方", "本级政府")\n', encoding="utf-8")
     assert _strings(bad) == [(2, "[。；！？]"), (3, "全域"), (3, "我方"), (3, "本级政府")]
+
+
+def test_the_cli_only_handles_arguments():
+    """cli.py reads the arguments and prints what the commands return: the work is in app.py
+    and the subpackages (no command over 15 lines, no reading or writing of files of its own)."""
+    tree = ast.parse((SRC / "cli.py").read_text(encoding="utf-8"))
+    long = [f.name for f in tree.body if isinstance(f, ast.FunctionDef) and f.name.startswith("cmd_")
+            and f.end_lineno - f.lineno + 1 > 15]
+    assert not long, long
+    doing = {"draftkit.atomic", "draftkit.report.datafile", "draftkit.bank.phrasebank", "draftkit.mining.mine",
+             "draftkit.reading.document", "draftkit.continuity.importer", "draftkit.continuity.rollover"}
+    assert not import_graph()["draftkit.cli"] & doing

@@ -1,5 +1,6 @@
-"""The ``draftkit`` command: a thin layer over the modules. Imports stay lazy so that
-the command starts fast; every failure is one line on stderr and a non-zero exit."""
+"""The ``draftkit`` command: its arguments, and printing what the commands of app.py (and
+render, diff, new --defaults of their packages) return. Imports stay lazy so that the
+command starts fast; every failure is one line on stderr and a non-zero exit."""
 
 from __future__ import annotations
 
@@ -115,89 +116,25 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from draftkit.app import load_bank
     from draftkit.errors import DraftkitError
 
     if args.defaults:
         from draftkit.drafting.firstdraft import write_first_draft
 
-        print(write_first_draft(args.answers, _load_bank(args.bank), args.issuer, args.level, args.year, args.leader))
+        print(write_first_draft(args.answers, load_bank(args.bank), args.issuer, args.level, args.year, args.leader))
         return ExitCode.OK
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise DraftkitError("draftkit new 需要在终端中交互使用；要由数据文件生成报告，请用 draftkit render 数据文件.yaml")
-    answers = args.resume or args.answers
-    if args.resume is None and answers.exists():
-        raise DraftkitError(f"{answers} 已存在：继续上次的请用 draftkit new --resume {answers}，"
-                            "重新开始请用 -o 另指定文件名")
-    if args.resume is not None and not answers.exists():
-        raise DraftkitError(f"{answers}: 文件不存在")
-    for d in args.bank:
-        if not d.is_dir():
-            raise DraftkitError(f"{d}: 短语库文件夹不存在")
-    start = None
-    if args.from_ is not None:
-        if args.resume is not None:
-            raise DraftkitError("--from 和 --resume 不能同时使用")
-        from draftkit.continuity.importer import import_report
-        from draftkit.continuity.rollover import carry_forward
+    from draftkit.drafting.session import new_draft
 
-        start, flags = carry_forward(import_report(args.from_))
-        start["based_on"] = str(args.from_)
-        for flag in flags:
-            print(f"提示：{flag}")
-    from concurrent.futures import ThreadPoolExecutor
-
-    def load_later():
-        # Load once the first question is on screen: a large bank loading at start-up
-        # would hold the interpreter while the prompt is drawn. It is first needed several
-        # questions later.
-        import time
-
-        time.sleep(0.25)
-        return _load_bank(args.bank)
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        bank = pool.submit(load_later)
-        from draftkit.drafting.flow import run
-        from draftkit.drafting.prompter import Prompter
-
-        return run(answers, args.resume is not None, bank.result, Prompter(), output=args.docx,
-                   bank_dirs=args.bank, start=start)
+    return new_draft(args.resume or args.answers, args.resume is not None, args.from_, args.docx, args.bank)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from draftkit import atomic
-    from draftkit.continuity.importer import read_report
-    from draftkit.continuity.rollover import carry_forward
-    from draftkit.errors import DraftkitError
-    from draftkit.inputs import same_file
-    from draftkit.report.datafile import count_open, dump
+    from draftkit.app import import_file
 
-    if args.output.is_dir():
-        raise DraftkitError(f"{args.output}: 这是一个文件夹，-o 应给出数据文件名，如 {args.output / 'data.yaml'}")
-    if same_file(args.output, args.file):
-        raise DraftkitError(f"{args.output}: 输出文件就是要导入的报告 {args.file}，不能覆盖它；请另给一个文件名")
-    if args.output.exists() and not args.force:
-        raise DraftkitError(f"{args.output} 已存在：为免覆盖已填写的内容，请换一个文件名，或加 --force")
-    data, warning = read_report(args.file, force=args.force)
-    print(f"警告：{warning}", file=sys.stderr) if warning else None
-    year = data["year"]
-    flags: list[str] = []
-    if args.as_is:
-        header = f"# 由 draftkit import 从 {args.file.name} 导入（{year} 年度）\n"
-    else:
-        data, flags = carry_forward(data)
-        data["based_on"] = str(args.file)
-        header = (f"# 由 draftkit import 从 {args.file.name}（{year} 年度）生成的 {year + 1} 年度草稿。\n"
-                  "# current: null 是今年的数值，待填；todo 是待写的内容，写好后改为 text。\n")
-    atomic.write_text(args.output, dump(data, header))
-    figures, todos = count_open(data)
-    what = f"{year} 年度报告" if args.as_is else f"{year + 1} 年度草稿"
-    print(f"已导入 {args.file}，写出{what}：{args.output}")
-    if not args.as_is:
-        print(f"待填：{figures} 个今年的数值，{todos} 条待写内容（含去年计划的落实情况）。")
-    for flag in flags:
-        print(f"提示：{flag}")
-    return ExitCode.OK
+    return _tell(import_file(args.file, args.output, args.as_is, args.force))
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -208,58 +145,18 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from draftkit.reading.document import read
-    from draftkit.review import check
+    from draftkit.app import check_file
     from draftkit.review.output import format_human, format_json
 
-    document = read(args.file)
-    if args.last is not None:
-        document.last = args.last
-    findings = check(document)
+    findings = check_file(args.file, args.last)
     print(format_json(str(args.file), findings) if args.json else format_human(str(args.file), findings))
     return ExitCode.FINDINGS if any(f.severity == "error" for f in findings) else ExitCode.OK
 
 
 def cmd_mine(args: argparse.Namespace) -> int:
-    from draftkit.bank.phrasebank import write_bank
-    from draftkit.domain import PART_NAMES
-    from draftkit.errors import DraftkitError
-    from draftkit.mining.mine import mine
+    from draftkit.app import mine_to_bank
 
-    for p in args.paths:
-        if not p.exists():
-            raise DraftkitError(f"{p}: 文件或文件夹不存在")
-    if args.output.exists() and not args.output.is_dir():
-        raise DraftkitError(f"{args.output}: 这是一个文件，-o 应给出短语库文件夹")
-    from draftkit.bank.phrasebank import bank_files
-    from draftkit.inputs import same_file
-
-    existing = bank_files(args.output)
-    for p in args.paths:
-        if any(same_file(p, f) for f in existing):
-            raise DraftkitError(f"{p}: 要挖掘的文件在输出的短语库文件夹中，会被覆盖；请另给 -o")
-    progress = _progress_bar() if sys.stderr.isatty() else None
-    result = mine(args.paths, progress)
-    if progress:
-        progress.done()
-    for path, why in result.skipped:
-        print(f"{path}: 已跳过：{why}", file=sys.stderr)
-    if not result.files:
-        raise DraftkitError("没有可以挖掘的文件，未写入短语库")
-    written = write_bank(args.output, result.iter_phrases())
-    result.close()  # the units spilled to disk (else removed at exit)
-    replaced = sorted(f.name for f in existing if f in written)
-    removed = sorted(f.name for f in existing if f not in written)
-    summary = "，".join(f"{PART_NAMES[k]} {result.parts[k]}" for k in PART_NAMES if k in result.parts)
-    print(f"已从 {result.files} 个文件挖掘 {result.entries} 条短语（{summary}），写入 {args.output}")
-    if replaced or removed:
-        what = [f"替换了原有的 {'、'.join(replaced)}"] if replaced else []
-        what += [f"删去了不再有条目的 {'、'.join(removed)}"] if removed else []
-        print(f"{args.output} 中" + "，".join(what) + "。")
-    if result.skipped:
-        print(f"有 {len(result.skipped)} 个文件被跳过。", file=sys.stderr)
-        return ExitCode.FINDINGS
-    return ExitCode.OK
+    return _tell(mine_to_bank(args.paths, args.output, _progress_bar() if sys.stderr.isatty() else None))
 
 
 class _progress_bar:
@@ -283,68 +180,25 @@ class _progress_bar:
             print(file=sys.stderr)
 
 
-def _load_bank(extra: list[Path], words: list[str] | None = None, limit: int | None = None):
-    from draftkit.bank.phrasebank import Bank, shipped_bank_dir
-    from draftkit.errors import DraftkitError
-
-    for d in extra:
-        if not d.is_dir():
-            raise DraftkitError(f"{d}: 短语库文件夹不存在")
-    return Bank.load(shipped_bank_dir(), *extra, words=words, limit=limit)
-
-
 def cmd_phrases_search(args: argparse.Namespace) -> int:
-    from draftkit.domain import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
+    from draftkit.app import search_phrases
 
-    from draftkit.mining.grade import GRADE_NAMES
-
-    limit = None if args.part or args.topic or args.move else args.limit  # filtered: all
-    hide = () if args.all else ("no",)  # 不提供 (人名, 他处的专名 …) unless asked for
-    bank = _load_bank(args.bank, args.words, limit)
-    found = bank.search(args.words, args.part, args.topic, args.move, args.limit, hide)
-    if limit is not None and hide and len(found) < args.limit and \
-            len(bank.ranked(args.words, None, None, None, args.limit)) > len(found):
-        bank = _load_bank(args.bank, args.words)  # some of the first were hidden: look further
-        found = bank.search(args.words, args.part, args.topic, args.move, args.limit, hide)
-    if not found:
-        print("没有找到符合条件的短语。" + ("" if args.all else "（质量为“不提供”的不显示，加 --all 显示）"),
-              file=sys.stderr)
-        return ExitCode.FINDINGS
-    for p in found:
-        label = f"{PART_NAMES.get(p.part, p.part)}/{MOVE_NAMES.get(p.move, p.move)}/{TOPIC_NAMES.get(p.topic, p.topic)}"
-        print(f"{p.id}  [{label}，{p.docs}篇，{GRADE_NAMES.get(p.grade, p.grade)}]  {p.text}")
-    return ExitCode.OK
+    return _tell(search_phrases(args.words, args.part, args.topic, args.move, args.limit, args.bank, args.all))
 
 
 def cmd_phrases_show(args: argparse.Namespace) -> int:
-    from draftkit.domain import MOVE_NAMES, PART_NAMES, TOPIC_NAMES
-    from draftkit.errors import DraftkitError
+    from draftkit.app import show_phrase
 
-    bank = _load_bank(args.bank)
-    p = bank.get(args.id)
-    if p is None:
-        raise DraftkitError(f"短语库中没有编号为“{args.id}”的短语")
-    from draftkit.slots import builtin_slots
+    return _tell(show_phrase(args.id, args.bank))
 
-    print(p.text)
-    print(f"编号：{p.id}")
-    print(f"部分：{PART_NAMES.get(p.part, p.part)}（{p.part}）  作用：{MOVE_NAMES.get(p.move, p.move)}（{p.move}）"
-          f"  主题：{TOPIC_NAMES.get(p.topic, p.topic)}（{p.topic}）  类型：{p.kind}")
-    from draftkit.levels import levels_text
-    from draftkit.mining.grade import GRADE_NAMES, reasons
 
-    why = "；".join(dict.fromkeys(w for g, w in reasons(p.text, p.kind, part=p.part) if g == p.grade))
-    print(f"质量：{GRADE_NAMES.get(p.grade, p.grade)}（{p.grade}）" + (f"：{why}" if why else "")
-          + f"  适用层级：{levels_text(p.levels) if p.levels else '所有层级'}")
-    if p.slots:
-        print("空位：" + "，".join(f"{{{k}}} {v}" for k, v in p.slots.items()))
-    years = "、".join(str(y) for y in p.years) or "未知"
-    print(f"出现在 {p.docs} 篇文档中（年份：{years}）：")
-    for src in p.sources:
-        print(f"  {src['file']} 第 {src['para']} 段")
-    values = ", ".join(f"{k}: " for k in p.slots if k not in builtin_slots())
-    print(f"在数据文件中引用：- {{phrase: {p.id}" + (f", values: {{{values}}}}}" if values else "}"))
-    return ExitCode.OK
+def _tell(said) -> int:
+    """Print what a command of app.py has to say; exit 1 when it found something."""
+    for line in said.out:
+        print(line)
+    for line in said.err:
+        print(line, file=sys.stderr)
+    return ExitCode.FINDINGS if said.found else ExitCode.OK
 
 
 MAX_PROBLEMS = 20  # problems listed; the count says how many more
