@@ -21,7 +21,7 @@ ISSUERS = {"省": ("省", "江南省", "江南省人民政府"), "市": ("市", 
 
 
 def offered_marks(entry) -> set[str]:
-    from draftkit.levels import offered
+    from draftkit.issuers import offered
 
     if entry is None or entry.grade != "ok" or entry.kind not in ("sentence", "item"):
         return set()

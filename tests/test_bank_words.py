@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import default_drafts
 
-from draftkit import levels
+from draftkit import issuers, levels
 from draftkit.bank.phrasebank import Bank, shipped_bank_dir
 from draftkit.mining.grade import grade, reasons
 
@@ -129,7 +129,7 @@ def _offered_to(fits) -> set[str]:
     who = {"省": ("省", "江南省", "江南省人民政府"), "市": ("市", "云川市", "云川市人民政府"),
            "县区": ("县区", "青岚县", "青岚县人民政府"), "乡镇": ("乡镇", "石桥镇", "石桥镇人民政府"),
            "部门": ("部门", "青岚县", "青岚县市场监督管理局"), "司法部门": ("部门", "青岚县", "青岚县司法局")}
-    return {k for k, (lv, place, name) in who.items() if levels.offered(fits, lv, place, name)}
+    return {k for k, (lv, place, name) in who.items() if issuers.offered(fits, lv, place, name)}
 
 
 @pytest.mark.parametrize("text,not_for", [

@@ -9,7 +9,7 @@ import pytest
 from conftest import default_drafts
 import yaml
 
-from draftkit import levels
+from draftkit import issuers, levels
 
 ISSUERS = {"county": ("青岚县人民政府", "县区"), "dept": ("青岚县司法局", "部门"),
            "city": ("云川市人民政府", "市"), "town": ("白石镇人民政府", "乡镇"),
@@ -102,13 +102,13 @@ def test_plan_answers_the_shortcomings_and_causes_cover_the_problem(drafts):
 
 
 def test_level_marks_are_data_read_when_mining():
-    town = levels.values("白石镇人民政府", "乡镇", "白石镇")
+    town = issuers.values("白石镇人民政府", "乡镇", "白石镇")
     assert (town["常务会议"], town["主要负责人"]) == ("镇党政联席会议", "镇党委书记、镇长")
     _, _, fits = levels.neutralise("组织律所和律师签订诚信执业承诺书", "荣成市")
     assert fits and "乡镇" not in fits and "县区" in fits
     _, _, fits = levels.neutralise("荣成市深化简政放权，下放行政许可事项", "荣成市")
     assert fits and "部门" not in fits and "乡镇" not in fits
-    assert not levels.offered(levels.neutralise("开展行政复议规范化建设", "白石镇")[2], "乡镇", "白石镇")
+    assert not issuers.offered(levels.neutralise("开展行政复议规范化建设", "白石镇")[2], "乡镇", "白石镇")
 
 
 def test_a_department_other_than_justice_does_not_claim_the_justice_bureaus_work(drafts):
@@ -164,7 +164,8 @@ def test_every_heading_has_something_under_it(drafts):
 
 def test_a_town_named_with_its_county_speaks_as_the_town(drafts):
     md = drafts["county_town"]
-    assert md.split("## ")[0].count("2025年，石桥镇坚持") == 1
+    # under its county's party committee and government, as a town's report opens (issuers.yaml led_by)
+    assert md.split("## ")[0].count("2025年，在县委、县政府的坚强领导下，石桥镇坚持") == 1
     assert not re.search(r"县长|县政府常务会议|我县|全县|县政府新出台", md), re.findall(r"县长|县政府常务会议|我县|全县", md)
     assert parts(md)["leadership"].count("镇党委书记、镇长") >= 2
 

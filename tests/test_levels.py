@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import MINIMAL, ROOT, write
 
-from draftkit import levels
+from draftkit import issuers, levels
 from draftkit.bank.phrasebank import Bank, shipped_bank_dir
 from draftkit.bank.recommend import offerable, recommended
 from draftkit.mining.grade import grade, reasons
@@ -26,17 +26,17 @@ def bank():
 
 
 def test_level_values_for_a_county_a_department_a_city_and_a_town():
-    county = levels.values("青岚县人民政府", "县区", "青岚县")
+    county = issuers.values("青岚县人民政府", "县区", "青岚县")
     assert (county["全域"], county["我方"], county["本级政府"], county["本级党委"], county["主要负责人"]) == \
         ("全县", "我县", "县政府", "县委", "县长")
-    dept = levels.values("青岚县司法局", "部门", "青岚县")
+    dept = issuers.values("青岚县司法局", "部门", "青岚县")
     assert (dept["全域"], dept["我方"], dept["本级政府"], dept["常务会议"], dept["主要负责人"]) == \
         ("全县", "我局", "县政府", "局党组会议", "党组书记、局长")
-    assert levels.values("云川市人民政府", "市", "云川市")["主要负责人"] == "市长"
-    assert levels.values("云川市济阳区人民政府", "县区", "济阳区")["本级政府"] == "区政府"
-    assert levels.values("桃源镇人民政府", "乡镇", "桃源镇")["本级党委"] == "镇党委"
-    assert levels.values("青岚县发展和改革委员会", "部门", "青岚县")["我方"] == "我委"
-    assert levels.values("青岚县人民政府", "县区", "青岚县", leader="代县长")["主要负责人"] == "代县长"
+    assert issuers.values("云川市人民政府", "市", "云川市")["主要负责人"] == "市长"
+    assert issuers.values("云川市济阳区人民政府", "县区", "济阳区")["本级政府"] == "区政府"
+    assert issuers.values("桃源镇人民政府", "乡镇", "桃源镇")["本级党委"] == "镇党委"
+    assert issuers.values("青岚县发展和改革委员会", "部门", "青岚县")["我方"] == "我委"
+    assert issuers.values("青岚县人民政府", "县区", "青岚县", leader="代县长")["主要负责人"] == "代县长"
 
 
 def test_own_level_words_become_slots_and_other_levels_restrict_the_entry():
@@ -61,12 +61,12 @@ def test_own_level_words_become_slots_and_other_levels_restrict_the_entry():
 
 def test_the_justice_bureaus_own_work_is_offered_to_justice_departments_only():
     fits = levels.neutralise("全市{n}个镇街公共法律服务站全部进驻综治中心", "荣成市")[2]
-    assert levels.offered(fits, "部门", "青岚县", "青岚县司法局")
-    assert not levels.offered(fits, "部门", "青岚县", "青岚县市场监督管理局")
-    assert levels.offered(fits, "县区", "青岚县", "青岚县人民政府")
+    assert issuers.offered(fits, "部门", "青岚县", "青岚县司法局")
+    assert not issuers.offered(fits, "部门", "青岚县", "青岚县市场监督管理局")
+    assert issuers.offered(fits, "县区", "青岚县", "青岚县人民政府")
     # what any department does is offered to both
     fits = levels.neutralise("严格落实重大执法决定法制审核制度", "荣成市")[2]
-    assert levels.offered(fits, "部门", "青岚县", "青岚县市场监督管理局") and levels.offered(fits, "部门", "青岚县", "青岚县司法局")
+    assert issuers.offered(fits, "部门", "青岚县", "青岚县市场监督管理局") and issuers.offered(fits, "部门", "青岚县", "青岚县司法局")
 
 
 @needs_corpus
@@ -85,7 +85,7 @@ def test_shipped_bank_neutral_entries_name_no_level(bank):
 ])
 def test_default_sentences_speak_at_the_issuers_level(bank, issuer, level, place, own):
     """9 of 12 default sentences for a county department spoke as a city."""
-    values = levels.values(issuer, level, place)
+    values = issuers.values(issuer, level, place)
     for part in ("measures", "shortcomings", "leadership", "plan"):
         for e in recommended(bank, part, 6, level, place):
             text = re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), e.text)
@@ -172,7 +172,7 @@ def test_fast_loader_reads_grade_and_levels_like_json(bank):
 def test_picker_and_defaults_offer_only_usable_entries_of_the_level(bank):
     for part in ("measures", "shortcomings", "leadership", "plan"):
         pool = offerable(bank, part, "部门", "青岚县")
-        assert pool and all(e.grade == "ok" and levels.offered(e.levels, "部门", "青岚县") for e in pool)
+        assert pool and all(e.grade == "ok" and issuers.offered(e.levels, "部门", "青岚县") for e in pool)
     marked = [e for e in bank.entries() if e.levels and "县区" not in e.levels.split(",")]
     assert marked and not any(e in offerable(bank, e.part, "县区", "青岚县") for e in marked)
 
@@ -190,12 +190,15 @@ def test_phrases_show_gives_grade_reason_and_levels(bank):
     assert "适用层级：县区、乡镇、部门" in r.stdout
 
 
-def test_units_office_endings_and_level_slots_are_read_from_levels_yaml():
+def test_units_office_endings_and_level_slots_are_read_from_the_data():
+    """Place units and their levels from data/levels.yaml; office endings and the level
+    slots from the issuer model (data/issuers.yaml)."""
+    from draftkit import issuers
     from draftkit.domain import guess_level, places_of
     from draftkit.slots import REPORT_SLOTS, builtin_slots
 
     t = levels.table()
-    for d in t.departments:
+    for d in issuers.table()["offices"]:
         if d["suffix"]:
             assert guess_level(f"青岚县{d['suffix']}") == "部门", d["suffix"]
     assert guess_level("青岚县人民政府") == "县区" and guess_level("安宁省人民政府") == "省"
@@ -204,6 +207,6 @@ def test_units_office_endings_and_level_slots_are_read_from_levels_yaml():
         assert levels.place_unit(f"青岚{unit}") == unit
     assert places_of("广西壮族自治区云川市青岚县石桥镇人民政府") == ["广西壮族自治区", "云川市", "青岚县", "石桥镇"]
     assert places_of("云川市青岚区司法局") == ["云川市", "青岚区"] and places_of("青岚县云川市") == ["青岚县"]
-    assert builtin_slots() == (*REPORT_SLOTS, *t.slots)
-    filled = levels.values("青岚县司法局", "部门", "青岚县")
-    assert set(filled) == set(t.slots) and filled["我方"] == "我局" and filled["全域"] == "全县"
+    assert builtin_slots() == (*REPORT_SLOTS, *issuers.slot_names())
+    filled = issuers.values("青岚县司法局", "部门", "青岚县")
+    assert set(filled) == set(issuers.slot_names()) and filled["我方"] == "我局" and filled["全域"] == "全县"

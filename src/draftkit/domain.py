@@ -4,7 +4,6 @@ rendered report is made of, and the names of moves and topics shown to users."""
 
 from __future__ import annotations
 
-from draftkit import rx
 
 # The five items the regulation requires (厅字〔2019〕28号), in its order.
 PART_KEYS: tuple[str, ...] = ("measures", "shortcomings", "leadership", "plan", "other")
@@ -89,43 +88,26 @@ def default_part_heading(key: str, year: int, level: str = "") -> str:
 
 
 def guess_level(issuer: str) -> str:
-    """The level (层级) an issuer's name suggests; 县区 when it says nothing. A name that ends
-    as an office does (data/levels.yaml departments: 局, 委员会, 办公室…) is a department's."""
-    from draftkit import levels
+    """The level (层级) an issuer's name suggests (the issuer model, data/issuers.yaml): a
+    街道 or a township 乡镇, a 税务局 部门…; 县区 when it says nothing."""
+    from draftkit import issuers
 
-    if any(d["suffix"] and issuer.endswith(d["suffix"]) for d in levels.table().departments):
-        return "部门"
-    if rx.compile(r"省人民政府$").search(issuer):
-        return "省"
-    if rx.compile(r"(乡|镇)人民政府$").search(issuer):
-        return "乡镇"
-    if rx.compile(r"(县|区|旗)人民政府$").search(issuer):
-        return "县区"
-    if rx.compile(r"市人民政府$").search(issuer):
-        return "市"
-    return "县区"
+    return issuers.parse(issuer).level
 
 
 def places_of(name: str) -> list[str]:
     """The run of places an issuer's name starts with, each below the one before (the units
     and their levels: data/levels.yaml): 青岚县石桥镇人民政府 → [青岚县, 石桥镇]; 青岚县司法局 →
     [青岚县]; 中共云川市委… → [中共云川市]."""
-    from draftkit import levels
+    from draftkit import issuers
 
-    pattern = rx.compile(levels.place_pattern())
-    places, rank, at = [], -1, 0
-    while m := pattern.match(name, at):
-        here = levels.place_rank(levels.place_unit(m.group()))
-        if here <= rank:
-            break
-        places.append(m.group())
-        rank, at = here, m.end()
-    return places
+    return issuers.places_in(name)
 
 
 def place_of(name: str) -> str:
-    """The issuer's own place: the place its name starts with, or the last of a run of
-    places each below the one before: 青岚县人民政府 → 青岚县; 青岚县石桥镇人民政府 → 石桥镇;
-    云川市青岚区司法局 → 青岚区; 青岚县司法局 → 青岚县; 中共云川市委… → 云川市."""
-    places = places_of(name)
-    return places[-1] if places else ""
+    """The issuer's own place (the issuer model): 青岚县人民政府 → 青岚县; 青岚县石桥镇人民政府 →
+    石桥镇; 云川市青岚区司法局 → 青岚区; 临江市东湖街道办事处 → 东湖街道; 中共云川市委、云川市人民政府 →
+    云川市; 国家税务总局青山县税务局 → 青山县."""
+    from draftkit import issuers
+
+    return issuers.parse(name).place

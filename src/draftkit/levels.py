@@ -17,24 +17,20 @@ from draftkit.records import dataclass
 
 @dataclass(frozen=True)
 class _Table:
-    """The wording of each administrative level, as data/levels.yaml gives it."""
+    """The levels and the mining rules, as data/levels.yaml gives them (what an issuer calls
+    itself and its leaders is data/issuers.yaml's: issuers.py)."""
 
     units: dict[str, str]
     level_unit: dict[str, str]
     order: tuple[str, ...]
-    slots: dict[str, dict[str, str]]
-    party: dict[str, str]
-    leaders: dict[str, str]
-    departments: tuple[dict[str, str], ...]
     neutral: tuple[tuple[str, str], ...]
     department_self: str
     mentions: dict[str, str]
     reserved: dict[str, str]
     government_only: str
-    meetings: dict[str, str]
     lacking: dict[str, str]
     justice_only: str
-    justice_departments: str
+    peoples: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,10 +38,9 @@ def table() -> _Table:
     from draftkit.resources import data_file
 
     raw = data_file("levels.yaml")  # with libyaml: the pure-Python parser took 20 ms here
-    return _Table(raw["units"], raw["level_unit"], tuple(raw["order"]), raw["slots"], raw["party"],
-                  raw["leaders"], tuple(raw["departments"]), tuple(tuple(x) for x in raw["neutral"]),
+    return _Table(raw["units"], raw["level_unit"], tuple(raw["order"]), tuple(tuple(x) for x in raw["neutral"]),
                   raw["department_self"], raw["mentions"], raw["reserved"], raw["government_only"],
-                  raw.get("meetings", {}), raw.get("lacking", {}), raw["justice_only"], raw["justice_departments"])
+                  raw.get("lacking", {}), raw["justice_only"], tuple(raw["peoples"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,9 +50,11 @@ def place_units() -> tuple[str, ...]:
 
 
 def place_pattern(*more: str) -> str:
-    """A place's name as a pattern: two to four characters and its unit (青岚县, 石桥镇), or
-    one of ``more`` (街道)."""
-    return r"[\u4e00-\u9fff]{2,4}?(?:" + "|".join((*place_units(), *more)) + ")"
+    """A place's name as a pattern: two to four characters and its unit (青岚县, 石桥镇), the
+    names of peoples between them in an autonomous area's (金沙彝族自治县, 云岭土家族苗族自治州),
+    or one of ``more``."""
+    peoples = "|".join(sorted(table().peoples, key=len, reverse=True))
+    return r"[\u4e00-\u9fff]{2,4}?(?:(?:" + peoples + ")族)*(?:" + "|".join((*place_units(), *more)) + ")"
 
 
 def place_unit(place: str) -> str:
@@ -83,41 +80,11 @@ def government_level(level: str, place: str = "") -> str:
     return table().units.get(unit_of(place, level), "县区")
 
 
-def _department(name: str) -> dict[str, str]:
-    return next(d for d in table().departments if name.endswith(d["suffix"]))
-
-
-
-
 def leader_problem(title: str) -> str | None:
     """Why a principal leader's title (issuer.leader) is not one, or None."""
     if rx.compile(r"[\u4e00-\u9fff·、]{2,16}").fullmatch(title.strip()):  # compiled when a leader is given
         return None
     return f"主要负责人“{title}”应写职务，如 县长、局长、党组书记、局长（2–16 个汉字）"
-
-
-def default_leader(name: str, level: str, place: str = "") -> str:
-    """The principal leader's title: 县长, 区长, 市长…; for a department 局长, 主任…"""
-    if level == "部门":
-        return _department(name)["leader"]
-    u = unit_of(place, level)
-    return table().leaders.get(u, "主要负责人")
-
-
-def values(name: str, level: str, place: str = "", leader: str = "") -> dict[str, str]:
-    """The level slots filled for an issuer."""
-    t = table()
-    u = unit_of(place, level)
-    kind = "department" if level == "部门" else "government"
-    dept = _department(name) if kind == "department" else {"self": "", "meeting": ""}
-    fill = {"u": u, "self": dept["self"], "meeting": dept["meeting"],
-            "leader": leader or default_leader(name, level, place)}
-    out = {slot: rx.compile(r"\{(\w+)\}").sub(lambda m: fill[m.group(1)], forms[kind]) for slot, forms in t.slots.items()}
-    if u in t.party:
-        out["本级党委"] = t.party[u]
-    if kind == "government" and u in t.meetings:
-        out["常务会议"] = t.meetings[u]
-    return out
 
 
 @functools.lru_cache(maxsize=32)
@@ -201,15 +168,3 @@ def _allowed(text: str, source: str | None) -> tuple[str, ...]:
     if "部门" in allowed:
         allowed.add("司法部门")  # what every department may say, a justice department may too
     return () if allowed == set(every) else tuple(lv for lv in every if lv in allowed)
-
-
-def offered(levels: str | tuple[str, ...], level: str, place: str = "", name: str = "") -> bool:
-    """Whether an entry marked for ``levels`` (empty: all) may be offered to an issuer
-    (a department named ``name``: 司法局 and 司法厅 also take the justice bureau's work)."""
-    if not levels:
-        return True
-    wanted = levels.split(",") if isinstance(levels, str) else levels
-    if level != "部门":
-        return government_level(level, place) in wanted
-    kind = "司法部门" if rx.compile(table().justice_departments).search(name) else "部门"
-    return government_level(level, place) in wanted and kind in wanted

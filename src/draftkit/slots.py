@@ -40,19 +40,18 @@ _NUMBERED = rx.compile(r"\{([a-z_]+?)\d*\}")
 @functools.lru_cache(maxsize=1)
 def builtin_slots() -> tuple[str, ...]:
     """The slots draftkit fills by itself: the report's own (year, issuer…) and the level
-    slots of data/levels.yaml (``slots``: {全域} 全县, {我方} 我县/我局, {本级政府} 县政府…)."""
-    from draftkit import levels
+    slots of the issuer model (data/issuers.yaml ``slots``: {全域} 全县, {我方} 我县/我局, {本级政府} 县政府…)."""
+    from draftkit import issuers
 
-    return (*REPORT_SLOTS, *levels.table().slots)
+    return (*REPORT_SLOTS, *issuers.slot_names())
 
 
 def builtin_values(year: int, issuer: str, place: str = "", level: str = "", leader: str = "") -> dict[str, int | str]:
     """The values of the built-in slots for a report."""
-    from draftkit import levels
-    from draftkit.domain import place_of
+    from draftkit import issuers
 
     out: dict[str, int | str] = {"year": year, "next_year": year + 1, "issuer": issuer, "place": place or issuer}
-    out.update(levels.values(issuer, level, place or place_of(issuer), leader))
+    out.update(issuers.values(issuer, level, place, leader))
     return out
 
 

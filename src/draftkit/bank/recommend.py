@@ -25,7 +25,7 @@ def _score(e: Entry) -> int:
 def offerable(bank: Bank, part: str, level: str = "", place: str = "", name: str = "") -> list[Entry]:
     """The entries of a part that may be offered to an issuer: whole sentences graded
     usable (mining/grade.py) that fit its level (levels.py)."""
-    from draftkit.levels import offered
+    from draftkit.issuers import offered
 
     return [e for e in bank.entries() if e.part == part and e.kind in ("sentence", "item") and e.grade == "ok"
             and offered(e.levels, level, place, name)]

@@ -22,22 +22,14 @@ def default_date(today: dt.date, year: int) -> dt.date | None:
 
 
 def default_addressee(name: str, level: str) -> str:
-    """Whom the report goes to (spec/annual-report.md): a province to 党中央、国务院; a city or
-    county government to its own party committee and people's congress standing committee;
-    a department to its place's party committee and government; a township to its county's,
-    when its name gives the county. '' where the name does not tell."""
-    from draftkit.domain import places_of
+    """Whom the report goes to (the issuer model, data/issuers.yaml; spec/annual-report.md):
+    a province to 党中央、国务院; a city or county government to its own party committee and
+    people's congress standing committee; a department to its place's party committee and
+    government; a township or 街道 to its county's or district's; a vertical body to the
+    body above it. '' where the name does not tell."""
+    from draftkit import issuers
 
-    places = places_of(name)
-    if level == "省":
-        return "党中央、国务院"
-    if level in ("市", "县区") and places:
-        return f"中共{places[-1]}委、{places[-1]}人大常委会"
-    if level == "部门" and places:
-        return f"中共{places[-1]}委、{places[-1]}人民政府"
-    if level == "乡镇" and len(places) >= 2:
-        return f"中共{places[-2]}委、{places[-2]}人民政府"
-    return ""
+    return issuers.parse(name, level).addressee or ""
 
 
 def default_opening(year: int, place: str, level: str = "", name: str = "") -> str:
@@ -53,19 +45,12 @@ def default_opening(year: int, place: str, level: str = "", name: str = "") -> s
     else:
         plan = "对照法治政府建设的目标任务"  # no 2026–2030 纲要 has been found: none is named
     meeting = "深入贯彻中央全面依法治国工作会议精神，" if rule_of_law_meeting(year) else ""
-    if level == "部门":
-        from draftkit import levels
+    from draftkit import issuers
 
-        v = levels.values(name, level, place)
-        who = f"{v['我方']}在{v['本级党委']}、{v['本级政府']}的坚强领导下，"
-    else:
-        who = place or (levels_self(name, level, place))
+    p = issuers.parse(name, level, place)
+    if p.level == "部门":  # 我局在县委、县政府的坚强领导下，
+        who = f"{p.self_name}{p.led_by}"
+    else:  # 在县委、县政府的坚强领导下，石桥镇…
+        who = p.led_by + (place or p.place or p.self_name)
     return (f"{year}年，{who}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻{thought}，"
             f"全面贯彻{plenums(year)}，{meeting}{plan}，扎实推进依法行政各项工作。现将有关情况报告如下：")
-
-
-def levels_self(name: str, level: str, place: str) -> str:
-    """How an issuer without a place name calls itself (我县, 我局…)."""
-    from draftkit import levels
-
-    return levels.values(name, level, place)["我方"]

@@ -141,9 +141,9 @@ def section_for(part: dict, topic: str) -> dict:
 
 def _kind(level: str, name: str) -> str:
     """部门 or 司法部门 for a department (a justice bureau keeps the county's 复议 and 调解 wording)."""
-    from draftkit import levels
+    from draftkit import issuers
 
-    return "司法部门" if level == "部门" and rx.compile(levels.table().justice_departments).search(name) else level
+    return "司法部门" if level == "部门" and issuers.is_justice(name) else level
 
 
 def _measures(bank: Bank, level: str, place: str, name: str, year: int, confirm: str = "") -> list[tuple[str, dict]]:
@@ -197,11 +197,11 @@ def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", n
 def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | None = None,
                 leader: str = "", place: str = "", confirm: str = "") -> dict:
     """A whole draft for an issuer, as an answers file holds it."""
-    from draftkit import levels
+    from draftkit import issuers
 
     place = place or place_of(name)
     issuer = record("issuer", name=name, level=level, place=place or None,
-                    leader=leader or levels.default_leader(name, level, place))
+                    leader=leader or issuers.default_leader(name, level, place))
     date = default_date(today or dt.date.today(), year)
     return record(
         "report", issuer=issuer, year=year,

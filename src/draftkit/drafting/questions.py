@@ -11,7 +11,7 @@ from draftkit.domain import LEVELS, default_title, guess_level, place_of
 from draftkit.drafting.defaults import default_addressee, default_date, default_opening
 from draftkit.drafting.prompter import Prompter
 from draftkit.drafting.validators import parse_date, to_year, v_date_for, v_leader, v_required, v_year
-from draftkit.levels import default_leader
+from draftkit.issuers import default_leader
 from draftkit.records import dataclass
 
 

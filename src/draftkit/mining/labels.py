@@ -87,9 +87,9 @@ def _own_level() -> dict[str, str]:
     """The issuer's own-level slots read as a county's words, each closing a word (依法治{本级}
     → 依法治县，) so that a keyword naming a level still counts and no new word forms with what
     follows ({本级}政协 → 县，政协, not 县政协)."""
-    from draftkit import levels
+    from draftkit import issuers
 
-    return {k: v + "，" for k, v in levels.values("某县人民政府", "县", "某县").items()}
+    return {k: v + "，" for k, v in issuers.values("某县人民政府", "县", "某县").items()}
 
 
 def topic_of(text: str) -> str:

@@ -1,0 +1,53 @@
+"""The issuer model (data/issuers.yaml): what kind of body issues a report — a province, a
+city, a county, a township, a 街道, a development zone's 管委会, a government department,
+a vertically managed body, a State Council department — and, for each kind, how it names
+itself, who leads it and in which meetings, whom it reports to, what it can do and what
+units it has. ``new`` (the first draft and the prompt's defaults), ``check`` (S007) and
+``import`` read it through :func:`parse`:
+
+    >>> p = parse("国家税务总局青山县税务局")
+    >>> p.kind.key, p.trade, p.place, p.words()["主要负责人"]
+    ('vertical', '税务', '青山县', '党委书记、局长')
+
+The place units and their levels are levels.py's (data/levels.yaml units); everything else
+said of an issuer is here: model.py (the data and the profile), names.py (names read).
+"""
+
+from __future__ import annotations
+
+from draftkit.issuers.model import Kind, Profile, Trade, kinds, slot_names, table, trade_of, trades
+from draftkit.issuers.names import kind_key, parse, places_in
+
+__all__ = ["Kind", "Profile", "Trade", "default_leader", "is_justice", "kind_key", "kinds", "offered", "parse",
+           "places_in", "slot_names", "table", "trade_of", "trades", "values"]
+
+
+def values(name: str, level: str = "", place: str = "", leader: str = "") -> dict[str, str]:
+    """The slots filled for an issuer (its kind's words): 全域 全县, 我方 我局…"""
+    return parse(name, level, place).words(leader)
+
+
+def default_leader(name: str, level: str = "", place: str = "") -> str:
+    """The principal leader's title: 县长; 镇党委书记、镇长; 党组书记、局长; a 税务局's 党委书记、局长."""
+    return parse(name, level, place).leader
+
+
+def is_justice(name: str) -> bool:
+    """A justice department (司法局, 司法厅: trades 司法), which also takes the county's 复议 and 调解 work."""
+    trade = trade_of(name)
+    return trade is not None and trade.key == "司法"
+
+
+def offered(marks: str | tuple[str, ...], level: str, place: str = "", name: str = "") -> bool:
+    """Whether a bank entry marked for ``marks`` (levels.py: 县区, 部门, 司法部门…; empty: all)
+    may be offered to an issuer (a department named ``name``: 司法局 and 司法厅 also take the
+    justice bureau's work)."""
+    from draftkit import levels
+
+    if not marks:
+        return True
+    wanted = marks.split(",") if isinstance(marks, str) else marks
+    if level != "部门":
+        return levels.government_level(level, place) in wanted
+    kind = "司法部门" if is_justice(name) else "部门"
+    return levels.government_level(level, place) in wanted and kind in wanted

@@ -1,0 +1,168 @@
+"""The issuer model's data (data/issuers.yaml) and what an issuer is once its name is read:
+its kind (Kind), its trade (Trade) and the profile parse() returns (Profile)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+_CJK = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of issuer as data/issuers.yaml gives it."""
+
+    key: str
+    name: str
+    level: str  # the level of the bank and the drafts' data: 省 市 县区 乡镇 部门
+    words: dict[str, str]
+    led_by: str | list[str]
+    addressee: str | list[str]
+    superior: str | list[str]
+    inner: str
+    area: str
+    powers: dict[str, bool | str]
+    says_not: dict[str, str]
+    sources: dict[str, str]
+    examples: tuple[str, ...]
+    units: tuple[str, ...] = ()  # a government's: the units its place's name ends with
+    above: str = ""  # the unit above it when its name does not give the place above
+
+
+@dataclass(frozen=True)
+class Trade:
+    """A department's trade (教育, 税务…): its party organ, whether it is vertically managed
+    and the State Council department at its head."""
+
+    key: str
+    match: str
+    organ: str = "党组"
+    vertical: bool = False
+    national: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An issuer parsed: its kind, its place and the place above it, its trade."""
+
+    name: str  # as given (a joint 中共…委、…人民政府 included)
+    kind: Kind
+    place: str = ""  # the place it stands for: 青山县, 东湖街道, 云川经济技术开发区
+    unit: str = ""  # the unit of that place (data/issuers.yaml places): 县, 自治县, 街道, 开发区
+    parent: str = ""  # the place above, when the name gives it: 临江市 (of 临江市东湖街道办事处)
+    parent_unit: str = ""  # its unit; a county's or township's superior unit when the name does not give it
+    trade: str = ""  # 税务, 教育…; '' for a government
+    office: str = ""  # a department's name less its place: 税务局, 自然资源和规划局
+    tier: str = ""  # the level of government of its place: 省 市 县区 乡镇
+    joint: bool = False  # a party committee and its government (中共青岚县委、青岚县人民政府)
+    autonomous: bool = False  # 自治区, 自治州, 自治县, 自治旗, 民族乡
+    fields: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def level(self) -> str:
+        return self.kind.level
+
+    def words(self, leader: str = "") -> dict[str, str]:
+        """Every slot's value for this issuer (data/issuers.yaml slots): 全域 全县, 我方 我局…;
+        ``leader`` (issuer.leader) for the principal leader when given."""
+        out = {slot: fill(form, self.fields) for slot, form in self.kind.words.items()}
+        if leader:
+            out["主要负责人"] = leader
+        return out
+
+    @property
+    def leader(self) -> str:
+        return self.words()["主要负责人"]
+
+    @property
+    def self_name(self) -> str:
+        return self.words()["我方"]
+
+    @property
+    def area(self) -> str:
+        return fill(self.kind.area, self.fields)
+
+    @property
+    def inner(self) -> str:
+        return fill(self.kind.inner, self.fields)
+
+    @property
+    def led_by(self) -> str:
+        """How the opening says under whom it works (在县委、县政府的坚强领导下，), or ''."""
+        return first(self.kind.led_by, self.fields) or ""
+
+    @property
+    def addressee(self) -> str | None:
+        """Whom the report goes to; None when the name does not tell (a clerk fills it)."""
+        return first(self.kind.addressee, self.fields)
+
+    @property
+    def superior(self) -> str:
+        """The body above it that the report also goes to, as the clerk would name it."""
+        return first(self.kind.superior, self.fields) or self.fields.get("superior_hint", "")
+
+    def can(self, power: str) -> bool | str:
+        """What the model says of a power (data/issuers.yaml power_names): True, False, or a
+        condition in words (参照, 按省级规定)."""
+        return self.kind.powers.get(power, False)
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> dict:  # noqa: D103 - data/issuers.yaml as read
+    from draftkit.resources import data_file
+
+    return data_file("issuers.yaml")
+
+
+@functools.lru_cache(maxsize=1)
+def kinds() -> dict[str, Kind]:
+    """Every kind, in the order of data/issuers.yaml."""
+    return {key: Kind(key, k["name"], k["level"], dict(k["words"]), k.get("led_by", ""), k.get("addressee", ""),
+                      k.get("superior", ""), k.get("inner", ""), k.get("area", ""), dict(k.get("powers", {})),
+                      dict(k.get("says_not") or {}), dict(k.get("sources", {})), tuple(k.get("examples", ())),
+                      tuple(k.get("units", ())), k.get("above", ""))
+            for key, k in table()["kinds"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def trades() -> tuple[Trade, ...]:
+    return tuple(Trade(**t) for t in table()["trades"])
+
+
+def trade_of(name: str) -> Trade | None:
+    """The trade a department's name shows (教育局 → 教育), or None."""
+    return next((t for t in trades() if rx(t.match).search(name)), None)
+
+
+def slot_names() -> tuple[str, ...]:
+    """The slots an issuer fills (data/issuers.yaml slots), in their order."""
+    return tuple(table()["slots"])
+
+
+@functools.lru_cache(maxsize=512)
+def rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fill(form: str, fields: dict[str, str], strict: bool = False) -> str | None:
+    """A template of data/issuers.yaml filled; with ``strict``, None where a field is unknown."""
+    missing = [m for m in _FIELD.findall(form) if not fields.get(m)]
+    if strict and missing:
+        return None
+    return _FIELD.sub(lambda m: fields.get(m.group(1), ""), form)
+
+
+def first(forms: str | list[str], fields: dict[str, str]) -> str | None:
+    """The first of a field's templates (one, or a list) whose words are all known."""
+    for form in [forms] if isinstance(forms, str) else forms:
+        if (out := fill(form, fields, strict=True)) is not None:
+            return out
+    return None
+
+
