@@ -1,4 +1,5 @@
-"""The words the miner knows, kept as data files like jieba keeps dictionaries:
+"""The words the reader knows (for a line cut off mid-word, the miner's units, check's
+topics), kept as data files like jieba keeps dictionaries:
 ``data/topics.yaml`` (topic keywords and their weights), ``data/terms.txt`` (fixed
 expressions never to be cut: 二十大, 习近平法治思想, 新理念新思想新战略) and
 ``data/function_words.txt`` (what a formula may not start or end on). jieba cuts text
