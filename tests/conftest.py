@@ -29,9 +29,9 @@ parts:
 
 
 def pytest_configure(config):
-    """The tests never write to the user's cache: draftkit's cache folder (compiled
-    patterns, template bytecode, jieba's dictionary) is a folder of the session's, set
-    before any test module imports draftkit; subprocesses inherit it."""
+    """The tests never write to the user's cache: draftkit's cache folder (jieba's
+    dictionary) is a folder of the session's, set before any test module imports
+    draftkit; subprocesses inherit it."""
     config._draftkit_cache = tempfile.mkdtemp(prefix="draftkit-test-cache-")
     config._draftkit_cache_was = os.environ.get("DRAFTKIT_CACHE")
     os.environ["DRAFTKIT_CACHE"] = config._draftkit_cache

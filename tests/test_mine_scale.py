@@ -13,24 +13,33 @@ from draftkit.reading.lexicon import _jieba, _load_dictionary, _save_dictionary,
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
-def test_cached_dictionary_is_jiebas_with_our_words_added(tmp_path):
+def test_cached_dictionary_is_jiebas_with_our_words_added(tmp_path, monkeypatch):
+    """What draftkit builds and keeps is the dictionary jieba builds itself (here in a
+    folder of the test's, never the shared temporary one), with our words added."""
     import jieba
 
     built = jieba.Tokenizer()
+    built.tmp_dir = str(tmp_path)
     built.initialize()
     for word, freq in added_words():
         built.add_word(word, freq=freq)
-    cache = tmp_path / "dict.cache"
-    _save_dictionary(built, cache)
+    monkeypatch.setenv("DRAFTKIT_CACHE", str(tmp_path / "cache"))
+    ours = jieba.Tokenizer()
+    ours.FREQ, ours.total = ours.gen_pfdict(ours.get_dict_file())
+    ours.initialized = True
+    for word, freq in added_words():
+        ours.add_word(word, freq=freq)
+    _save_dictionary(ours, "jieba-test.json")
     loaded = jieba.Tokenizer()
-    assert _load_dictionary(loaded, cache)
+    loaded.FREQ, loaded.total = _load_dictionary("jieba-test.json", added_words())
+    loaded.initialized = True
     assert loaded.FREQ == built.FREQ and loaded.total == built.total
     text = "全面贯彻习近平法治思想，深入推进行政复议体制改革和规范性文件合法性审核"
     assert loaded.lcut(text) == built.lcut(text)
     assert "习近平法治思想" in loaded.lcut(text)
-    cache.write_bytes(b"not a dictionary")
-    assert not _load_dictionary(jieba.Tokenizer(), cache)
-    assert not _load_dictionary(jieba.Tokenizer(), tmp_path / "missing.cache")
+    (tmp_path / "cache" / "jieba-test.json").write_bytes(b"not a dictionary")
+    assert _load_dictionary("jieba-test.json", added_words()) is None
+    assert _load_dictionary("jieba-missing.json", added_words()) is None
 
 
 def test_segment_run_by_run_equals_jieba_on_the_whole_text():

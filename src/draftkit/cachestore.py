@@ -1,153 +1,115 @@
-"""A dictionary kept in a file of draftkit's cache folder, for what every process would
-otherwise compute again: compiled regular expressions (rx.py), the code of the methods
-dataclasses generate (records.py) and the shipped tables read from YAML (``table``).
+"""draftkit's cache folder, for data that every process would otherwise compute again
+(today jieba's dictionary extended with our words, mining/lexicon.py).
 
-The file is a CRC-32 of the rest, then the entries (marshal, whose format is the
-running Python's: the callers put the Python version in the file's name). Reading
-gives {} for a file missing, truncated, damaged or not a dictionary; writing merges
-with what other processes stored meanwhile, up to a bound, through a temporary file
-renamed over the old one, so that a reader sees one file or the other whole. Nothing
-here raises: without a store a process is only slower.
+Only data is kept there, never code: no pickle, no marshal, no compiled templates. The
+caller validates what it reads (shape and types) and computes it afresh when anything is
+wrong, so a damaged, foreign or planted file costs time, never a crash.
+
+The folder is ``DRAFTKIT_CACHE`` if set, else the platform's per-user cache folder
+(platformdirs: ``%LOCALAPPDATA%\\draftkit\\Cache``, ``~/Library/Caches/draftkit``,
+``$XDG_CACHE_HOME/draftkit``). It is created 0700. A folder that another user owns or
+that group or others can write is refused with one warning, and the process runs
+uncached: whoever can write there could otherwise choose what draftkit reads. (On
+Windows, where a folder's owner and mode bits say nothing, the folder is used as it is.)
+Nothing here raises: without a cache a process is only slower.
 """
 
 from __future__ import annotations
 
-import threading
+import os
+import sys
 from pathlib import Path
 
-
 CACHE_ENV = "DRAFTKIT_CACHE"
+MAX_BYTES = 16 * 1024 * 1024  # the largest file read back (jieba's extended dictionary is ~7 MB)
+
+OWNERS_MEAN_NOTHING = os.name == "nt"  # Windows: st_uid is 0 and the mode bits are not its permissions
+_warned: set[str] = set()  # folders already refused in this process (one warning each)
 
 
 def cache_dir() -> Path | None:
-    """draftkit's one cache folder (compiled patterns, template bytecode, jieba's
-    dictionary): ``DRAFTKIT_CACHE`` if set, else the platform's cache folder. None when
-    it cannot be created: everything then works uncached, only slower."""
-    import os
-    import sys
-
+    """draftkit's one cache folder, or None when it cannot be created or is refused."""
     given = os.environ.get(CACHE_ENV)
-    if given:
-        path = Path(given)
-    elif sys.platform == "win32":
-        path = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "draftkit" / "Cache"
-    elif sys.platform == "darwin":
-        path = Path.home() / "Library" / "Caches" / "draftkit"
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        path = (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "draftkit"
     try:
-        path.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):  # RuntimeError: no home folder to expand
+        if given:
+            path = Path(given)
+        else:
+            import platformdirs
+
+            path = Path(platformdirs.user_cache_dir("draftkit", appauthor=False))
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.stat(path)
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: no home folder to expand
+        return None
+    problem = unsafe(st)
+    if problem:
+        if str(path) not in _warned:
+            _warned.add(str(path))
+            sys.stderr.write(f"draftkit 警告：缓存文件夹 {path} {problem}，本次不使用缓存（结果不变，只是慢一些）\n")
         return None
     return path if os.access(path, os.W_OK | os.X_OK) else None
 
 
-def store_path(name: str) -> Path | None:
-    """The file ``name`` in the cache folder; None without a usable cache folder."""
-    try:
-        folder = cache_dir()
-    except Exception:  # noqa: BLE001 - no home, odd environment: no store
+def unsafe(st: os.stat_result) -> str:
+    """Why a folder with this status may not hold draftkit's cache ("" when it may)."""
+    import stat
+
+    if not stat.S_ISDIR(st.st_mode):
+        return "不是文件夹"
+    if OWNERS_MEAN_NOTHING:  # the per-user folder as it is
+        return ""
+    if st.st_uid != os.geteuid():
+        return "属于其他用户"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "其他用户也能写入"
+    return ""
+
+
+def read(name: str) -> bytes | None:
+    """The bytes of the cache file ``name``; None when there is no cache folder, no such
+    regular file of ours, or it is larger than MAX_BYTES (a link to /dev/zero included)."""
+    import stat
+
+    folder = cache_dir()
+    if folder is None:
         return None
-    return folder / name if folder is not None else None
-
-
-def read(path: Path) -> dict:
-    import marshal
-    import zlib
-
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        data = path.read_bytes()
-        if int.from_bytes(data[:4], "little") != zlib.crc32(memoryview(data)[4:]):
-            return {}
-        entries = marshal.loads(memoryview(data)[4:])
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
+        fd = os.open(folder / name, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or (not OWNERS_MEAN_NOTHING and st.st_uid != os.geteuid()):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_BYTES + 1)
+        return data if len(data) <= MAX_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
-def dumps(entries: dict) -> bytes:
-    import marshal
-    import zlib
-
-    payload = marshal.dumps(entries)
-    return zlib.crc32(payload).to_bytes(4, "little") + payload
-
-
-def add(path: Path, new: dict, limit: int) -> bool:
-    """Add ``new`` to the store at ``path`` (at most ``limit`` entries in all); whether
-    the store could be written."""
-    import os
+def write(name: str, data: bytes) -> bool:
+    """Keep ``data`` as the cache file ``name`` (through a temporary file renamed over the
+    old one, so that a reader sees one file or the other whole); whether it was kept."""
     import tempfile
 
-    merged = read(path)
-    for key, value in new.items():
-        if len(merged) >= limit:
-            break
-        merged[key] = value
+    folder = cache_dir()
+    if folder is None or len(data) > MAX_BYTES:
+        return False
     tmp = None
     try:
-        data = dumps(merged)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=name, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.replace(tmp, path)
+        os.replace(tmp, folder / name)
         return True
-    except (OSError, ValueError):  # ValueError: an entry marshal cannot write
+    except OSError:
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
         return False
-
-
-MISSING = object()  # table's answer when the store holds nothing for the file as it is
-TABLES_LIMIT = 200
-_tables: dict | None = None  # name → (SHA-1 of the file, pickled value)
-_tables_path: Path | None = None
-_tables_new: dict = {}
-_lock = threading.Lock()
-
-
-def table(name: str, digest: bytes):
-    """The value kept for the shipped table ``name`` whose file has the SHA-1 ``digest``
-    (a fresh copy each time), or MISSING."""
-    global _tables, _tables_path
-    with _lock:
-        if _tables is None:
-            import sys
-
-            _tables_path = store_path(f"tables-{sys.implementation.cache_tag}.marshal")
-            _tables = read(_tables_path) if _tables_path is not None else {}
-    entry = _tables.get(name)
-    try:
-        if entry is not None and entry[0] == digest:
-            import pickle
-
-            return pickle.loads(entry[1])
-    except Exception:  # noqa: BLE001 - a damaged entry: read the YAML again
-        pass
-    return MISSING
-
-
-def keep_table(name: str, digest: bytes, value) -> None:
-    """Keep ``value`` for the next processes (written at exit)."""
-    import pickle
-
-    if _tables_path is None:
-        return
-    try:
-        blob = pickle.dumps(value, protocol=4)
-    except Exception:  # noqa: BLE001 - a value pickle cannot write is read from YAML each time
-        return
-    if not _tables_new:
-        import atexit
-
-        atexit.register(_save_tables)
-    _tables_new[name] = (digest, blob)
-
-
-def _save_tables() -> None:
-    if _tables_new and _tables_path is not None and add(_tables_path, dict(_tables_new), TABLES_LIMIT):
-        _tables_new.clear()

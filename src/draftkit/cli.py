@@ -9,16 +9,11 @@ import os
 import sys
 from pathlib import Path
 
-from draftkit.cliparse import Parser, untranslated
+from draftkit.cliparse import Parser
 from draftkit.errors import ExitCode
 
 
 def build_parser() -> argparse.ArgumentParser:
-    with untranslated():
-        return _build_parser()
-
-
-def _build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="draftkit", description="起草、检查年度法治政府建设情况报告")
     p.add_argument("--version", action="version", version=_version(), help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", metavar="命令", parser_class=Parser)

@@ -1,11 +1,19 @@
 """argparse in Chinese for the ``draftkit`` command: usage, section titles and -h in
-Chinese, errors in one Chinese line and exit 2."""
+Chinese, errors in one Chinese line and exit 2.
+
+All of it through argparse's own means of extension (a HelpFormatter and an
+ArgumentParser of our own: the usage prefix, the groups' titles, the -h action, ``error``);
+argparse and gettext themselves are left as they are. argparse's English error messages
+are put in Chinese when they reach ``error``; one it words differently in another Python
+version, or that is not listed, is still one line and exit 2."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import re
+
+
+_TITLE_COLON = re.compile(r"^(参数|选项):$", re.M)
 
 
 class Formatter(argparse.HelpFormatter):
@@ -26,32 +34,21 @@ class Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         """The help, its section titles ended by a full-width colon (argparse writes “选项:”)."""
-        return re.sub(r"^(参数|选项):$", r"\1：", super().format_help(), flags=re.M)
+        return _TITLE_COLON.sub(r"\1：", super().format_help())
 
     def error(self, message: str) -> None:
         for english, chinese in ARGPARSE_MESSAGES:
-            message = re.sub(english, chinese, message)
+            message = english.sub(chinese, message)
         self.exit(2, f"draftkit: 命令参数有误：{message}（用 draftkit -h 查看用法）\n")
 
 
 ARGPARSE_MESSAGES = [
-    (r"the following arguments are required: (.*)", r"缺少 \1"),
-    (r"unrecognized arguments: (.*)", r"无法识别的参数 \1"),
-    (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", r"\1 不能是“\2”，可选：\3"),
-    (r"argument (\S+): expected one argument", r"\1 后面需要一个值"),
-    (r"argument (\S+): invalid (\w+) value: '([^']*)'", r"\1 的值“\3”无效"),
+    (re.compile(r"the following arguments are required: (.*)"), r"缺少 \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数 \1"),
+    (re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"), r"\1 不能是“\2”，可选：\3"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 后面需要一个值"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: '([^']*)'"), r"\1 的值“\3”无效"),
+    (re.compile(r"argument (\S+): expected (\d+) arguments?"), r"\1 后面需要 \2 个值"),
+    (re.compile(r"argument (\S+): ignored explicit argument '([^']*)'"), r"\1 后面不能跟“\2”"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"\1 不明确，可能是 \2"),
 ]
-
-
-@contextlib.contextmanager
-def untranslated():
-    """While a parser is built, argparse's own phrases are taken as they are. argparse
-    asks gettext for each, and gettext searches the locale folders anew every time (2–3 ms
-    for draftkit's parser, with the import of locale); the phrases draftkit shows are its
-    own Chinese (titles and help), or put in Chinese from the English (errors, above)."""
-    translate = argparse._
-    argparse._ = str
-    try:
-        yield
-    finally:
-        argparse._ = translate

@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
-from draftkit import rx
 from draftkit.punctuation import PIECE_END
-from draftkit.records import dataclass
 
 
 @dataclass(frozen=True)
@@ -36,13 +35,13 @@ class Row:
 
     @functools.cached_property
     def pattern(self) -> re.Pattern:
-        return rx.compile(self.find)
+        return re.compile(self.find)
 
     def matches(self, text: str) -> Iterator[re.Match]:
         """Occurrences in ``text``, less those that speak of history (``not_after``)."""
         for m in self.pattern.finditer(text):
             before = text[max(0, m.start() - 4):m.start()]
-            if self.not_after and rx.compile(f"(?:{self.not_after}).{{0,3}}$").search(before):
+            if self.not_after and re.compile(f"(?:{self.not_after}).{{0,3}}$").search(before):
                 continue
             yield m
 
@@ -81,9 +80,9 @@ class Table:
         for row in self.rows:
             if not row.applies(year):
                 continue
-            if row.unless and rx.compile(row.unless).search(document):
+            if row.unless and re.compile(row.unless).search(document):
                 continue
-            if row.unless_place and rx.compile(row.unless_place).search(place):
+            if row.unless_place and re.compile(row.unless_place).search(place):
                 continue
             out.append(row)
         return out
@@ -106,14 +105,14 @@ def outdated_pattern(year: int) -> re.Pattern | None:
     """One pattern for every formulation outdated in a report on ``year`` (the picker
     marks bank sentences with it on every keystroke)."""
     rows = [r.find for r in table().rows if r.applies(year)]
-    return rx.compile("|".join(f"(?:{f})" for f in rows)) if rows else None
+    return re.compile("|".join(f"(?:{f})" for f in rows)) if rows else None
 
 
 def forward_looking(sentence: str) -> bool:
     """A sentence about what is to be done (深入实施“七五”普法规划), not about work done
     (“七五”普法规划如期完成): only such a sentence may have its wording replaced."""
     t = table()
-    return not rx.compile(t.past).search(sentence) and bool(rx.compile(t.forward).search(sentence))
+    return not re.compile(t.past).search(sentence) and bool(re.compile(t.forward).search(sentence))
 
 
 def replace_outdated(text: str, year: int, forward_only: bool = False) -> tuple[str, list[str]]:
@@ -123,7 +122,7 @@ def replace_outdated(text: str, year: int, forward_only: bool = False) -> tuple[
     history, its wording is flagged and left as written."""
     if forward_only:
         out, flags = [], []
-        for sentence in rx.compile(f"[^{PIECE_END}]+[{PIECE_END}]?").findall(text) or [text]:
+        for sentence in re.compile(f"[^{PIECE_END}]+[{PIECE_END}]?").findall(text) or [text]:
             fixed, f = replace_outdated(sentence, year) if forward_looking(sentence) else (sentence, outdated_flags(sentence, year))
             out.append(fixed)
             flags.extend(f)

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
-from draftkit import rx
 from draftkit.figures import APPROX_AFTER, APPROX_BEFORE, DOWN, NUM, UP, Patterns, measure_word_pattern
 from draftkit.punctuation import CLAUSE_END, PIECE_END
-from draftkit.records import dataclass
 
 @functools.lru_cache(maxsize=1)
 def _review_patterns() -> Patterns:
@@ -61,7 +60,7 @@ def yoy_mid_phrase(y: Yoy) -> bool:
     after = y.after
     if not after or after[0] in CLAUSE_END + "（()）”、：":
         return False
-    return not rx.compile(r"(?:以上|以下|左右|以内|多|的|，|和|及|与|或|；|分别)").match(after)
+    return not re.compile(r"(?:以上|以下|左右|以内|多|的|，|和|及|与|或|；|分别)").match(after)
 
 
 @dataclass(frozen=True)
@@ -78,13 +77,13 @@ def parts_over_total(text: str) -> list[PartsOfTotal]:
     """Totals whose parts (其中民事1298件、刑事665件) add up to more than the total."""
     out = []
     counted = _review_patterns()["counted"]
-    for sentence in rx.compile(f"[{PIECE_END}]").split(text):
+    for sentence in re.compile(f"[{PIECE_END}]").split(text):
         k = sentence.find("其中")
         if k < 0:
             continue
         head = [m for m in counted.finditer(sentence[:k]) if not m.group(2)]
         tail = sentence[k + 2:]
-        tail = rx.compile(r"[，,](?:同比|比上年|较上年|占|累计|共|总|全年)").split(tail)[0]
+        tail = re.compile(r"[，,](?:同比|比上年|较上年|占|累计|共|总|全年)").split(tail)[0]
         parts = [m for m in counted.finditer(tail) if not m.group(2)]
         if not head or not parts:
             continue
@@ -173,12 +172,12 @@ def small_base_yoys(text: str) -> list[SmallBase]:
         if approx or sign != "%" or unit[:1] in APPROX_AFTER or unit in ("万元", "亿元", "元"):
             continue
         c, p = float(cur), float(pct) / 100
-        up = bool(re.fullmatch(UP, word))
+        up = bool(re.compile(UP).fullmatch(word))
         if not up and p >= 1:
             continue
         base = c / (1 + p) if up else c / (1 - p)
-        clause = re.split(f"[{CLAUSE_END}]", text[:m.start()])[-1]
-        stated = re.search(rf"(?:由|从)({NUM})[^\d，。；]{{0,4}}?(?:{UP}|{DOWN})?(?:到|至)$", clause)
+        clause = re.compile(f"[{CLAUSE_END}]").split(text[:m.start()])[-1]
+        stated = re.compile(rf"(?:由|从)({NUM})[^\d，。；]{{0,4}}?(?:{UP}|{DOWN})?(?:到|至)$").search(clause)
         if stated:  # 由10件减少到6件: the base is written out (a wrong percentage is F001's)
             base = float(stated.group(1))
         if not small_count(c, base, unit, text[:m.start()]):

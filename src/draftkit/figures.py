@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterator
 
-from draftkit import rx
 from draftkit.punctuation import CLAUSE_END, PIECE_END
-from draftkit.records import dataclass
 from draftkit.report.model import Figure
 
 # Measure words that follow a count in these reports (件, 项, 人次 …), longest first in
@@ -118,7 +117,7 @@ def small_count(current: int | float, base: int | float, unit: str, before: str 
     a base under ``base_under``, or a count of meetings and sessions (``session_units``, the
     clause before it saying ``session_words``) under ``session_under`` (data/yoy.yaml)."""
     t = _small_counts()
-    clause = re.split(f"[{CLAUSE_END}]", before)[-1]
+    clause = re.compile(f"[{CLAUSE_END}]").split(before)[-1]
     return base < t["base_under"] - 0.5 or (unit in t["session_units"] and current < t["session_under"]
                                              and bool(t["session_re"].search(clause)))
 
@@ -144,7 +143,7 @@ def _round(value: int | float) -> bool:
     return len(str(int(d)).rstrip("0")) <= 2
 
 
-_CHANGE_TO = rx.compile(rf"(?:{UP}|{DOWN})(?:到|至)$")
+_CHANGE_TO = re.compile(rf"(?:{UP}|{DOWN})(?:到|至)$")
 
 
 def may_compare(unit: str, before: str = "", after: str = "") -> bool:
@@ -155,9 +154,9 @@ def may_compare(unit: str, before: str = "", after: str = "") -> bool:
         return False
     if before.endswith(APPROX_BEFORE) or _CHANGE_TO.search(before):
         return False
-    if "其中" in rx.compile(f"[{PIECE_END}]").split(before)[-1]:
+    if "其中" in re.compile(f"[{PIECE_END}]").split(before)[-1]:
         return False
-    if rx.compile(r"[，,]?(?:同比|比上年|较上年)").match(after):
+    if re.compile(r"[，,]?(?:同比|比上年|较上年)").match(after):
         return False
     return after == "" or after[0] in CLAUSE_END
 
@@ -171,7 +170,7 @@ class Patterns(dict):
     def __getitem__(self, name: str) -> re.Pattern:
         value = super().__getitem__(name)
         if isinstance(value, str):
-            value = rx.compile(value)
+            value = re.compile(value)
             self[name] = value
         return value
 
@@ -264,14 +263,14 @@ def find_written(text: str) -> Iterator[Found]:
             yield Found(m.start(), m.end(), fig)  # a 同比 on small counts is read; draftkit writes it as 比上年…
 
 
-_BARE = rx.compile(rf"(?<![\d.{{])({NUM})(?![\d.]|\s*(?:%|％|个百分点|年|月|日|号|时|分))")
+_BARE = re.compile(rf"(?<![\d.{{])({NUM})(?![\d.]|\s*(?:%|％|个百分点|年|月|日|号|时|分))")
 
 
 def own_figures(text: str) -> list[tuple[int, int, int | float, str]]:
     """The numbers of a sentence someone typed, each with its measure word or ``''`` when it
     has none: ``受理案件386件，其中…`` → [(start, end, 386, '件')]. Numbers in quotation
     marks (“12345”热线), years and dates are not figures; ``98%`` is a rate."""
-    quoted = [(m.start(), m.end()) for m in rx.compile(r"“[^”]*”|《[^》]*》").finditer(text)]
+    quoted = [(m.start(), m.end()) for m in re.compile(r"“[^”]*”|《[^》]*》").finditer(text)]
     out: list[tuple[int, int, int | float, str]] = []
     taken: list[tuple[int, int]] = []
     for m in pattern("written").finditer(text):
@@ -309,14 +308,14 @@ def stated_changes(text: str) -> list[StatedChange]:
         out.append(StatedChange(float(m.group(5)), float(m.group(1)), m.group(3), m.group(4), m.group(0)))
     for m in pattern("with_diff").finditer(text):
         cur, diff = float(m.group(1)), float(m.group(4))
-        prev = cur - diff if rx.compile(UP).fullmatch(m.group(3)) else cur + diff
+        prev = cur - diff if re.compile(UP).fullmatch(m.group(3)) else cur + diff
         out.append(StatedChange(prev, cur, m.group(5), m.group(6), m.group(0)))
     return out
 
 
 def is_up(word: str) -> bool:
-    return bool(rx.compile(UP).fullmatch(word))
+    return bool(re.compile(UP).fullmatch(word))
 
 
 def is_down(word: str) -> bool:
-    return bool(rx.compile(DOWN).fullmatch(word))
+    return bool(re.compile(DOWN).fullmatch(word))

@@ -5,10 +5,10 @@ counted while reading as the file may grow), text without control characters."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
-from draftkit import rx
 from draftkit.errors import DraftkitError, Loc, Problem, SkipFile
 
 MB = 1 << 20
@@ -18,7 +18,7 @@ XML_LIMIT = 32 * MB  # the main part of a docx, unpacked
 BANK_LIMIT = 512 * MB  # one file of a phrase bank
 
 # C0 controls but tab, line feed, carriage return and form feed; DEL and C1; lone surrogates.
-_CONTROL = rx.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def size_text(n: int) -> str:

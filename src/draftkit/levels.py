@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-
-from draftkit import rx
-from draftkit.records import dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ def government_level(level: str, place: str = "") -> str:
 
 def leader_problem(title: str) -> str | None:
     """Why a principal leader's title (issuer.leader) is not one, or None."""
-    if rx.compile(r"[\u4e00-\u9fff·、]{2,16}").fullmatch(title.strip()):  # compiled when a leader is given
+    if re.compile(r"[\u4e00-\u9fff·、]{2,16}").fullmatch(title.strip()):  # compiled when a leader is given
         return None
     return f"主要负责人“{title}”应写职务，如 县长、局长、党组书记、局长（2–16 个汉字）"
 
@@ -94,7 +92,7 @@ def _neutral_rules(u: str) -> tuple[tuple[re.Pattern, str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _mentions() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((level, rx.compile(rule)) for level, rule in table().mentions.items())
+    return tuple((level, re.compile(rule)) for level, rule in table().mentions.items())
 
 
 def neutralise(text: str, source_place: str) -> tuple[str, list[str], tuple[str, ...]]:
@@ -110,7 +108,7 @@ def neutralise(text: str, source_place: str) -> tuple[str, list[str], tuple[str,
             return slot
         return sub
 
-    text = rx.compile(t.department_self).sub(put("{我方}"), text)
+    text = re.compile(t.department_self).sub(put("{我方}"), text)
     if not source_place:
         return text, slots, _allowed(text, None)
     u = unit_of(source_place)
@@ -152,17 +150,17 @@ def _allowed(text: str, source: str | None) -> tuple[str, ...]:
         else:  # a lower level, named from above
             allowed &= set(order[:rank])
     for level, rule in table().reserved.items():  # powers only this level and those above have
-        if rx.compile(rule).search(text):
+        if re.compile(rule).search(text):
             allowed &= set(order[:order.index(level) + 1])
     if not allowed:  # names levels that no single level can: keep it for its source's own;
         if source is None:  # of a source whose level is unknown (各县（区） and 市直): for no issuer
             return ("-",)
         allowed = {source}
     for level, rule in table().lacking.items():  # powers or bodies this level has not
-        if rx.compile(rule).search(text):
+        if re.compile(rule).search(text):
             allowed.discard(level)
-    if not rx.compile(table().government_only).search(text):
-        allowed.add("司法部门" if rx.compile(table().justice_only).search(text) else "部门")
+    if not re.compile(table().government_only).search(text):
+        allowed.add("司法部门" if re.compile(table().justice_only).search(text) else "部门")
     if not allowed:
         return ("-",)  # fits no issuer
     if "部门" in allowed:

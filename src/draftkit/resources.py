@@ -15,24 +15,9 @@ def resource_dir(name: str) -> Path:
 
 
 def data_file(name: str):
-    """One of the shipped tables in ``data/`` (YAML), read with libyaml when present (the
-    pure-Python parser costs a check some 100 ms at start-up). What it reads is kept in
-    the cache folder with a SHA-1 of the file, and taken from there while the file is
-    unchanged: building the tables from YAML cost a render some 10 ms, unpickling them
-    costs a tenth of it."""
-    import hashlib
-
-    from draftkit import cachestore
-
-    raw = (Path(__file__).resolve().parent / "data" / name).read_bytes()
-    digest = hashlib.sha1(raw).digest()
-    kept = cachestore.table(name, digest)
-    if kept is not cachestore.MISSING:
-        return kept
+    """One of the shipped tables in ``data/`` (YAML), read safely, with libyaml when it
+    is present (the pure-Python parser costs a check some 100 ms at start-up)."""
     import yaml
 
-    value = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    cachestore.keep_table(name, digest, value)
-    return value
-
-
+    raw = (Path(__file__).resolve().parent / "data" / name).read_text(encoding="utf-8")
+    return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

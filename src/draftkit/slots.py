@@ -7,10 +7,9 @@ import functools
 import re
 from typing import Callable
 
-from draftkit import rx
 
 # A slot is an ASCII identifier or a Chinese name: {n}, {figure2}, {办理件数}.
-SLOT_RE = rx.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w]*)\}")
+SLOT_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff][\u4e00-\u9fff\w]*)\}")
 # Filled by draftkit from the report itself; never asked: these, and the slots that name the
 # issuer's own level (builtin_slots()).
 REPORT_SLOTS: tuple[str, ...] = ("year", "next_year", "issuer", "place")
@@ -26,15 +25,15 @@ SLOT_LABELS: dict[str, str] = {base: shown for base, (shown, _) in SLOT_BASES.it
 # check reports them (F004).
 TO_FILL = "【待填：{}】"
 TO_WRITE = "【待写：{}】"
-PLACEHOLDER_RE = rx.compile(r"【待[填写]：[^】\n]*】")
-TO_WRITE_RE = rx.compile(r"【待写：[^】\n]*】")
+PLACEHOLDER_RE = re.compile(r"【待[填写]：[^】\n]*】")
+TO_WRITE_RE = re.compile(r"【待写：[^】\n]*】")
 
 
 def without_to_write(text: str) -> str:
     """A draft's paragraph less its 【待写：…】 notes (what the writer is asked, not report text)."""
     return TO_WRITE_RE.sub("", text)
 # Slot numbering as the miner writes it: {n}, {n2}, {n3} …
-_NUMBERED = rx.compile(r"\{([a-z_]+?)\d*\}")
+_NUMBERED = re.compile(r"\{([a-z_]+?)\d*\}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,7 +55,7 @@ def builtin_values(year: int, issuer: str, place: str = "", level: str = "", lea
 
 
 def _base(name: str) -> str:
-    m = rx.compile(r"([a-z_]+?)\d*").fullmatch(name)
+    m = re.compile(r"([a-z_]+?)\d*").fullmatch(name)
     return m.group(1) if m else ""
 
 
@@ -107,14 +106,14 @@ def from_marks(text: str, shown: dict[str, str] | None = None) -> str:
         mark = m.group(1)
         if mark in slot_of:
             return "{" + slot_of.pop(mark) + "}"
-        base = base_of.get(rx.compile(r"\d+$").sub("", mark))
+        base = base_of.get(re.compile(r"\d+$").sub("", mark))
         if base is None:
             return m.group(0)
         name = fresh_name(taken, base)
         taken.add(name)
         return "{" + name + "}"
 
-    return rx.compile(r"【([^】\n]{1,12})】").sub(sub, text)
+    return re.compile(r"【([^】\n]{1,12})】").sub(sub, text)
 
 
 def unit_after(text: str, name: str) -> str:

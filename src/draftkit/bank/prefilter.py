@@ -17,7 +17,6 @@ import json
 import re
 from functools import cache
 
-from draftkit import rx
 
 _START = b'{"id":"'
 
@@ -25,7 +24,7 @@ _START = b'{"id":"'
 @cache
 def _odd_line() -> re.Pattern[bytes]:
     """A line break followed by neither the start write_bank writes nor the end."""
-    return rx.compile(rb'\n(?!\{"id":"|\Z)')
+    return re.compile(rb'\n(?!\{"id":"|\Z)')
 
 
 def searchable(words: list[str]) -> list[bytes] | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from draftkit import rx
+import re
+
 from draftkit.bank.phrasebank import Bank, Entry
 
 # What a part's default sentences should do (moves of ../shared/spec/phrasebank.md).
@@ -13,7 +14,7 @@ _CORE_MOVES = {
     "leadership": {"deploy": 3, "study": 3, "court": 3, "report": 3, "assess": 3, "supervise": 2},
     "plan": {"task": 3, "safeguard": 2},
 }
-_LEAD_IN = rx.compile(r"如下|以下|下列|主要是$|考察|调研|学习借鉴")
+_LEAD_IN = re.compile(r"如下|以下|下列|主要是$|考察|调研|学习借鉴")
 
 
 def _score(e: Entry) -> int:

@@ -56,7 +56,7 @@ def _read_words(reader: "_Reader", words: list[str], wanted: list[bytes], limit:
 def _every_line(data) -> list[int]:
     import re
 
-    return [0] + [m.end() for m in re.finditer(rb"\n", data)] if len(data) else []
+    return [0] + [m.end() for m in re.compile(rb"\n").finditer(data)] if len(data) else []
 
 
 class _Reader:

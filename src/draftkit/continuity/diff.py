@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from draftkit import rx
 from draftkit import slots
 from draftkit.domain import PART_KEYS, PART_NAMES
 from draftkit.figures import figure_text, number, yoy
-from draftkit.records import dataclass
 from draftkit.report.datafile import iter_items
 from draftkit.report.model import Figure
 
@@ -52,7 +51,7 @@ def _items(data: dict, key: str) -> list[DiffItem]:
                 return f"{year + 1}"
             if isinstance(v, dict) and v.get("current") is not None:
                 before = slots.blank(text[:m.start()])[-14:]
-                figures.append((rx.compile(r"[，。；：、]").split(before)[-1], v))
+                figures.append((re.compile(r"[，。；：、]").split(before)[-1], v))
                 return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")),
                                    text[:m.start()], text[m.end():])
             return m.group(0)

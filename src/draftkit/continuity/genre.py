@@ -19,7 +19,7 @@ def reasons(doc: ParsedDoc) -> list[str]:
     genre = data_file("carry.yaml")["genre"]
     out = []
     title = (doc.title or "").strip()
-    if title and (not re.search(genre["report_title"], title) or re.search(genre["other_genre"], title)):
+    if title and (not re.compile(genre["report_title"]).search(title) or re.compile(genre["other_genre"]).search(title)):
         out.append(f"标题“{title[:30]}”不是情况报告")
     parts = {p.part for p in doc.paras if p.kind in ("h1", "h2", "h3", "h4", "body")}
     for key in ("shortcomings", "plan"):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from draftkit import rx
 from draftkit.domain import (
     PART_KEYS,
     REQUIRED_PARTS,
@@ -27,8 +26,8 @@ from draftkit.reading.parsed import Para
 from draftkit.reading.document import Document
 from draftkit.report.schema import STYLE, figure, record
 
-_MARKER_START = rx.compile(r"^[一二三四五六七八九十]{1,2}是")
-_NUMBERED = rx.compile(r"^(\d{1,2})\.(?!\d)")
+_MARKER_START = re.compile(r"^[一二三四五六七八九十]{1,2}是")
+_NUMBERED = re.compile(r"^(\d{1,2})\.(?!\d)")
 
 
 def slot_figures(text: str, counter: list[int]) -> tuple[str, dict]:
@@ -140,7 +139,7 @@ def to_data(document: Document) -> dict:
         if key in parts and year and heading != default_part_heading(key, year):
             parts[key]["heading"] = heading
         if key == "plan" and key in parts:
-            m = rx.compile(r"(\d{4})年").match(heading)
+            m = re.compile(r"(\d{4})年").match(heading)
             if m:
                 parts[key]["year"] = int(m.group(1))
     data["parts"] = {k: _simplify(v) for k, v in parts.items()}
@@ -171,10 +170,10 @@ def _templ_years(text: str, year: int | None) -> str:
         return text
 
     def outside_titles(chunk: str) -> str:
-        chunk = re.sub(rf"(?<!\d){year}(?=年)", "{year}", chunk)
-        return re.sub(rf"(?<!\d){year + 1}(?=年)", "{next_year}", chunk)
+        chunk = re.compile(rf"(?<!\d){year}(?=年)").sub("{year}", chunk)
+        return re.compile(rf"(?<!\d){year + 1}(?=年)").sub("{next_year}", chunk)
 
-    parts = rx.compile(r"(《[^《》]*》)").split(text)
+    parts = re.compile(r"(《[^《》]*》)").split(text)
     return "".join(p if p.startswith("《") else outside_titles(p) for p in parts)
 
 

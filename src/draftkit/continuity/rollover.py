@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from draftkit import rx
 from draftkit import slots
 from draftkit.currency import outdated_flags, replace_outdated
 from draftkit.punctuation import PIECE_END
@@ -16,8 +15,8 @@ from draftkit.report.schema import CLOSING, STYLE, record
 
 def shift_years(text: str, year: int) -> str:
     """Y+1 → Y+2 and Y → Y+1 in headings and titles (in that order, so none moves twice)."""
-    text = re.sub(rf"(?<!\d){year + 1}(?=年)", "\x00", text)
-    text = re.sub(rf"(?<!\d){year}(?=年)", str(year + 1), text)
+    text = re.compile(rf"(?<!\d){year + 1}(?=年)").sub("\x00", text)
+    text = re.compile(rf"(?<!\d){year}(?=年)").sub(str(year + 1), text)
     return text.replace("\x00", str(year + 2))
 
 
@@ -80,7 +79,7 @@ def _as_last_years(v: dict) -> dict:
 
 # A dated event of the year reported on: 2022年4月，开展了… / 4月，举办… (as imported, the
 # report's own year reads {year}).
-_DATED = rx.compile(r"(?:\{year\}|\d{4})年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月(?:份|\d{1,2}日)?[，,]")
+_DATED = re.compile(r"(?:\{year\}|\d{4})年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月(?:份|\d{1,2}日)?[，,]")
 CONFIRM = "去年的举措：今年仍是这样吗？确认或改写这一句，填好数据，再删去 todo 这一行"
 
 
@@ -99,10 +98,10 @@ def _confirm(item, year: int, flags: list[str]) -> dict:
         text = _DATED.sub(lambda m: m.group(0).replace("{year}", str(year)), text)  # last year's date stays
         snippet = readable({"text": text, "values": {}}, year)
         at = next(m.start() for m in _DATED.finditer(snippet))
-        event = rx.compile(r"[。；]").split(snippet[at:])[0][:40]
+        event = re.compile(r"[。；]").split(snippet[at:])[0][:40]
         notes.append(f"有去年的具体事件（{event}），今年没有就删去")
         flags.append(f"去年的具体事件，已标为待确认：{event}")
-    if rx.compile(r"同比").search(slots.blank(text)):
+    if re.compile(r"同比").search(slots.blank(text)):
         notes.append("句中写有去年的同比，请改写")
     outdated = outdated_flags(readable({"text": text, "values": {}}, year), year + 1)
     notes.extend(outdated)

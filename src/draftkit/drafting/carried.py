@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from draftkit import rx
 from draftkit import slots
 from draftkit.drafting.prompter import wrap
 from draftkit.drafting.validators import to_number, v_number, v_sentence
@@ -25,8 +24,8 @@ class CarriedPrompts:
         if "text" in item or "phrase" in item:
             return self.confirm_item(key, holder, item)
         self.echo(wrap(todo, "  "))
-        plan = rx.compile(r"去年计划：(.*?)(?: — 完成情况？)?$", re.S).match(todo)
-        lead = rx.compile(r"[。；]").split(plan.group(1) if plan else rx.compile(r"^.*?：| — .*$").sub("", todo))[0]
+        plan = re.compile(r"去年计划：(.*?)(?: — 完成情况？)?$", re.S).match(todo)
+        lead = re.compile(r"[。；]").split(plan.group(1) if plan else re.compile(r"^.*?：| — .*$").sub("", todo))[0]
         if plan:
             status = self.ui.select("完成情况：", ["已完成", "部分完成", "未完成", "删去这一项"], back=False)
         else:
@@ -41,10 +40,10 @@ class CarriedPrompts:
             sentence = self.ui.text("写成完整的一句（可修改）：", lead, v_sentence, back=False)
         new = record("item", text=sentence)
         written = self.ui.text("有关数据，如“12场次”（可留空）：", "",
-                               lambda t: True if not t.strip() or rx.compile(r"\s*\d+(\.\d+)?\s*\S{1,4}\s*").fullmatch(t)
+                               lambda t: True if not t.strip() or re.compile(r"\s*\d+(\.\d+)?\s*\S{1,4}\s*").fullmatch(t)
                                else "请写成数字加单位，如 12场次", back=False)
         if written.strip():
-            m = rx.compile(r"\s*(\d+(?:\.\d+)?)\s*(\S{1,4})\s*").fullmatch(written)
+            m = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(\S{1,4})\s*").fullmatch(written)
             prev = self.ui.text(f"{self.year - 1}年的数值（用于计算同比，可留空）：", "",
                                 lambda t: v_number(t, optional=True), back=False)
             value = figure(to_number(m.group(1)), m.group(2), to_number(prev) if prev else None)
@@ -66,7 +65,7 @@ class CarriedPrompts:
                                 back=False).rstrip("。；，")
         missing = self.ui.text("哪些还没有完成：", "" if done else topic, v_sentence, back=False).rstrip("。；，")
         cause = self.ui.text("没有完成的原因：", "", v_sentence, back=False).rstrip("。；，")
-        cause = rx.compile(r"^(?:主要)?原因是").sub("", cause)
+        cause = re.compile(r"^(?:主要)?原因是").sub("", cause)
         if done:
             return f"{done}；{missing}尚未完成，主要原因是{cause}。"
         return f"上年度安排的“{missing}”尚未完成，主要原因是{cause}。"

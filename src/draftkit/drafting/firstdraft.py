@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from pathlib import Path
 
-from draftkit import rx
 from draftkit import slots
 from draftkit.bank.phrasebank import Bank, Entry
 from draftkit.bank.recommend import by_topic, recommended
@@ -38,7 +38,7 @@ def _phrase_item(e: Entry, confirm: str = "") -> dict:
     """A bank entry as a draft item; one opening with “{y}年以来” (a report is on its
     year) is written out with 全年 in its place."""
 
-    since = rx.compile(table()["since_year"])
+    since = re.compile(table()["since_year"])
     text = since.sub("全年", e.text) if since.search(e.text) else None
     values = {n: None for n in slots.names(text or e.text) if n not in slots.builtin_slots()}
     # confirm: another office's practice, which the clerk confirms before it is rendered
@@ -47,7 +47,7 @@ def _phrase_item(e: Entry, confirm: str = "") -> dict:
 
 def draft_text(e: Entry) -> str:
     """The text a draft writes for a bank entry (“{y}年以来” as 全年)."""
-    return rx.compile(table()["since_year"]).sub("全年", e.text)
+    return re.compile(table()["since_year"]).sub("全年", e.text)
 
 
 def _copy(item: dict) -> dict:
@@ -83,7 +83,7 @@ def _distinct(entries: list[Entry], n: int, taken: list[set[str]]) -> list[Entry
 
 def _fitting(topic: str, entries: list[Entry]) -> list[Entry]:
     """The entries that say something of the topic their heading names (drafts.yaml fits)."""
-    rule = rx.compile(table()["fits"][topic])
+    rule = re.compile(table()["fits"][topic])
     return [e for e in entries if rule.search(e.text)]
 
 
@@ -105,7 +105,7 @@ def own_measures(kind: str, level: str, year: int, name: str = "") -> tuple[int,
     t = table()
     own = t["own_measures"].get(kind) or t["own_measures"].get(level) or (
         t["own_measures"]["政府"] if level in ("省", "市", "县区") else {})
-    trade = [tr for tr in t["trades"] if rx.compile(tr["match"]).search(name)][:1] if kind == "部门" else []
+    trade = [tr for tr in t["trades"] if re.compile(tr["match"]).search(name)][:1] if kind == "部门" else []
     sections = []
     for s in trade + own.get("sections", []):
         items = [_copy(it) for it in s["items"] if year in it.get("years", [year])]

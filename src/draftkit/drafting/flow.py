@@ -12,7 +12,7 @@ is prompter.py's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -31,7 +31,6 @@ from draftkit.drafting.questions import BASICS, ask_basic
 from draftkit.drafting.carried import CarriedPrompts
 from draftkit.drafting.slotprompts import SlotPrompts
 from draftkit.drafting.validators import Back, in_turn, v_required
-from draftkit.records import dataclass
 from draftkit.report.schema import record
 
 

@@ -6,9 +6,9 @@ whole flow with pipe input."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from draftkit import rx
 from draftkit.drafting.validators import BACK, Back, is_back
 
 BACK_CHOICE = "← 返回上一步"
@@ -112,7 +112,7 @@ def _chinese_answer_line(question) -> None:
         out = []
         for style, text, *rest in to_formatted_text(fragments):
             if "answer" in style:
-                text = rx.compile(r"^done \((\d+) selections\)$").sub(r"已选 \1 项", text)
+                text = re.compile(r"^done \((\d+) selections\)$").sub(r"已选 \1 项", text)
                 text = "未选" if text == "done" else text
             out.append((style, text, *rest))
         return out

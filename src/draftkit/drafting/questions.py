@@ -5,6 +5,7 @@ from earlier answers, an answer stored in another shape — is a small function 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from draftkit.domain import LEVELS, default_title, guess_level, place_of
@@ -12,7 +13,6 @@ from draftkit.drafting.defaults import default_addressee, default_date, default_
 from draftkit.drafting.prompter import Prompter
 from draftkit.drafting.validators import parse_date, to_year, v_date_for, v_leader, v_required, v_year
 from draftkit.issuers import default_leader
-from draftkit.records import dataclass
 
 
 class Drafting(Protocol):

@@ -8,9 +8,9 @@ question, from a slot's first question to the slot before, from the first to the
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
-from draftkit import rx
 from draftkit import slots
 from draftkit.drafting.validators import (
     Back,
@@ -238,9 +238,9 @@ class SlotPrompts:
             return to_year(self.ui.text(f"{label}（年份，如 2021 或 2021年）：", old_text, v_year))
         if kind == "years":
             text = self.ui.text(f"{label}（起止年份，如 2021—2025）：", old_text.removesuffix("年"),
-                                lambda t: True if is_back(t) or rx.compile(r"\s*\d{4}\s*[—\-－~至]+\s*\d{4}\s*").fullmatch(t)
+                                lambda t: True if is_back(t) or re.compile(r"\s*\d{4}\s*[—\-－~至]+\s*\d{4}\s*").fullmatch(t)
                                 else "请写成 2021—2025 的形式")
-            a, b = rx.compile(r"\d{4}").findall(text)
+            a, b = re.compile(r"\d{4}").findall(text)
             return f"{a}—{b}年"
         if kind == "date":
             from draftkit.report.yamlnodes import no_such_date

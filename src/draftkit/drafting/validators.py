@@ -3,10 +3,11 @@ Every question accepts ``<`` at the end of the answer to go back one step."""
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from typing import Any, Callable
 
-from draftkit import rx
 from draftkit.punctuation import CLAUSE_END
 
 BACK = "<"
@@ -47,10 +48,10 @@ def v_sentence(text: str) -> bool | str:
     """A whole sentence: not empty, not a bare lead-in such as “原因是”."""
     if is_back(text):
         return True
-    bare = rx.compile(rf"[\s{CLAUSE_END}、：,.;:]").sub("", text)
+    bare = re.compile(rf"[\s{CLAUSE_END}、：,.;:]").sub("", text)
     if not bare:
         return "不能为空"
-    if rx.compile(r"(?:主要)?原因(?:是|在于)?|已?部分完成|已完成|尚未完成|无|没有").fullmatch(bare) or len(bare) < 4:
+    if re.compile(r"(?:主要)?原因(?:是|在于)?|已?部分完成|已完成|尚未完成|无|没有").fullmatch(bare) or len(bare) < 4:
         return "请写成完整的一句话"
     return True
 
@@ -58,18 +59,18 @@ def v_sentence(text: str) -> bool | str:
 def v_year(text: str) -> bool | str:
     if is_back(text):
         return True
-    return True if rx.compile(r"\s*(19|20)\d{2}\s*年?\s*").fullmatch(text) else "请输入四位年份，如 2025 或 2025年"
+    return True if re.compile(r"\s*(19|20)\d{2}\s*年?\s*").fullmatch(text) else "请输入四位年份，如 2025 或 2025年"
 
 
 def to_year(text: str) -> int:
     """``2021`` or ``2021年`` → 2021."""
-    return int(rx.compile(r"\d{4}").search(text).group(0))
+    return int(re.compile(r"\d{4}").search(text).group(0))
 
 
 def v_int(text: str) -> bool | str:
     if is_back(text):
         return True
-    return True if rx.compile(r"\s*\d+\s*").fullmatch(text) else "请输入整数，如 12"
+    return True if re.compile(r"\s*\d+\s*").fullmatch(text) else "请输入整数，如 12"
 
 
 def _plain(text: str) -> str:
@@ -83,7 +84,7 @@ def _plain(text: str) -> str:
 def v_number(text: str, optional: bool = False) -> bool | str:
     if is_back(text) or (optional and not text.strip()):
         return True
-    return True if rx.compile(r"\d+(\.\d+)?").fullmatch(_plain(text)) else "请输入数字，如 12 或 3.5"
+    return True if re.compile(r"\d+(\.\d+)?").fullmatch(_plain(text)) else "请输入数字，如 12 或 3.5"
 
 
 def v_percent(text: str, optional: bool = False) -> bool | str:
@@ -91,7 +92,7 @@ def v_percent(text: str, optional: bool = False) -> bool | str:
     if is_back(text) or (optional and not text.strip()):
         return True
     plain = _plain(text).removesuffix("%")
-    if not rx.compile(r"\d+(\.\d+)?").fullmatch(plain):
+    if not re.compile(r"\d+(\.\d+)?").fullmatch(plain):
         return "请输入百分率，如 95 或 95%"
     return True if float(plain) <= 100 else "百分率应在 0 到 100 之间"
 
@@ -103,9 +104,9 @@ def v_unit(text: str) -> bool | str:
     plain = text.strip()
     if not plain:
         return "不能为空"
-    if rx.compile(r"[\d０-９.%％]").search(plain):
+    if re.compile(r"[\d０-９.%％]").search(plain):
         return "这里写单位（量词），如 件、人次、场次，不写数字"
-    if len(plain) > 4 or rx.compile(r"[，。；、：！？,.;:\s]").search(plain):
+    if len(plain) > 4 or re.compile(r"[，。；、：！？,.;:\s]").search(plain):
         return "单位应为一两个字的量词，如 件、人次、场次"
     return True
 

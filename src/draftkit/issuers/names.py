@@ -55,7 +55,7 @@ def _county_city(places: list[str]) -> bool:
 
 def _split_joint(name: str) -> tuple[str, bool]:
     """中共青岚县委、青岚县人民政府 → (青岚县人民政府, True)."""
-    m = re.fullmatch(table()["naming"]["joint"], name.strip())
+    m = re.compile(table()["naming"]["joint"]).fullmatch(name.strip())
     if m and m.group(2).startswith(m.group(1)[:2]):
         return m.group(2), True
     return name.strip(), False
@@ -85,16 +85,16 @@ def kind_key(name: str, level: str, places: list[str]) -> str:
     """Which kind of issuer a name (less a joint party committee) is."""
     t, naming = table(), table()["naming"]
     trade = trade_of(name)
-    if trade and trade.vertical and (re.match(naming["national"], name) or not _unit(name) or places):
+    if trade and trade.vertical and (re.compile(naming["national"]).match(name) or not _unit(name) or places):
         return "vertical"
-    if re.search(f"(?:{t['zone_words']})[\u4e00-\u9fff]{{0,8}}?{naming['zone']}", name):
+    if re.compile(f"(?:{t['zone_words']})[\u4e00-\u9fff]{{0,8}}?{naming['zone']}").search(name):
         return "zone"
-    if re.search(naming["street"], name) and not _is_office(name):
+    if re.compile(naming["street"]).search(name) and not _is_office(name):
         return "street"
-    if re.search(naming["government"], name) or (places and name == places[-1]):
+    if re.compile(naming["government"]).search(name) or (places and name == places[-1]):
         return _government_kind(_unit(places[-1]) if places else "", level, places)
-    if not places and re.search(naming["state_ends"], name) and (
-            re.match(naming["national"], name) or re.fullmatch(naming["state"], name)):
+    if not places and re.compile(naming["state_ends"]).search(name) and (
+            re.compile(naming["national"]).match(name) or re.compile(naming["state"]).fullmatch(name)):
         return "state_department"
     if _is_office(name) or level == "部门":
         return "department"
@@ -107,20 +107,20 @@ def parse(name: str, level: str = "", place: str = "") -> Profile:
     with 县区 is a county-level city); ``place`` (issuer.place) when the name gives none."""
     t = table()
     own, joint = _split_joint(name)
-    head = re.match(t["national_heads"], own)  # 国家税务总局青山县税务局: the national body, then the place
+    head = re.compile(t["national_heads"]).match(own)  # 国家税务总局青山县税务局: the national body, then the place
     bare = own[head.end():] if head else own
-    places = [] if re.match(t["naming"]["national"], own) and not head else places_in(bare)
+    places = [] if re.compile(t["naming"]["national"]).match(own) and not head else places_in(bare)
     key = kind_key(own, level, places)
     kind = kinds()[key]
     trade = trade_of(own) if kind.level == "部门" else None
     here = place or (places[-1] if places else "")
     parents = places[:-1] if places and here == places[-1] else places
     if key == "zone":  # 云川市临港新区管理委员会: the zone is 临港新区, set up by 云川市
-        parents = [p for p in places if not re.search(f"(?:{t['zone_words']})$", p)]
+        parents = [p for p in places if not re.compile(f"(?:{t['zone_words']})$").search(p)]
         rest = bare[sum(map(len, parents)):]
-        m = re.match(f"[\u4e00-\u9fff]+?(?:{t['zone_words']})", rest)
+        m = re.compile(f"[\u4e00-\u9fff]+?(?:{t['zone_words']})").match(rest)
         here = place or (m.group(0) if m else rest)
-    branch = re.fullmatch(t["naming"]["branch"], bare[len(here):]) if kind.level == "部门" and not place else None
+    branch = re.compile(t["naming"]["branch"]).fullmatch(bare[len(here):]) if kind.level == "部门" and not place else None
     if branch:  # 云川市生态环境局青岚分局: the city bureau's branch in 青岚
         parents, here = [here], branch.group(2)
     unit = "开发区" if key == "zone" else "直辖市" if key == "province" and here in t["municipalities"] else _unit(here)
@@ -131,7 +131,7 @@ def parse(name: str, level: str = "", place: str = "") -> Profile:
     elif head and kind.level == "部门" and not places:
         office = bare
     p = Profile(name, kind, here, unit, parent, _unit(parent) if parent else kind.above, trade.key if trade else "",
-                office, _tier(key, unit, level), joint, bool(re.search(t["naming"]["autonomous"], here)))
+                office, _tier(key, unit, level), joint, bool(re.compile(t["naming"]["autonomous"]).search(here)))
     return _with_fields(p, trade)
 
 
@@ -189,7 +189,7 @@ def _superior(p: Profile, trade: Trade | None) -> dict[str, str]:
     organ = trade.organ if trade else "党组"
     if p.kind.key == "vertical":
         up = p.parent_unit or (_places_row(_above_unit(p.unit))["short"] if p.unit and p.tier != "省" else "")
-        top = re.match(table()["national_heads"], p.name)
+        top = re.compile(table()["national_heads"]).match(p.name)
         top = top.group(0) if top else ""
         body = f"{top}{p.parent}{p.office}" if p.parent else national if p.tier == "省" else ""
         above = f"{up}{p.office}" if up else national if p.tier == "省" else f"上级{p.trade}部门"

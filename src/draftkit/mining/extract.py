@@ -11,35 +11,34 @@ fits every level; an entry naming another level records the levels it fits.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from draftkit import rx
 from draftkit import figures, levels, slots
 from draftkit.punctuation import PIECE_END, SENTENCE_END
 from draftkit.reading.lexicon import function_words, segment, unfinished
 from draftkit.reading.normalise import garbled
 from draftkit.reading.parsed import Para, ParsedDoc
-from draftkit.records import dataclass
 
 _TERMINAL = PIECE_END
-_SENTENCE = rx.compile(f"[^{SENTENCE_END}]+[{SENTENCE_END}]?")
+_SENTENCE = re.compile(f"[^{SENTENCE_END}]+[{SENTENCE_END}]?")
 _NUM = r"\d+(?:\.\d+)?"
-_DATE = rx.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
-_YEAR_RANGE = rx.compile(r"\d{4}[—-]\d{4}年")
-_YEAR = rx.compile(r"(?<!\d)(\d{4})年(?:度)?")
-_PERCENT = rx.compile(rf"{_NUM}%")
-_NUMBER = rx.compile(rf"(?<![{{A-Za-z_\d.]){_NUM}(?![\d}}])")
-_TITLE = rx.compile(r"《[^《》]{1,60}》")
-_QUOTED = rx.compile(r"“[^“”]{1,20}”")
-_BROKEN = rx.compile(r"\d{5,}[年月日]|\d{4}\d{1,2}月")  # 2021128日, 202120232025年, 201911月
+_DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+_YEAR_RANGE = re.compile(r"\d{4}[—-]\d{4}年")
+_YEAR = re.compile(r"(?<!\d)(\d{4})年(?:度)?")
+_PERCENT = re.compile(rf"{_NUM}%")
+_NUMBER = re.compile(rf"(?<![{{A-Za-z_\d.]){_NUM}(?![\d}}])")
+_TITLE = re.compile(r"《[^《》]{1,60}》")
+_QUOTED = re.compile(r"“[^“”]{1,20}”")
+_BROKEN = re.compile(r"\d{5,}[年月日]|\d{4}\d{1,2}月")  # 2021128日, 202120232025年, 201911月
 _PAIRS = ("“”", "《》", "（）", "〈〉", "‘’")
-_MARKER_START = rx.compile(r"^([一二三四五六七八九十]{1,2})(是|要)")
+_MARKER_START = re.compile(r"^([一二三四五六七八九十]{1,2})(是|要)")
 # Numbering of any level at the start of a piece: 一、 （二） 3. （4） ① 第一， and slotted {n}.
-_NUMBERING = rx.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|"
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|"
                         r"[一二三四五六七八九十]{1,3}[)）]|(?:\d{1,2}|\{n\d*\})[.．、](?!\d)|[（(]\d{1,2}[）)]|"
                         r"[①-⑳]|第[一二三四五六七八九十]{1,2}[，、,])\s*")
 # Where numbering starts a new piece inside a run-in paragraph: （二）… anywhere, 二、… and 3.…
 # only after a sentence break.
-_RUN_IN = rx.compile(r"(?=[（(][一二三四五六七八九十]{1,3}[）)])|" f"(?<=[{PIECE_END}：])" r"(?=[一二三四五六七八九十]{1,3}、|"
+_RUN_IN = re.compile(r"(?=[（(][一二三四五六七八九十]{1,3}[）)])|" f"(?<=[{PIECE_END}：])" r"(?=[一二三四五六七八九十]{1,3}、|"
                      r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 
 LIMITS = {"sentence": (8, 150), "item": (5, 60), "heading": (5, 45), "formula": (8, 25)}
@@ -68,7 +67,7 @@ class Slotter:
     def __init__(self, year: int | None, place: str):
         self.year = year
         self.place = place
-        bare = rx.compile(r"(省|市|县|区|旗|州)$").sub("", place) if place else ""
+        bare = re.compile(r"(省|市|县|区|旗|州)$").sub("", place) if place else ""
         names = [x for x in (place, bare) if len(x) >= 2]
         self._place = re.compile("|".join(map(re.escape, names))) if names else None
 
@@ -103,7 +102,7 @@ class Slotter:
         text = _QUOTED.sub(lambda m: quoted.append(m.group(0)) or chr(0xE000 + len(quoted) - 1), text)
         text = _PERCENT.sub(lambda m: name("pct", "percent"), text)
         text = _NUMBER.sub(lambda m: name("n", "number"), text)
-        text = rx.compile("[\ue000-\uf8ff]").sub(lambda m: quoted[ord(m.group(0)) - 0xE000], text)
+        text = re.compile("[\ue000-\uf8ff]").sub(lambda m: quoted[ord(m.group(0)) - 0xE000], text)
         if self._place is not None:
             text = self._place.sub(lambda m: "{place}", text)
             if "{place}" in text:
@@ -138,7 +137,7 @@ def acceptable(kind: str, raw: str, text: str) -> bool:
         return False
     if _BROKEN.search(raw) or not balanced(raw):
         return False
-    if len(rx.compile(r"[\u4e00-\u9fff]").findall(plain)) < 4 or not rx.compile(r"[\u4e00-\u9fff]{2}").search(plain):
+    if len(re.compile(r"[\u4e00-\u9fff]").findall(plain)) < 4 or not re.compile(r"[\u4e00-\u9fff]{2}").search(plain):
         return False  # (深化“放管服”改革 is words enough)
     if plain[0] in "，、；：）》”":
         return False

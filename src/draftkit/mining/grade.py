@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 
-from draftkit import rx
 
 GRADES: tuple[str, ...] = ("ok", "edit", "no")
 GRADE_NAMES: dict[str, str] = {"ok": "可用", "edit": "需修改", "no": "不提供"}
@@ -26,7 +25,7 @@ def _table() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[str, str, re.Pattern, tuple[str, ...], tuple[str, ...]], ...]:
-    return tuple((str(r["grade"]), r["why"], rx.compile(r["find"]), tuple(r.get("kinds", ())), tuple(r.get("parts", ())))
+    return tuple((str(r["grade"]), r["why"], re.compile(r["find"]), tuple(r.get("kinds", ())), tuple(r.get("parts", ())))
                  for r in _table()["rules"])
 
 

@@ -13,9 +13,9 @@ often its only signal (出台《…行政规范性文件管理办法》).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 
-from draftkit import rx
 from draftkit import slots
 from draftkit.punctuation import CLAUSE_END
 from draftkit.reading.lexicon import segment, topics
@@ -53,12 +53,12 @@ MOVES: dict[str, list[tuple[str, str]]] = {
     "closing": [("formula", r"特此报告"), ("outlook", r"")],
     "other": [("other", r"")],
 }
-_MOVES = {part: [(move, rx.compile(rule)) for move, rule in rules] for part, rules in MOVES.items()}
+_MOVES = {part: [(move, re.compile(rule)) for move, rule in rules] for part, rules in MOVES.items()}
 
-_LEADER = rx.compile(r"第一责任人|主要负责(人|同志)|主要领导|党政.{0,4}负责人|常务会议.{0,12}研究|述法|"
+_LEADER = re.compile(r"第一责任人|主要负责(人|同志)|主要领导|党政.{0,4}负责人|常务会议.{0,12}研究|述法|"
                      r"带头(尊法|学法|讲|旁听|出庭|述)|中心组.{0,8}学|关键少数|领导干部|加强领导|一把手|"
                      r"(市|县|区)(委|政府)领导|书记")
-_OPENING = rx.compile(r"报告如下")
+_OPENING = re.compile(r"报告如下")
 
 
 def refine_part(part: str, text: str) -> str:
@@ -79,7 +79,7 @@ def move_of(part: str, text: str, kind: str) -> str:
 
 
 # The reporting formula (现将我县{year}年度法治政府建设情况报告如下) names no area of work.
-_REPORT_FORMULA = rx.compile(f"现将[^{CLAUSE_END}]{{0,40}}?报告如下")
+_REPORT_FORMULA = re.compile(f"现将[^{CLAUSE_END}]{{0,40}}?报告如下")
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,7 +95,7 @@ def _own_level() -> dict[str, str]:
 def topic_of(text: str) -> str:
     text = slots.substitute(_REPORT_FORMULA.sub("，", text), _own_level().get)
     text = slots.blank(text, "，")
-    words = segment(rx.compile(r"（[^（）]{1,3}）").sub("", text))  # 村（居）法律顾问 → 村法律顾问
+    words = segment(re.compile(r"（[^（）]{1,3}）").sub("", text))  # 村（居）法律顾问 → 村法律顾问
     best, best_score = "general", 0
     for key, weights in topics():
         score = sum(weights[w] for w in words if w in weights)  # each occurrence counts

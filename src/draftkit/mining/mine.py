@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from draftkit import rx
 from draftkit.bank.phrasebank import Phrase
 from draftkit.errors import SkipFile
 from draftkit.mining.extract import Unit, doc_units
@@ -38,11 +37,10 @@ from draftkit.reading.normalise import clean
 from draftkit.mining.recurring import Candidates, Tally, clauses
 from draftkit.mining.spill import BUCKETS, MAX_SOURCES, Merged, Occurrence, Spill, bucket_of, merge_key, phrase_id
 from draftkit.reading.structure import parse
-from draftkit.records import dataclass
 
 __all__ = ["MineResult", "labelled_units", "merge_key", "mine", "phrase_id"]
 
-_SKIP_NAMES = rx.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", re.I)
+_SKIP_NAMES = re.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", re.I)
 
 
 @dataclass

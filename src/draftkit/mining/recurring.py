@@ -15,16 +15,16 @@ within each unit), as a single pass in first-seen order would give."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from draftkit import rx
 from draftkit.mining.extract import LIMITS, word_piece
 from draftkit.mining.formulas import GRAM, GramTable, PieceIndex, count, meet
 from draftkit.mining.spill import MAX_SOURCES, Merged, merge_key
 from draftkit.punctuation import CLAUSE_END
 
 MIN_FORMULA_DOCS = 2
-_CLAUSE = rx.compile(rf"\{{\w+\}}|[{CLAUSE_END}、：“”‘’《》（）〈〉]")  # boundaries: slots and punctuation
+_CLAUSE = re.compile(rf"\{{\w+\}}|[{CLAUSE_END}、：“”‘’《》（）〈〉]")  # boundaries: slots and punctuation
 
 
 def clauses(text: str) -> list[str]:

@@ -13,16 +13,15 @@ from __future__ import annotations
 import hashlib
 import marshal
 import pickle
+import re
 import struct
 import tempfile
 from collections import Counter
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from draftkit import rx
 from draftkit import slots
-from draftkit.records import dataclass
 
 BUCKETS = 64  # by the first two hex digits of an id, four to a bucket: in the order of ids
 FLUSH = 40_000  # occurrences held in memory before they are written out (some 30 MB)
@@ -89,7 +88,7 @@ class Merged:
 
 def merge_key(text: str) -> str:
     """Units equal but for punctuation and the numbering of their slots are one entry."""
-    return rx.compile(r"[^\w{}]+").sub("", slots.unnumbered(text))
+    return re.compile(r"[^\w{}]+").sub("", slots.unnumbered(text))
 
 
 def phrase_id(key: str) -> str:

@@ -10,12 +10,11 @@ them; only text from outside is parsed and its parts guessed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
 from draftkit.reading.parsed import ParsedDoc
-from draftkit.records import dataclass
 
 DATA_SUFFIXES = (".yaml", ".yml")
 

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from draftkit import rx
 from draftkit.errors import SkipFile
-from draftkit.records import dataclass
 
 SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".markdown")
 
@@ -134,7 +133,7 @@ def _main_part(package) -> str:
     if "word/document.xml" in package.namelist():
         return "word/document.xml"
     types = package.read("[Content_Types].xml")[:1 << 20].decode("utf-8", "replace")
-    m = rx.compile(r'PartName="/([^"]+)"[^>]*ContentType="[^"]*document\.main\+xml"').search(types)
+    m = re.compile(r'PartName="/([^"]+)"[^>]*ContentType="[^"]*document\.main\+xml"').search(types)
     if not m:
         raise KeyError("main part")
     return m.group(1)
@@ -173,7 +172,7 @@ class _HTMLText(HTMLParser):
             "rt", "rp"}  # rt, rp: ruby readings (pinyin over characters)
     BLOCK = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
              "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "title"}
-    CHROME_ATTR = rx.compile(r"nav|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar|copyright|position|"
+    CHROME_ATTR = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar|copyright|position|"
                              r"related|recommend|comment|banner",
                              re.I)
 
@@ -213,14 +212,14 @@ def html_text(html: str) -> str:
     p = _HTMLText()
     p.feed(html)
     p.close()
-    return rx.compile(r"\n\s*\n+").sub("\n", "".join(p.parts))
+    return re.compile(r"\n\s*\n+").sub("\n", "".join(p.parts))
 
 
 def markdown_text(md: str) -> str:
     lines = []
     for line in md.splitlines():
-        line = rx.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+)").sub("", line)
-        line = rx.compile(r"\*\*|__|`").sub("", line)
-        line = rx.compile(r"\\(.)").sub(r"\1", line)
+        line = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+)").sub("", line)
+        line = re.compile(r"\*\*|__|`").sub("", line)
+        line = re.compile(r"\\(.)").sub(r"\1", line)
         lines.append(line)
     return "\n".join(lines)

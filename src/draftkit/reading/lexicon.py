@@ -63,20 +63,30 @@ def function_words() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _jieba():
     """jieba with our terms and keywords in its dictionary. The dictionary so extended is
-    kept in a cache file of our own in draftkit's cache folder (read in one piece: some
-    0.2 s against jieba's 1 s for its own cache, which it reads in small pieces) and
-    rebuilt when jieba, its dictionary or our word lists change."""
+    kept as data (JSON) in draftkit's cache folder, checked when read back and rebuilt
+    when it is wrong in any way or when jieba, its dictionary or our word lists change.
+    jieba's own cache (a marshal file in the system's shared temporary folder) is never
+    read or written: the prefix dictionary is built here, and jieba's log is silenced so
+    that none of its messages reaches the clerk."""
     import logging
 
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(logging.CRITICAL + 1)
     words = added_words()
-    cache = _dictionary_cache(jieba, words)
-    if not _load_dictionary(jieba.dt, cache):
+    tokenizer = jieba.dt
+    name = _dictionary_cache(jieba, words)
+    kept = _load_dictionary(name, words)
+    with tokenizer.lock:
+        if kept is not None:
+            tokenizer.FREQ, tokenizer.total = kept
+        else:
+            tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+        tokenizer.initialized = True
+    if kept is None:
         for w, freq in words:
-            jieba.add_word(w, freq=freq)
-        _save_dictionary(jieba.dt, cache)
+            tokenizer.add_word(w, freq=freq)
+        _save_dictionary(tokenizer, name)
     return jieba
 
 
@@ -85,50 +95,52 @@ def added_words() -> list[tuple[str, int]]:
     return [(w, 5000) for w in terms()] + [(w, 2000) for _, weights in topics() for w in weights]
 
 
-def _dictionary_cache(jieba, words: list[tuple[str, int]]) -> Path | None:
+def _dictionary_cache(jieba, words: list[tuple[str, int]]) -> str:
+    """The cache file's name: it changes with jieba, its dictionary and our words."""
     import hashlib
-
-    from draftkit.cachestore import cache_dir
 
     tokenizer = jieba.dt
     dictionary = Path(tokenizer.dictionary or Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
     stat = dictionary.stat()
     key = hashlib.sha1(repr((jieba.__version__, str(dictionary), stat.st_size, stat.st_mtime_ns,
                              words)).encode("utf-8")).hexdigest()[:16]
-    folder = cache_dir()
-    return folder / f"jieba-{key}.cache" if folder else None
+    return f"jieba-{key}.json"
 
 
-def _load_dictionary(tokenizer, cache: Path | None) -> bool:
-    """Whether the extended dictionary could be read from its cache file."""
-    import marshal
+def _load_dictionary(name: str, words: list[tuple[str, int]]) -> tuple[dict[str, int], int] | None:
+    """(frequencies, total) as kept in the cache file, or None when there is none or it is
+    not exactly that: a JSON object whose "freq" maps non-empty words to counts ≥ 0, holding
+    our words with their counts, and whose "total" is a count ≥ 0."""
+    import json
 
-    if cache is None:
-        return False
+    from draftkit import cachestore
+
+    raw = cachestore.read(name)
+    if raw is None:
+        return None
     try:
-        freq, total = marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return False
-    if not isinstance(freq, dict) or not isinstance(total, int):
-        return False
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-    return True
+        kept = json.loads(raw)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None
+    if not isinstance(kept, dict):
+        return None
+    freq, total = kept.get("freq"), kept.get("total")
+    if not isinstance(freq, dict) or type(total) is not int or total < 0:
+        return None
+    if not all(type(v) is int and v >= 0 for v in freq.values()) or "" in freq:
+        return None
+    if any(freq.get(w) != f for w, f in dict(words).items()):  # a word given twice: its last count
+        return None
+    return freq, total
 
 
-def _save_dictionary(tokenizer, cache: Path | None) -> None:
-    import marshal
-    import os
-    import tempfile
+def _save_dictionary(tokenizer, name: str) -> None:
+    import json
 
-    if cache is None:
-        return
-    try:
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name)
-        with os.fdopen(fd, "wb") as f:
-            marshal.dump((tokenizer.FREQ, tokenizer.total), f)
-        os.replace(tmp, cache)
-    except OSError:  # no cache, only a slower start next time
-        pass
+    from draftkit import cachestore
+
+    data = json.dumps({"freq": tokenizer.FREQ, "total": tokenizer.total}, ensure_ascii=False, separators=(",", ":"))
+    cachestore.write(name, data.encode("utf-8"))
 
 
 def segment(text: str) -> tuple[str, ...]:

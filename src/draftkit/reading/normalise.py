@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 import re
 
-from draftkit import rx
-
 
 @functools.lru_cache(maxsize=1)
 def wording_rows() -> tuple[dict, ...]:
@@ -29,18 +27,18 @@ def wording_rows() -> tuple[dict, ...]:
 @functools.lru_cache(maxsize=1)
 def wording_table() -> tuple[tuple[re.Pattern, str], ...]:
     """(compiled pattern, replacement) in the order they apply to Simplified text."""
-    return tuple((rx.compile(r["find"]), r["replace"]) for r in wording_rows())
+    return tuple((re.compile(r["find"]), r["replace"]) for r in wording_rows())
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_OR_FW = _CJK + "\u3000-\u303f\uff00-\uffef\u2018-\u201d《》"
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-_PUNCT_NEAR_CJK = rx.compile(rf"(?<=[{_CJK_OR_FW}])\s*([,:;?!])|([,:;?!])\s*(?=[{_CJK_OR_FW}])")
-_PARENS = rx.compile(r"\(([^()]*)\)")
-_SPACE_IN_CJK = rx.compile(rf"(?<=[{_CJK_OR_FW}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK_OR_FW}])")
-_YEAR_RANGE = rx.compile(r"(\d{4})\s*[-－~～—]+\s*(\d{4})(?=年)")
-_ANGLE_IN_TITLE = rx.compile(r"《([^《》]*)<([^<>]*)>([^《》]*)》")
-_STRAIGHT_QUOTES = rx.compile(r'"([^"\n]*)"')
+_PUNCT_NEAR_CJK = re.compile(rf"(?<=[{_CJK_OR_FW}])\s*([,:;?!])|([,:;?!])\s*(?=[{_CJK_OR_FW}])")
+_PARENS = re.compile(r"\(([^()]*)\)")
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK_OR_FW}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK_OR_FW}])")
+_YEAR_RANGE = re.compile(r"(\d{4})\s*[-－~～—]+\s*(\d{4})(?=年)")
+_ANGLE_IN_TITLE = re.compile(r"《([^《》]*)<([^<>]*)>([^《》]*)》")
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,7 +63,7 @@ def to_simplified(text: str) -> str:
 
 def _paren(m: re.Match) -> str:
     inner = m.group(1)
-    return f"（{inner}）" if rx.compile(f"[{_CJK}]").search(inner) or not inner.strip() else m.group(0)
+    return f"（{inner}）" if re.compile(f"[{_CJK}]").search(inner) or not inner.strip() else m.group(0)
 
 
 def punctuation(text: str) -> str:
@@ -105,7 +103,7 @@ CHROME_LINES = [
 @functools.cache
 def _chrome() -> re.Pattern:
     """One pattern for all the chrome lines, compiled when first needed (not by render)."""
-    return rx.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
+    return re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
 
 # Pinyin glosses after characters (领(lǐng)导(dǎo)) and note marks ([1], ［注2］, 【注】).
 _TONED = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜüńňǹḿ"
@@ -117,16 +115,16 @@ def _cleaning() -> dict[str, re.Pattern]:
     """The patterns that clean scraped text, compiled when first needed (mining and
     import use them; render and check of a data file do not)."""
     return {
-        "gloss": rx.compile(rf"(?<![A-Za-z])[（(]\s*({_SYLLABLE}(?:\s+{_SYLLABLE})*)\s*[）)]"),
-        "pinyin": rx.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:n|ng|r)?$"),
-        "note_mark": rx.compile(r"[\[［【〔](?:注(?:释)?\s*)?\d{1,2}[\]］】〕]|[\[［【](?:注|注释|编者按)[\]］】]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"),
-        "bullet": rx.compile(r"^(?:[•·●▪◆◇■□★☆►▶→✓√]|-{1,2}(?!\d)|—{2}(?=[^\u4e00-\u9fff]))\s*"),
-        "url": rx.compile(r"(?:(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*)?(?:https?://|www\.)[A-Za-z0-9_./?=&%#:~+-]*\s*"),
-        "footnote": rx.compile(r"^(?:[\[［【〔]\d{1,2}[\]］】〕]|注\s*\d{1,2}[：:.．]|注释[：:]?$|注[：:]$|参考文献)"),
-        "watermark": rx.compile(r"[（(【\[]?(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*[\u4e00-\u9fff]{2,12}(?:网|文库|网站)[）)】\]]?"
+        "gloss": re.compile(rf"(?<![A-Za-z])[（(]\s*({_SYLLABLE}(?:\s+{_SYLLABLE})*)\s*[）)]"),
+        "pinyin": re.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]{1,3})(?:n|ng|r)?$"),
+        "note_mark": re.compile(r"[\[［【〔](?:注(?:释)?\s*)?\d{1,2}[\]］】〕]|[\[［【](?:注|注释|编者按)[\]］】]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"),
+        "bullet": re.compile(r"^(?:[•·●▪◆◇■□★☆►▶→✓√]|-{1,2}(?!\d)|—{2}(?=[^\u4e00-\u9fff]))\s*"),
+        "url": re.compile(r"(?:(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*)?(?:https?://|www\.)[A-Za-z0-9_./?=&%#:~+-]*\s*"),
+        "footnote": re.compile(r"^(?:[\[［【〔]\d{1,2}[\]］】〕]|注\s*\d{1,2}[：:.．]|注释[：:]?$|注[：:]$|参考文献)"),
+        "watermark": re.compile(r"[（(【\[]?(?:本文)?(?:来源|来自|转自|出自)[于：:]?\s*[\u4e00-\u9fff]{2,12}(?:网|文库|网站)[）)】\]]?"
                                 r"|[\u4e00-\u9fff]{2,8}(?:范文网|文库|资料网|文秘网|写作网)"),
-        "mojibake": rx.compile(r"[\ufffd\ue000-\uf8ff]|锟斤拷|烫烫|屯屯|[À-ÿ]{2}|[A-Za-z][（(][a-z" + _TONED + r"]{1,6}[）)]"),
-        "han": rx.compile("[\u4e00-\u9fff]"),
+        "mojibake": re.compile(r"[\ufffd\ue000-\uf8ff]|锟斤拷|烫烫|屯屯|[À-ÿ]{2}|[A-Za-z][（(][a-z" + _TONED + r"]{1,6}[）)]"),
+        "han": re.compile("[\u4e00-\u9fff]"),
     }
 
 

@@ -4,9 +4,7 @@ enumerated items and parts (structure.py fills them in, parts.py assigns the par
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
-
-from draftkit.records import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass

@@ -6,12 +6,12 @@ study reports with 问题 and 打算, articles with no parts at all)."""
 from __future__ import annotations
 
 import functools
+import re
 
-from draftkit import rx
 from draftkit.reading.lexicon import unfinished
 from draftkit.reading.parsed import ParsedDoc
 
-_YEAR = rx.compile(r"(20\d{2})年")
+_YEAR = re.compile(r"(20\d{2})年")
 
 
 @functools.lru_cache(maxsize=1)
@@ -20,11 +20,11 @@ def _rules() -> dict:
 
     raw = data_file("parts.yaml")
     return {
-        "headings": [(r["part"], rx.compile(r["find"]), rx.compile(r["unless"]) if r.get("unless") else None)
+        "headings": [(r["part"], re.compile(r["find"]), re.compile(r["unless"]) if r.get("unless") else None)
                      for r in raw["headings"]],
-        "sections": [(r["part"], frozenset(r["within"]), rx.compile(r["find"])) for r in raw["sections"]],
-        "admission": rx.compile(raw["admission"]),
-        "plan_start": rx.compile(raw["plan_start"]),
+        "sections": [(r["part"], frozenset(r["within"]), re.compile(r["find"])) for r in raw["sections"]],
+        "admission": re.compile(raw["admission"]),
+        "plan_start": re.compile(raw["plan_start"]),
     }
 
 
@@ -70,10 +70,10 @@ def assign_parts(doc: ParsedDoc) -> None:
         elif p.kind in ("h3", "h4") and p.heading and part:
             sub_part = part_of_section(p.heading, section_part or part)
         p.section = section
-        first = rx.compile(r"[。：]").split(p.text, maxsplit=1)[0]
+        first = re.compile(r"[。：]").split(p.text, maxsplit=1)[0]
         own = sub_part or section_part or part or ""
         if not own:  # no parts at all: content decides; guiding-thought openings first
-            own = "opening" if p is body_paras[0] and rx.compile(r"坚持以.{2,40}为|近年来|报告如下").search(p.text) else "measures"
+            own = "opening" if p is body_paras[0] and re.compile(r"坚持以.{2,40}为|近年来|报告如下").search(p.text) else "measures"
             if p.heading:
                 own = part_of_section(p.heading, own)
         if own in ("measures", "opening") and rules["admission"].search(first):
@@ -82,7 +82,7 @@ def assign_parts(doc: ParsedDoc) -> None:
             own = "plan"
         if "特此报告" in p.text:
             own = "closing"
-        elif p is last_body and not has_plan_heading and own == "measures" and rx.compile(r"将").search(p.text) \
+        elif p is last_body and not has_plan_heading and own == "measures" and re.compile(r"将").search(p.text) \
                 and not p.items and not (p is doc.paras[-1] and unfinished(p.text)):
             own = "closing"
         p.part = own

@@ -24,13 +24,12 @@ import functools
 import re
 from pathlib import Path
 
-from draftkit import rx
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "t2s_changes.txt"
 DICTIONARIES = ("CJK_Compatibility_Ideographs", "TSPhrases", "TSCharactersExt", "TSCharacters")
 
 
-_ASTRAL = rx.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def may_change(text: str) -> bool:
@@ -49,9 +48,9 @@ def _table() -> tuple[re.Pattern, frozenset[str], frozenset[str], tuple[str, ...
     """(a class of the characters of the Basic Multilingual Plane t2s converts and of the
     surrogates, the others it converts, the characters where a phrase of the list differs
     from its conversion, the phrases), or None when the table is not that of the
-    installed OpenCC. The class is a pattern from rx's store (a set of some 7,000
-    characters took 1 ms to build each time); characters beyond the plane are kept apart,
-    where they would make re test the class one member at a time."""
+    installed OpenCC. The class is compiled once per process (a set of some 7,000
+    characters); characters beyond the plane are kept apart, where they would make re
+    test the class one member at a time."""
     try:
         lines = DATA.read_text(encoding="utf-8").splitlines()
         fields = dict(ln.split(" ", 1) for ln in lines if ln.startswith(("fingerprint ", "chars ")))
@@ -62,7 +61,7 @@ def _table() -> tuple[re.Pattern, frozenset[str], frozenset[str], tuple[str, ...
         return None
     culprits = frozenset(c for _, culprit in phrases for c in culprit)
     bmp = "".join(c for c in fields["chars"] if c <= "\uffff")
-    chars = rx.compile(f"[{re.escape(bmp)}\ud800-\udfff]")  # OpenCC raises on surrogates: let it
+    chars = re.compile(f"[{re.escape(bmp)}\ud800-\udfff]")  # OpenCC raises on surrogates: let it
     astral = frozenset(c for c in fields["chars"] if c > "\uffff")
     return chars, astral, culprits, tuple(p for p, _ in phrases)
 

@@ -12,22 +12,21 @@ import datetime as dt
 import functools
 import re
 
-from draftkit import rx
 from draftkit.domain import place_of
 from draftkit.punctuation import CLAUSE_END, PIECE_END, SENTENCE_END
 from draftkit.reading.parsed import Para, ParsedDoc
 
 CN_NUM = "一二三四五六七八九十"
-_H1 = rx.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
-_H2 = rx.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
-_H3 = rx.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.+)$")
-_H4 = rx.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")
-_DATE_LINE = rx.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_ORG = rx.compile(r"(人民政府|政府|委员会|常委会|党中央|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
+_H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
+_H2 = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
+_H3 = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.+)$")
+_H4 = re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")
+_DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_ORG = re.compile(r"(人民政府|政府|委员会|常委会|党中央|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
 # A document number (发文字号) above the title: 青政发〔2025〕3号, not the title itself.
-_SENTENCE_PUNCT = rx.compile(f"[{PIECE_END}]")
-_MARKER = rx.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")
-_LOST_NUMERAL = rx.compile(r"(?<=。)是(?=[提加推健完强深创实打落建开坚抓做优规严全积夯])")
+_SENTENCE_PUNCT = re.compile(f"[{PIECE_END}]")
+_MARKER = re.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")
+_LOST_NUMERAL = re.compile(r"(?<=。)是(?=[提加推健完强深创实打落建开坚抓做优规严全积夯])")
 
 def cn_to_int(s: str) -> int:
     if s == "十":
@@ -81,7 +80,7 @@ def split_enumeration(text: str) -> tuple[str, list[str]]:
 
 def _inline_heading(rest: str) -> tuple[str, str]:
     """（一）标题。正文… → (标题, 正文…); a short line without a full stop is all heading."""
-    m = rx.compile(f"[{SENTENCE_END}]").search(rest)
+    m = re.compile(f"[{SENTENCE_END}]").search(rest)
     if m and m.start() <= 45:
         return rest[: m.start()], rest[m.end():]
     if not m and len(rest) <= 45:
@@ -115,12 +114,12 @@ def _lines_re() -> dict[str, re.Pattern]:
     """The patterns that take apart lines of a text read in (mining, import, check of a
     document), compiled when first needed: a data file's blocks come already apart."""
     return {
-        "run_in_h2": rx.compile(rf"(?<=[{PIECE_END}])(?=[（(][{CN_NUM}]{{1,3}}[）)])|(?<=[^（(，、：\s])(?=（[{CN_NUM}]{{1,3}}）[^，。；、）]{{4}})"),
-        "run_in_h1": rx.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^{PIECE_END}（(]{{2,60}}?)(?:[{PIECE_END}]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$"),
-        "part_no": rx.compile(rf"^第([{CN_NUM}]{{1,3}})部分[\s：:]*"),
-        "odd_h1": rx.compile(rf"^([{CN_NUM}]{{1,3}})\s*([、.．])\s*"),
-        "odd_h2": rx.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*|^([{CN_NUM}]{{1,3}})[)）]\s*"),
-        "doc_number": rx.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号$"),
+        "run_in_h2": re.compile(rf"(?<=[{PIECE_END}])(?=[（(][{CN_NUM}]{{1,3}}[）)])|(?<=[^（(，、：\s])(?=（[{CN_NUM}]{{1,3}}）[^，。；、）]{{4}})"),
+        "run_in_h1": re.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^{PIECE_END}（(]{{2,60}}?)(?:[{PIECE_END}]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$"),
+        "part_no": re.compile(rf"^第([{CN_NUM}]{{1,3}})部分[\s：:]*"),
+        "odd_h1": re.compile(rf"^([{CN_NUM}]{{1,3}})\s*([、.．])\s*"),
+        "odd_h2": re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*|^([{CN_NUM}]{{1,3}})[)）]\s*"),
+        "doc_number": re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号$"),
     }
 
 
@@ -147,7 +146,7 @@ def canonical_numbering(lines: list[str]) -> list[str]:
     parts = any(part_no(line) for line in lines)
     out = []
     for line in lines:
-        if rx.compile(r"^[壹贰叁肆伍陆柒捌玖拾]{1,2}[、.．]").match(line) or rx.compile(r"^[（(][壹贰叁肆伍陆柒捌玖拾]{1,2}[）)]").match(line):
+        if re.compile(r"^[壹贰叁肆伍陆柒捌玖拾]{1,2}[、.．]").match(line) or re.compile(r"^[（(][壹贰叁肆伍陆柒捌玖拾]{1,2}[）)]").match(line):
             line = line[:4].translate(_FORMAL_NUM) + line[4:]
         if parts and (m := part_no(line)):
             line = f"{m.group(1)}、{line[m.end():]}"
@@ -173,7 +172,7 @@ def join_split_headings(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for k, (i, line) in enumerate(pieces):
         prev = out[-1][1] if out else ""
         if out and _heading_line(prev) and len(line) <= 20 and not _SENTENCE_PUNCT.search(line) \
-                and line[-1] not in "。：" and not rx.compile(rf"^[（(]?[{CN_NUM}\d]|^\d{{4}}年\d").match(line) \
+                and line[-1] not in "。：" and not re.compile(rf"^[（(]?[{CN_NUM}\d]|^\d{{4}}年\d").match(line) \
                 and k + 1 < len(pieces) and not _DATE_LINE.match(line) and not _ORG.search(line) \
                 and len(prev) + len(line) <= 90:
             out[-1] = (out[-1][0], prev + line)
@@ -224,10 +223,10 @@ def _prefer_report_title(paras: list[Para]) -> None:
     """A site name or column (青岚县人民政府门户网站, 政府信息公开) above the report's own
     title is not the title: the line that says 关于…报告 is."""
     titles = [p for p in paras if p.kind == "title"]
-    if not titles or rx.compile(r"关于.*报告|情况的?报告").search(titles[0].text):
+    if not titles or re.compile(r"关于.*报告|情况的?报告").search(titles[0].text):
         return
     better = next((p for p in paras if p.kind == "meta" and p.index > titles[0].index
-                   and rx.compile(r"关于.*报告|情况的?报告").search(p.text)), None)
+                   and re.compile(r"关于.*报告|情况的?报告").search(p.text)), None)
     if better is not None:
         titles[0].kind, better.kind = "meta", "title"
 
@@ -270,7 +269,7 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
             pass
     signatures = [p.text for p in doc.paras if p.kind == "signature"]
     issuer = ""
-    if m := rx.compile(r"^(.{2,30}?)关于").match(doc.title):
+    if m := re.compile(r"^(.{2,30}?)关于").match(doc.title):
         issuer = m.group(1)
     elif signatures:
         issuer = signatures[-1]
@@ -278,10 +277,10 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
     doc.place = _place(issuer) or _place(doc.title)
     if not issuer:
         for line in chrome + [p.text for p in doc.paras if p.kind == "meta"]:
-            if m := rx.compile(r"(发布机构|信息来源|作者|来源)：?\s*([^\s：]{2,20}?(局|政府|厅|委|办))").search(line):
+            if m := re.compile(r"(发布机构|信息来源|作者|来源)：?\s*([^\s：]{2,20}?(局|政府|厅|委|办))").search(line):
                 issuer = m.group(2)
                 break
-            if m := rx.compile(r"^——(.{2,12}?(司法局|人民政府|局))").match(line):
+            if m := re.compile(r"^——(.{2,12}?(司法局|人民政府|局))").match(line):
                 issuer = m.group(1)
                 break
     doc.issuer = issuer
@@ -293,8 +292,8 @@ def _year_re() -> dict[str, re.Pattern]:
     return {
         # a year in a title naming the report's year: 关于2022年度…的报告, 2022年法治政府建设情况报告;
         # not one end of a span (2021—2025年)
-        "title": rx.compile(r"(?<![\d—–\-~至到])(\d{4})年度?(?![—–\-~至到]\d)(?=.*(报告|情况|总结|综述))"),
-        "published": rx.compile(r"(20\d{2})[-年/.](\d{1,2})"),
+        "title": re.compile(r"(?<![\d—–\-~至到])(\d{4})年度?(?![—–\-~至到]\d)(?=.*(报告|情况|总结|综述))"),
+        "published": re.compile(r"(20\d{2})[-年/.](\d{1,2})"),
     }
 
 
@@ -308,7 +307,7 @@ def _reported_year(doc: ParsedDoc, chrome: list[str]) -> int | None:
 
     if m := _year_re()["title"].search(doc.title):
         return int(m.group(1))
-    h1 = [p.text for p in doc.paras if p.kind == "h1" and rx.compile(r"\d{4}年").match(p.text)]
+    h1 = [p.text for p in doc.paras if p.kind == "h1" and re.compile(r"\d{4}年").match(p.text)]
     if h1 and part_of_heading(h1[0]) in ("measures", None):
         return int(h1[0][:4])
     if doc.date:  # a report signed in January–March reports on the year before
@@ -321,17 +320,17 @@ def _reported_year(doc: ParsedDoc, chrome: list[str]) -> int | None:
         return year
     body = "".join(p.text for p in doc.body())
     new_year = rf"{year}年(以来|初以来|一季度|第一季度|[1-3一二三]月)|今年(以来|一季度|第一季度|[1-3一二三]月)"
-    return year if re.search(new_year, body) else year - 1
+    return year if re.compile(new_year).search(body) else year - 1
 
 
 def _place(issuer: str) -> str:
     """The place of the issuer named in the title or signature (中共青岚县委 青岚县人民政府 →
     青岚县); never guessed from the body, where 按照市 or 法治市 would pass for one."""
-    for name in rx.compile(r"[\s、，和]+").split(issuer):
-        name = rx.compile(r"^中共|^中国共产党").sub("", name)
+    for name in re.compile(r"[\s、，和]+").split(issuer):
+        name = re.compile(r"^中共|^中国共产党").sub("", name)
         if (place := place_of(name)) and not _NOT_PLACE.search(place):
             return place
     return ""
 
 
-_NOT_PLACE = rx.compile(r"^[全本我各该两此在和与及对到于向将把从由为是有的等关]|召开|按照|法治|依法|建设|推进|关于|年度?")
+_NOT_PLACE = re.compile(r"^[全本我各该两此在和与及对到于向将把从由为是有的等关]|召开|按照|法治|依法|建设|推进|关于|年度?")

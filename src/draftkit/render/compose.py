@@ -6,14 +6,13 @@ never template code. Unfilled slots, unknown phrases and unused values are probl
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from draftkit.cnfmt import cn_number, date_cn
 from draftkit.domain import default_part_heading
 from draftkit.errors import Collector
 from draftkit.figures import figure_text, number
-from draftkit.records import dataclass
 from draftkit.report.model import Figure, Item, Part, Report, Value
 from draftkit.slots import SLOT_RE, TO_FILL, TO_WRITE, absorb_units, kind_by_name, label
 from draftkit.slots import builtin_values as _builtins

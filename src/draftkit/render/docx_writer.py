@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
-from draftkit import rx
 from draftkit.render import gbt9704 as G
 from draftkit.render import refdoc
 from draftkit.render.templating import Block
@@ -29,7 +29,7 @@ def _units(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
 
 
-_TITLE_BREAKS = rx.compile(r"(?<=关于)|(?=关于)|(?<=年度)|(?=法治政府)|(?=情况)|(?<=人民政府)|(?<=局)|(?<=委员会)")
+_TITLE_BREAKS = re.compile(r"(?<=关于)|(?=关于)|(?<=年度)|(?=法治政府)|(?=情况)|(?<=人民政府)|(?<=局)|(?<=委员会)")
 
 
 def split_title(title: str, per_line: int = G.TITLE_CHARS_PER_LINE) -> list[str]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from draftkit.records import dataclass
 from draftkit.render import gbt9704 as G
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

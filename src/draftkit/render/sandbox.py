@@ -5,11 +5,11 @@ and its line."""
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 import time
 
-from draftkit import rx
 from draftkit.errors import DraftkitError, Loc, Problem
 
 TIME_BUDGET = 5.0  # seconds for one render; the built-in templates take milliseconds
@@ -127,7 +127,7 @@ def _why(exc: BaseException) -> str:
     from jinja2 import TemplateNotFound, UndefinedError
     from jinja2.exceptions import SecurityError
 
-    quoted = rx.compile(r"'([^']{1,40})'").findall(str(exc))
+    quoted = re.compile(r"'([^']{1,40})'").findall(str(exc))
     if isinstance(exc, BudgetExceeded):
         return exc.why
     if isinstance(exc, TemplateNotFound):

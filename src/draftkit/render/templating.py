@@ -17,16 +17,16 @@ structure, and ``{{ 7*7 }}`` in a value is printed as it is.
 from __future__ import annotations
 
 import functools
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from draftkit import rx
 from draftkit.cnfmt import cn_number, ensure_stop, enumerate_items
 from draftkit.domain import BLOCK_KINDS, PLACES
 from draftkit.errors import DraftkitError, Loc, Problem
-from draftkit.records import dataclass
 from draftkit.render.compose import ReportView
 
-_LINE = rx.compile(r"^::([a-z0-9]+)(?: (.*))?$")
+_LINE = re.compile(r"^::([a-z0-9]+)(?: (.*))?$")
 
 
 @dataclass(frozen=True)
@@ -56,57 +56,13 @@ def make_env(override: Path | None = None):
     options = dict(undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
                    keep_trailing_newline=True)
     cls = environment_class()
-    env = cls(loader=ChoiceLoader(loaders), bytecode_cache=bytecode_cache(cls, options), **options)
+    # no bytecode cache: compiled templates are kept in this environment (in memory) only,
+    # never loaded as code from a file
+    env = cls(loader=ChoiceLoader(loaders), **options)
     env.filters["enumerate_cn"] = enumerate_items
     env.filters["stop"] = ensure_stop
     env.filters["cn_number"] = cn_number
     return env
-
-
-def bytecode_cache(cls, options: dict):
-    """Jinja's bytecode cache in draftkit's cache folder: a template's compiled code is
-    reused while its source is unchanged (Jinja compares a checksum of the source), so a
-    user's edited template is compiled afresh. The file names carry what else decides the
-    code — Jinja's version, the environment's options and the code that makes it — so
-    that a change of either never runs code compiled for another. None (compile every
-    time) without a cache folder."""
-    import hashlib
-
-    import jinja2
-    from jinja2.bccache import FileSystemBytecodeCache
-
-    from draftkit.cachestore import cache_dir
-
-    folder = cache_dir()
-    if folder is None:
-        return None
-    from draftkit.render import sandbox
-
-    config = hashlib.sha1(repr((jinja2.__version__, sorted((k, getattr(v, "__name__", v)) for k, v in options.items()),
-                                cls.__qualname__)).encode("utf-8"))
-    for module in (sandbox.__file__, __file__):  # the environment's class and how it is made
-        try:
-            config.update(Path(module).read_bytes())
-        except OSError:
-            return None
-    key = config.hexdigest()[:12]
-
-    class Cache(FileSystemBytecodeCache):
-        """A damaged or unwritable cache file is only a template compiled again."""
-
-        def load_bytecode(self, bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except Exception:  # noqa: BLE001 - pickle and marshal raise many kinds
-                bucket.reset()
-
-        def dump_bytecode(self, bucket) -> None:
-            try:
-                super().dump_bytecode(bucket)
-            except OSError:
-                pass
-
-    return Cache(str(folder), f"template-{key}-%s.cache")
 
 
 def render_blocks(view: ReportView, override: Path | None = None) -> list[Block]:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 
-from draftkit import rx
+import re
+
 from draftkit.render.templating import Block
 
-_MD_SPECIAL = rx.compile(r"([\\`*_\[\]<>&#|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|~])")
 
 
 def md_escape(text: str) -> str:
     """Backslash-escape what Markdown would read as markup, so a value stays text."""
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # A line that starts like a list item or a numbered list would become one.
-    return rx.compile(r"^([+\-])(\s)").sub(r"\\\1\2", rx.compile(r"^(\d+)\.(\s)").sub(r"\1\\.\2", text))
+    return re.compile(r"^([+\-])(\s)").sub(r"\\\1\2", re.compile(r"^(\d+)\.(\s)").sub(r"\1\\.\2", text))
 
 
 _MD_PREFIX = {"title": "# ", "h1": "## ", "h2": "### ", "h3": "#### ", "h4": "#### "}

@@ -4,12 +4,11 @@ validated (the file's keys and defaults are declared in schema.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Union
 
 from draftkit.domain import PART_KEYS, default_title
 from draftkit.errors import Loc
-from draftkit.records import dataclass
 from draftkit.report.schema import CLOSING, DEFAULTS, STYLE
 
 

@@ -8,10 +8,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from draftkit import rx
 from draftkit.errors import Collector, DraftkitError, Loc, Problem
 
 _YAML_MESSAGES = {
@@ -129,7 +129,7 @@ def yaml_problem(path: str, exc: yaml.YAMLError, text: str) -> Problem:
     loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
-    if isinstance(exc, yaml.constructor.ConstructorError) and rx.compile(r"[\u4e00-\u9fff]").search(problem):
+    if isinstance(exc, yaml.constructor.ConstructorError) and re.compile(r"[\u4e00-\u9fff]").search(problem):
         return Problem(loc, problem)  # ours, already in Chinese
     if mark and problem.startswith("found character") and text[mark.index:mark.index + 1] == "\t":
         problem = "found character '\\t' that cannot start any token"
@@ -149,10 +149,10 @@ _TYPE_NAMES = {
     "tag:yaml.org,2002:seq": "列表",
     "tag:yaml.org,2002:map": "键值对",
 }
-_DATE_RE = rx.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2018-\u201d"
-_SPACE_BY_CJK = rx.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-_SPACES = rx.compile(r"\s+")
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_SPACES = re.compile(r"\s+")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -192,7 +192,7 @@ def clean_text(value: str) -> str:
 
 def paragraphs(value: str) -> list[str]:
     """Blank lines separate paragraphs in a block of text."""
-    return [clean_text(p) for p in rx.compile(r"\n\s*\n").split(value) if p.strip()]
+    return [clean_text(p) for p in re.compile(r"\n\s*\n").split(value) if p.strip()]
 
 
 def holdable(value: int | float) -> bool:

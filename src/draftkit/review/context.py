@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, field
+from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
-from draftkit import rx
 from draftkit.domain import PART_NAMES
 from draftkit.reading.parsed import Para, ParsedDoc
 from draftkit.reading.document import Document
-from draftkit.records import dataclass
 from draftkit.review.codes import known
 
 SEVERITIES = ("error", "warning", "note")
@@ -27,7 +25,7 @@ class lazy:  # noqa: N801 - used like re.compile
 
     def __getattr__(self, name: str):
         if self._pattern is None:
-            self._pattern = rx.compile(self._source)
+            self._pattern = re.compile(self._source)
         return getattr(self._pattern, name)
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "提示"}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from draftkit import rx
 from draftkit import currency
 from draftkit.punctuation import PIECE_END
 from draftkit.review.context import Ctx, lazy
@@ -33,7 +32,7 @@ def check_currency(ctx: Ctx) -> None:
             if when <= date:
                 continue
             for p in ctx.body():
-                m = rx.compile(ev.find).search(p.text)
+                m = re.compile(ev.find).search(p.text)
                 if m:
                     ctx.add("C201", "error", f"提到了成文日期（{date:%Y-%m-%d}）之后才有的“{m.group(0)}”（{when:%Y-%m-%d}）",
                             p.index)
@@ -50,7 +49,7 @@ def _earlier_years(ctx: Ctx, year: int) -> None:
         for item in [p.text, *p.items]:
             for m in _DATED.finditer(item):
                 said = int(m.group(1))
-                if said < year and not rx.compile(r"以来|起|至今|至").search(m.group(0)) and m.group(3):
+                if said < year and not re.compile(r"以来|起|至今|至").search(m.group(0)) and m.group(3):
                     ctx.add("C202", "warning", f"“{m.group(0).rstrip('，,')}”是 {said} 年的事，写在 {year} 年度的主要举措中",
                             p.index, f"删去，或改写为 {year} 年的工作")
                     break

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from draftkit import rx
+import re
+
 from draftkit import figure_faults as ff
 from draftkit import figures as fg
 from draftkit.punctuation import PIECE_END
@@ -88,7 +89,7 @@ def _indicator(name: str, before: str) -> str:
     v = vocabulary()
     if v.topics(key):
         return key
-    sentence = rx.compile(f"[{PIECE_END}]").split(before)[-1]
+    sentence = re.compile(f"[{PIECE_END}]").split(before)[-1]
     return f"{key}@{v.first_topic(sentence)}"
 
 

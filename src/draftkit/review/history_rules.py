@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from draftkit import rx
+import re
+
 from draftkit.punctuation import PIECE_END
 from draftkit.reading.parsed import ParsedDoc
 from draftkit.review.context import Ctx
@@ -22,13 +23,13 @@ def _plan_items(doc: ParsedDoc) -> list[tuple[str, str]]:
         if p.heading and not texts:
             texts = [p.heading]
         for t in texts:
-            lead = rx.compile(f"[{PIECE_END}]").split(t, maxsplit=1)[0]
+            lead = re.compile(f"[{PIECE_END}]").split(t, maxsplit=1)[0]
             out.append((lead, t))
     return out
 
 
 def _plain(text: str) -> str:
-    return rx.compile(rf"[^{_CJK}\dA-Za-z]").sub("", text)
+    return re.compile(rf"[^{_CJK}\dA-Za-z]").sub("", text)
 
 
 def check_history(ctx: Ctx) -> None:
@@ -43,7 +44,7 @@ def check_history(ctx: Ctx) -> None:
     last = read(last_path).doc
     this_text = "".join(p.heading + p.text for p in ctx.body() if p.part != "plan")
     this_grams = bigrams(this_text)
-    sentences = [s for p in ctx.body() if p.part != "plan" for s in rx.compile(f"[{PIECE_END}]").split(p.heading + "。" + p.text)
+    sentences = [s for p in ctx.body() if p.part != "plan" for s in re.compile(f"[{PIECE_END}]").split(p.heading + "。" + p.text)
                  if len(s) >= 6]
     last_plan = _plan_items(last)
     for lead, full in last_plan:
@@ -55,7 +56,7 @@ def check_history(ctx: Ctx) -> None:
     short_last = []
     for p in last.paras:
         if p.part == "shortcomings" and p.kind in ("body", "h2"):
-            short_last.extend(s for t in (p.items or [p.text]) for s in rx.compile(f"[{PIECE_END}]").split(t) if len(_plain(s)) >= 10)
+            short_last.extend(s for t in (p.items or [p.text]) for s in re.compile(f"[{PIECE_END}]").split(t) if len(_plain(s)) >= 10)
     for p in ctx.body("shortcomings"):
         plain = _plain(p.text)
         for s in short_last:
@@ -81,14 +82,14 @@ def _reported(plan_item: str, sentences: list[str]) -> bool:
 
 def _same_words(text: str) -> str:
     """A plan sentence less its years, numbering and punctuation: what a copy keeps."""
-    return _plain(rx.compile(r"\d{4}年?").sub("", text))
+    return _plain(re.compile(r"\d{4}年?").sub("", text))
 
 
 def copied(ctx: Ctx, last_items: list[str]) -> None:
     """This year's plan items copied from last year's plan word for word (P003)."""
-    last = {_same_words(s) for t in last_items for s in rx.compile(f"[{PIECE_END}]").split(t) if len(_plain(s)) >= 8}
+    last = {_same_words(s) for t in last_items for s in re.compile(f"[{PIECE_END}]").split(t) if len(_plain(s)) >= 8}
     for p in ctx.body("plan"):
-        same = [s for item in p.items or [p.text] for s in rx.compile(f"[{PIECE_END}]").split(item)
+        same = [s for item in p.items or [p.text] for s in re.compile(f"[{PIECE_END}]").split(item)
                 if len(_plain(s)) >= 8 and _same_words(s) in last]
         if same:  # once a paragraph
             ctx.add("P003", "warning", f"这条安排与去年的安排一字不差：“{same[0][:24]}…”", p.index,

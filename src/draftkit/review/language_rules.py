@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import re
 
-from draftkit import rx
 from draftkit.figures import measure_word_pattern
 from draftkit.punctuation import SENTENCE_END
 from draftkit.reading.normalise import opencc_t2s, to_simplified, wording_table
@@ -68,7 +67,7 @@ def check_language(ctx: Ctx) -> None:
             if _DOUBLE_WORD.search(m.group(0)):
                 continue  # 亿元亿元: said above
             ctx.add("L005", "warning", f"重复的量词“{m.group(1) * 2}”", p.index, m.group(1))
-        for s in rx.compile(f"[{SENTENCE_END}]").split(p.text):
+        for s in re.compile(f"[{SENTENCE_END}]").split(p.text):
             s = s.strip()
             if len(s) >= 10:
                 if s in seen_sentences:
@@ -93,7 +92,7 @@ def check_language(ctx: Ctx) -> None:
                     ctx.add("L012", "note", f"“{m.group(0)}”：审稿常删的说法", p.index, suggest)
     last = ctx.doc.paras[-1] if ctx.doc.paras else None
     if last is not None and not _DATE_OK.match(last.text) and _DATE_LIKE.match(last.text):
-        m = rx.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})").match(last.text)
+        m = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})").match(last.text)
         fix = f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日" if m else ""
         ctx.add("L008", "warning", "成文日期应写作“2026年1月10日”的形式（阿拉伯数字，不编虚位）", last.index, fix)
 
@@ -112,7 +111,7 @@ def _register() -> list[tuple[re.Pattern, str]]:
     """The wording reviewers strike (data/register.yaml), compiled on first use."""
     from draftkit.resources import data_file
 
-    return [(rx.compile(r["find"]), r["suggest"]) for r in data_file("register.yaml")["rows"]]
+    return [(re.compile(r["find"]), r["suggest"]) for r in data_file("register.yaml")["rows"]]
 
 
 def _dates_and_fragments(ctx: Ctx, p) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 
-from draftkit import rx
 from draftkit.review.context import Ctx
 
 
@@ -20,7 +19,7 @@ def _table() -> dict:
     raw = data_file("level_words.yaml")
     compiled = {key: [(r["find"], r.get("note", "")) for r in rows]
                 for key, rows in [*raw["levels"].items(), ("government", raw["government"]), ("department", raw["department"])]}
-    return {"rows": compiled, "before": rx.compile(raw["above_before"]), "after": rx.compile(raw["above_after"])}
+    return {"rows": compiled, "before": re.compile(raw["above_before"]), "after": re.compile(raw["above_after"])}
 
 
 # Any county, district or city named as the subject, where the issuer does not say its own.
@@ -37,7 +36,7 @@ def above(name: str) -> str:
     while (m := leading.match(name, at)) is not None:
         places.append(m.group(0))
         at = m.end()
-    higher = [p for p in places if not re.search(r"(?:镇|乡|街道)$", p)]
+    higher = [p for p in places if not re.compile(r"(?:镇|乡|街道)$").search(p)]
     return "|".join(re.escape(p) for p in higher) if higher else _ANY_ABOVE
 
 
@@ -52,7 +51,7 @@ def _pattern(find: str, place: str, name: str = "") -> re.Pattern | None:
         return re.compile(find.replace("{above}", above(name)) if "{above}" in find else find)
     if "{above}" in find:  # built from the issuer's name: not kept in the pattern store
         return re.compile(find.replace("{above}", above(name)))
-    return rx.compile(find)
+    return re.compile(find)
 
 
 def _name(ctx: Ctx) -> str:
@@ -74,8 +73,8 @@ def place_level(ctx: Ctx) -> tuple[str, str, bool]:
     report = ctx.document.report
     name = report.issuer.name if report is not None else ctx.doc.issuer
     place = _place(ctx)
-    department = bool(name) and not rx.compile(r"(人民政府|政府|街道办事处|办事处)$").search(name)
-    if "街道" in name or rx.compile(r"[镇乡]$").search(place) or rx.compile(r"[镇乡]人民政府$").search(name):
+    department = bool(name) and not re.compile(r"(人民政府|政府|街道办事处|办事处)$").search(name)
+    if "街道" in name or re.compile(r"[镇乡]$").search(place) or re.compile(r"[镇乡]人民政府$").search(name):
         return "乡镇", "镇" if "镇" in place or "镇" in name else "乡" if place.endswith("乡") else "街道", department
     from draftkit import levels
 
@@ -108,7 +107,7 @@ def check_level(ctx: Ctx) -> None:
             if m is None:
                 continue
             word = m.group(0)
-            fix = rx.compile(r"[省市县区镇]").sub(own, word, count=1) if not note and own else "改为本级的说法"
+            fix = re.compile(r"[省市县区镇]").sub(own, word, count=1) if not note and own else "改为本级的说法"
             why = f"：{note}" if note else ""
             ctx.add("S007", "warning", f"“{word[:12]}”与发文机关的层级不符（{ctx.doc.issuer or '本报告'}）{why}", p.index, fix)
             if not note:

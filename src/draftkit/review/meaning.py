@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-
-from draftkit import rx
-from draftkit.records import dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -22,7 +20,7 @@ class Vocabulary:
 
     @functools.cached_property
     def _object_re(self) -> re.Pattern:
-        return rx.compile("|".join(re.escape(w) for w, _ in self.objects))
+        return re.compile("|".join(re.escape(w) for w, _ in self.objects))
 
     @functools.cached_property
     def _topic_of(self) -> dict[str, str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from draftkit import rx
+import re
+
 from draftkit.cnfmt import cn_number
 from draftkit.domain import PART_NAMES, REQUIRED_PARTS
 from draftkit.punctuation import CLAUSE_END
@@ -25,12 +26,12 @@ def check_structure(ctx: Ctx) -> None:
     year = doc.year
     for p in doc.paras:
         if p.kind == "h1" and p.part == "plan" and year:
-            m = rx.compile(r"(\d{4})年").match(p.text)
+            m = re.compile(r"(\d{4})年").match(p.text)
             if m and int(m.group(1)) != year + 1:
                 ctx.add("S002", "error", f"主要安排应是 {year + 1} 年的（报告年度为 {year} 年），标题写的是 {m.group(1)} 年",
                         p.index, p.text.replace(m.group(1), str(year + 1), 1))
         elif p.kind == "h1" and p.part in ("measures", "shortcomings", "leadership") and year:
-            m = rx.compile(r"(\d{4})年").match(p.text)
+            m = re.compile(r"(\d{4})年").match(p.text)
             if m and int(m.group(1)) != year:
                 ctx.add("S008", "error", f"这一部分写的是报告年度（{year} 年）的情况，标题却写 {m.group(1)} 年", p.index,
                         p.text.replace(m.group(1), str(year), 1))
@@ -39,9 +40,9 @@ def check_structure(ctx: Ctx) -> None:
         ctx.add("S003", "warning", "缺少标题（应写明发文机关和年度，如“XX县人民政府关于2025年度法治政府建设情况的报告”）")
     else:
         t = titles[0]
-        if not rx.compile(r"\d{4}年").search(t.text):
+        if not re.compile(r"\d{4}年").search(t.text):
             ctx.add("S003", "warning", "标题没有写明年度", t.index)
-        if not rx.compile(r"(政府|局|委|办|厅|院|部|会|处|所|中心|街道|镇|乡)(关于|\d{4})").search(t.text):
+        if not re.compile(r"(政府|局|委|办|厅|院|部|会|处|所|中心|街道|镇|乡)(关于|\d{4})").search(t.text):
             ctx.add("S003", "warning", "标题没有写明发文机关", t.index)
     addressees = [p for p in doc.paras if p.kind == "addressee"]
     for p in addressees:
@@ -50,7 +51,7 @@ def check_structure(ctx: Ctx) -> None:
     if not addressees:
         after_title = [p for p in doc.paras[:3] if p.kind in ("meta", "title")][1:]
         issuer = {doc.issuer, *(p.text for p in doc.paras if p.kind == "signature")}
-        lookalike = [p for p in after_title if rx.compile(r"(政府|委|局|厅|办|部)$").search(p.text)
+        lookalike = [p for p in after_title if re.compile(r"(政府|委|局|厅|办|部)$").search(p.text)
                      and p.text not in issuer and p.text not in doc.title]
         if lookalike:
             ctx.add("S004", "warning", "主送机关应以全角冒号“：”结尾", lookalike[0].index, lookalike[0].text + "：")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
 
-from draftkit import rx
 from draftkit.punctuation import PIECE_END, SENTENCE_END
 from draftkit.reading.lexicon import topics
 from draftkit.review.context import Ctx, lazy
@@ -43,7 +43,7 @@ def _topics_and_words(text: str) -> tuple[set[str], set[str]]:
 
 
 def bigrams(text: str) -> set[str]:
-    chars = rx.compile(rf"[^{_CJK}]").sub(" ", text)
+    chars = re.compile(rf"[^{_CJK}]").sub(" ", text)
     return {chars[i:i + 2] for i in range(len(chars) - 1) if " " not in chars[i:i + 2]} - _COMMON_BIGRAMS
 
 
@@ -58,7 +58,7 @@ _LEADER = lazy(r"主要负责人|主要负责同志|主要领导|第一责任人
 
 
 def _problems(p) -> list[str]:
-    items = p.items or [s for s in rx.compile(f"(?<=[{SENTENCE_END}])").split(p.text) if len(s) >= 8]
+    items = p.items or [s for s in re.compile(f"(?<=[{SENTENCE_END}])").split(p.text) if len(s) >= 8]
     if p.heading and not _TITLE_ONLY.search(p.heading):
         items = [p.heading + "。" + (items[0] if items else "")] + items[1:]
     return [it.strip() for it in items if it.strip() and not _NOT_A_PROBLEM.search(it.strip().rstrip("。；"))]
@@ -101,7 +101,7 @@ def check_substance(ctx: Ctx) -> None:
     plan_sets = functools.lru_cache(maxsize=1)(lambda: [(_topics_and_words(t), bigrams(t)) for t in plan_items])
     reported: set[int] = set()
     for p, item in problems:
-        if rx.compile(r"(?:其|这)?(?:主要)?原因|究其原因|从.{1,4}看|由于").match(item):
+        if re.compile(r"(?:其|这)?(?:主要)?原因|究其原因|从.{1,4}看|由于").match(item):
             continue  # a cause, not a problem
         problem = _CAUSE_START.split(item, maxsplit=1)[0]
         if len(problem) < 6:
@@ -121,7 +121,7 @@ def check_substance(ctx: Ctx) -> None:
     leaders = list(ctx.body("leadership"))
     if leaders and not any("【待写" in ctx.raw(p.index) for p in leaders):  # not yet written: F004
         text = "".join(p.heading + p.text for p in leaders)
-        sentences = [s for s in rx.compile(f"[{PIECE_END}]").split(text) if len(s.strip()) >= 4]
+        sentences = [s for s in re.compile(f"[{PIECE_END}]").split(text) if len(s.strip()) >= 4]
         if len(text) < MIN_LEADERSHIP_CHARS or len(sentences) < MIN_LEADERSHIP_SENTENCES:
             ctx.add("A004", "warning", f"第一责任人履职部分只有 {len(sentences)} 句、{len(text)} 字，"
                     "宜写明学法、专题研究、部署督办、出庭应诉等具体情况", leaders[0].index)
