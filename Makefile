@@ -1,17 +1,19 @@
 # Two commands for a fresh machine with python3, pip and make:
 #   make demo   render the bundled county example to out/county.docx
-#   make test   run the test suite
+#   make test   run the test suite (with this machine's python3)
+# and for CI (.ci/run) or before a release:
+#   make test-pythons   the whole suite under every Python pyproject.toml declares (nox)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean phrasebank
+.PHONY: demo test test-pythons bench clean phrasebank
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,ci]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -19,6 +21,9 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+test-pythons: $(STAMP)
+	$(BIN)/nox
 
 bench: $(STAMP)
 	$(BIN)/python bench/render.py
@@ -31,4 +36,4 @@ phrasebank: $(STAMP)
 	$(BIN)/draftkit mine ../shared/corpus -o phrasebank
 
 clean:
-	rm -rf $(VENV) out build *.egg-info src/*.egg-info
+	rm -rf $(VENV) .nox out build *.egg-info src/*.egg-info

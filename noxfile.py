@@ -1,0 +1,46 @@
+"""The whole suite under every Python that pyproject.toml declares (its classifiers).
+
+    .venv/bin/nox              # all of them (make test-pythons; .ci/run runs it after make test)
+    .venv/bin/nox -p 3.12      # one of them; -- after it passes arguments to pytest
+
+An interpreter is looked for on PATH (python3.X) and, where the machine keeps its
+Pythons under pyenv, in $PYENV_ROOT/versions/3.X.*/bin; one the machine lacks is
+skipped, in one line that says so. Each session installs draftkit with its test extra,
+as make does, into its own virtualenv under .nox/ (reused between runs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+PYTHONS = nox.project.python_versions(nox.project.load_toml(ROOT / "pyproject.toml"))
+
+nox.options.sessions = ["tests"]
+nox.options.error_on_missing_interpreters = False  # skipped, and said so, also on CI
+nox.options.download_python = "never"  # the machine's own interpreters, nothing fetched
+nox.options.reuse_venv = "yes"
+
+
+def _pyenv_dirs() -> list[str]:
+    """The bin folder of pyenv's newest 3.X.* for each declared 3.X, where pyenv has one."""
+    versions = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "versions"
+    found = []
+    for want in PYTHONS:
+        builds = [p for p in versions.glob(f"{want}.*") if p.name.removeprefix(f"{want}.").isdigit()]
+        if builds:
+            newest = max(builds, key=lambda p: int(p.name.rsplit(".", 1)[1]))
+            found.append(str(newest / "bin"))
+    return found
+
+
+os.environ["PATH"] = os.pathsep.join([*_pyenv_dirs(), os.environ.get("PATH", "")])
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    session.install("-q", "-e", ".[test]")
+    session.run("python", "-m", "pytest", *session.posargs)
