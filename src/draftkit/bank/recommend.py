@@ -29,7 +29,7 @@ def offerable(bank: Bank, part: str, level: str = "", place: str = "", name: str
     from draftkit.issuers import offered
 
     return [e for e in bank.entries() if e.part == part and e.kind in ("sentence", "item") and e.grade == "ok"
-            and offered(e.levels, level, place, name)]
+            and offered(e.levels, level, place, name, e.text)]
 
 
 def recommended(bank: Bank, part: str, n: int, level: str = "", place: str = "", name: str = "") -> list[Entry]:

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftkit import slots
 from draftkit.bank.phrasebank import Bank, Entry
@@ -21,6 +22,9 @@ from draftkit.bank.recommend import by_topic, recommended
 from draftkit.domain import REQUIRED_PARTS, place_of
 from draftkit.drafting.defaults import PART_STYLE, default_addressee, default_date, default_opening
 from draftkit.report.schema import STYLE, record
+
+if TYPE_CHECKING:
+    from draftkit.issuers import Profile
 
 
 # The note on each phrase-bank sentence of a ``new --defaults`` draft (render refuses it until removed).
@@ -98,17 +102,32 @@ def measures_topics(bank: Bank, level: str, place: str, name: str = "", n: int |
     return [g for g in groups if g[1]][:t["measures_topics"] if n is None else n]
 
 
-def own_measures(kind: str, level: str, year: int, name: str = "") -> tuple[int, list[tuple[str, dict]]]:
-    """Our own measures sections for an issuer (drafts.yaml own_measures), with their topics,
-    and how many topics to take from the bank besides; a department whose name matches one of
-    the trades (drafts.yaml trades) has that trade's section first."""
+def pick(mapping: dict, keys: tuple[str, ...], default=None):
+    """A mapping's value for the first of ``keys`` it has (an issuer's draft keys, most
+    specific first: 街道, 乡镇), else ``default``."""
+    return next((mapping[k] for k in keys if k in mapping), default)
+
+
+def _fits(item: dict, p: "Profile", year: int) -> bool:
+    """Whether one of our items is for this issuer and year: ``years`` it is written for, and
+    ``needs``, a power of the issuer model it speaks of (rules: it makes 规范性文件)."""
+    return year in item.get("years", [year]) and all(p.can(power) for power in item.get("needs", []))
+
+
+def own_measures(kind: str, level: str, year: int, name: str = "", place: str = "") -> tuple[int, list[tuple[str, dict]]]:
+    """Our own measures sections for an issuer (drafts.yaml own_measures, by its draft keys:
+    data/issuers.yaml), with their topics, and how many topics to take from the bank besides;
+    a department whose name matches one of the trades (drafts.yaml trades) has that trade's
+    section first."""
+    from draftkit import issuers
+
     t = table()
-    own = t["own_measures"].get(kind) or t["own_measures"].get(level) or (
-        t["own_measures"]["政府"] if level in ("省", "市", "县区") else {})
-    trade = [tr for tr in t["trades"] if re.compile(tr["match"]).search(name)][:1] if kind == "部门" else []
+    p = issuers.parse(name, level, place)
+    own = pick(t["own_measures"], p.draft_keys, {})
+    trade = [tr for tr in t["trades"] if re.compile(tr["match"]).search(name)][:1] if p.level == "部门" else []
     sections = []
     for s in trade + own.get("sections", []):
-        items = [_copy(it) for it in s["items"] if year in it.get("years", [year])]
+        items = [_copy(it) for it in s["items"] if _fits(it, p, year)]
         sections.append((s.get("topic", "enforcement"), record("section", heading=s["heading"], style=STYLE, items=items)))
     return own.get("bank_topics", t["measures_topics"]), sections
 
@@ -139,27 +158,30 @@ def section_for(part: dict, topic: str) -> dict:
     return new
 
 
-def _kind(level: str, name: str) -> str:
-    """部门 or 司法部门 for a department (a justice bureau keeps the county's 复议 and 调解 wording)."""
+def _keys(level: str, name: str, place: str = "") -> tuple[str, ...]:
+    """The keys the drafts' data is looked up by for this issuer (data/issuers.yaml drafts):
+    街道, 乡镇; 司法部门, 部门…"""
     from draftkit import issuers
 
-    return "司法部门" if level == "部门" and issuers.is_justice(name) else level
+    return issuers.parse(name, level, place).draft_keys
 
 
 def _measures(bank: Bank, level: str, place: str, name: str, year: int, confirm: str = "") -> list[tuple[str, dict]]:
     """The measures sections with their topics: the bank's topics first, then our own."""
     t = table()
-    n, own = own_measures(_kind(level, name), level, year, name)
-    taken = [_grams(_leader_text(it, level, year)["text"]) for it in t["leadership"] if it.get(level, it)]
+    keys = _keys(level, name, place)
+    n, own = own_measures("", level, year, name, place)
+    taken = [_grams(_leader_text(it, keys, year)["text"]) for it in t["leadership"] if pick(it, keys, it)]
     sections = [(topic, record("section", heading=t["headings"][topic], style=STYLE,
                                items=[_phrase_item(e, confirm) for e in _distinct(entries, t["items_per_topic"], taken)]))
                 for topic, entries in measures_topics(bank, level, place, name, n, tuple(k for k, _ in own))]
     return [(k, s) for k, s in sections + own if s["items"]]  # a heading with nothing under it is left out
 
 
-def _leader_text(item: dict, level: str, year: int) -> dict:
-    """A leaders' paragraph for the level, with what its leaders studied that year."""
-    out = _copy(item.get(level, item))
+def _leader_text(item: dict, keys: tuple[str, ...], year: int) -> dict:
+    """A leaders' paragraph for the issuer (its own wording, by its draft keys), with what its
+    leaders studied that year."""
+    out = _copy(pick(item, keys, item))
     study = table()["study"]
     out["text"] = out["text"].replace("{学习内容}", study.get(year, study["default"]))
     return out
@@ -176,17 +198,17 @@ def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", n
         return record("part", sections=[s for _, s in measures])
     topics = [topic for topic, _ in measures]
     keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]][:t["pairs_count"]]
-    kind = _kind(level, name)
-    pairs = [t["pairs"][k].get(kind, t["pairs"][k].get(level, t["pairs"][k])) for k in keys]  # a level's own wording
+    own = _keys(level, name, place)
+    pairs = [pick(t["pairs"][k], own, t["pairs"][k]) for k in keys]  # an issuer's own wording
     if key == "shortcomings":
         return record("part", intro=t["admission"], style=PART_STYLE[key],
                       items=[record("item", text=p["problem"]) for p in pairs])
     if key == "leadership":  # an item a level does without (null) is left out
         return record("part", style=PART_STYLE[key],
-                      items=[_leader_text(it, level, year) for it in t["leadership"] if it.get(level, it)])
+                      items=[_leader_text(it, own, year) for it in t["leadership"] if pick(it, own, it)])
     # a further plan item only where it answers one of the shortcomings (same topic)
     answering = [e for e in recommended(bank, "plan", 50, level, place, name) if e.topic in keys and _fitting(e.topic, [e])]
-    extra: list[dict] = [record("item", text=f.get(kind, f.get(level, f["text"]))) for f in t["forward"]
+    extra: list[dict] = [record("item", text=pick(f, own, f["text"])) for f in t["forward"]
                          if f["topic"] in keys and year + 1 in f["years"]][:t["plan_extra"]]
     extra += [_phrase_item(e, confirm) for e in answering[:t["plan_extra"] - len(extra)]
               if slots.blank(e.text) not in {p["plan"] for p in pairs}]
@@ -199,11 +221,11 @@ def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | N
     """A whole draft for an issuer, as an answers file holds it."""
     from draftkit import issuers
 
-    place = place or place_of(name)
-    issuer = record("issuer", name=name, level=level, place=place or None,
-                    leader=leader or issuers.default_leader(name, level, place))
+    p = issuers.parse(name, level, place)
+    level, place = p.level, place or p.place  # the name decides what kind of issuer it is (a 街道 is 乡镇)
+    issuer = record("issuer", name=name, level=level, place=place or None, leader=leader or p.leader)
     date = default_date(today or dt.date.today(), year)
-    return record(
+    data = record(
         "report", issuer=issuer, year=year,
         date=f"{date:%Y-%m-%d}" if date else None,
         addressee=default_addressee(name, level) or None,
@@ -211,6 +233,9 @@ def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | N
         parts={key: part_content(key, bank, level, place, name, year + 1, confirm) for key in REQUIRED_PARTS},
         progress=record("progress", step="issuer", visited=list(REQUIRED_PARTS), skipped=[]),
     )
+    if p.addressee is None:  # the name does not tell whom it reports to: null, for the clerk to fill
+        data["addressee"] = None
+    return data
 
 
 def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | None, year: int | None,
@@ -230,9 +255,9 @@ def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | 
                 for flag, value in (("--issuer", name or ""), ("--leader", leader or "")) if control_char(value) is not None]
     if not name or not name.strip():
         problems.append("--defaults 需要 --issuer 发文机关名称，如 --issuer 青岚县人民政府")
-    level = level or guess_level(name or "")
-    if level not in LEVELS:
+    if level and level not in LEVELS:
         problems.append(f"--level “{level}”无效，应为 {'/'.join(LEVELS)} 之一")
+    level = guess_level(name or "") if not level else level
     year = year or default_year(today)
     if not 2000 <= year <= 2100:
         problems.append(f"--year {year} 不合理，应为四位年份，如 2025")
@@ -251,4 +276,18 @@ def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | 
     return (f"已写出 {year} 年度初稿：{answers}（{figures} 个数值待填" + ("，成文日期待填" if data["date"] is None else "")
             + "）。\n" + (f"其中 {picked} 句取自短语库，是别的单位报告中的做法：已逐句标为待确认，"
                           "核对本单位今年做了的删去 todo 一行，没有做的整句删去。\n" if picked else "")
+            + _whom(name.strip(), level, data)
             + f"查看草稿：draftkit render {answers} --draft -o 草稿.docx")
+
+
+def _whom(name: str, level: str, data: dict) -> str:
+    """What ``new --defaults`` says of whom the report goes to (the issuer model): the
+    addressee still to fill, and a department's superior that also receives it."""
+    from draftkit import issuers
+
+    p = issuers.parse(name, level)
+    if "addressee" in data and data["addressee"] is None:
+        return f"主送机关待填（addressee）：从名称看不出，一般是{p.superior or '上级机关'}。\n"
+    if p.level == "部门" and p.superior and p.superior != data.get("addressee"):
+        return f"部门的报告还要报送上一级主管部门：{p.superior}。\n"
+    return ""

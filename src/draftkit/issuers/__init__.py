@@ -15,6 +15,7 @@ said of an issuer is here: model.py (the data and the profile), names.py (names 
 
 from __future__ import annotations
 
+from draftkit.issuers import model
 from draftkit.issuers.model import Kind, Profile, Trade, kinds, slot_names, table, trade_of, trades
 from draftkit.issuers.names import kind_key, parse, places_in
 
@@ -38,16 +39,24 @@ def is_justice(name: str) -> bool:
     return trade is not None and trade.key == "司法"
 
 
-def offered(marks: str | tuple[str, ...], level: str, place: str = "", name: str = "") -> bool:
+def offered(marks: str | tuple[str, ...], level: str, place: str = "", name: str = "", text: str = "") -> bool:
     """Whether a bank entry marked for ``marks`` (levels.py: 县区, 部门, 司法部门…; empty: all)
     may be offered to an issuer (a department named ``name``: 司法局 and 司法厅 also take the
-    justice bureau's work)."""
+    justice bureau's work); and, its ``text`` given, whether it says nothing the issuer's kind
+    has not or does not do (data/issuers.yaml lacks: a 街道 has no 村, a zone no 人大)."""
     from draftkit import levels
 
+    if text and name:
+        kind = parse(name, level, place).kind
+        if kind.lacks and model.rx(kind.lacks).search(text):
+            return False
+        if not kind.justice_work and model.rx(levels.table().justice_only).search(text):
+            return False
     if not marks:
         return True
     wanted = marks.split(",") if isinstance(marks, str) else marks
+    tier = parse(name, level, place).tier if name else levels.government_level(level, place)
     if level != "部门":
-        return levels.government_level(level, place) in wanted
+        return tier in wanted
     kind = "司法部门" if is_justice(name) else "部门"
-    return levels.government_level(level, place) in wanted and kind in wanted
+    return tier in wanted and kind in wanted

@@ -27,6 +27,10 @@ class Kind:
     says_not: dict[str, str]
     sources: dict[str, str]
     examples: tuple[str, ...]
+    drafts: tuple[str, ...] = ()  # the keys of the drafts' data for this kind, most specific first
+    by_tier: bool = False  # a department: a province's department first takes 省级 keys
+    lacks: str = ""  # what a bank sentence fit for its level may say that this kind has not or does not do
+    justice_work: bool = True  # False: the justice bureau's work (levels.yaml justice_only) is not its own
     units: tuple[str, ...] = ()  # a government's: the units its place's name ends with
     above: str = ""  # the unit above it when its name does not give the place above
 
@@ -42,6 +46,7 @@ class Trade:
     vertical: bool = False
     national: str = ""
     source: str = ""
+    drafts: tuple[str, ...] = ()  # keys of the drafts' data before its kind's (司法部门)
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,17 @@ class Profile:
         """The body above it that the report also goes to, as the clerk would name it."""
         return first(self.kind.superior, self.fields) or self.fields.get("superior_hint", "")
 
+    @property
+    def draft_keys(self) -> tuple[str, ...]:
+        """The keys the drafts' data (drafts.yaml) is looked up by, most specific first: a
+        街道's 街道 then 乡镇; a 司法厅's 省级司法部门, 司法部门, 省级部门, 部门."""
+        keys: list[str] = []
+        trade = next((tr for tr in trades() if tr.key == self.trade), None)
+        for key in [*(trade.drafts if trade else ()), *self.kind.drafts]:
+            keys += [f"{self.tier}级{key}"] if self.kind.by_tier and self.tier == "省" else []
+            keys.append(key)
+        return tuple(dict.fromkeys(keys))
+
     def can(self, power: str) -> bool | str:
         """What the model says of a power (data/issuers.yaml power_names): True, False, or a
         condition in words (参照, 按省级规定)."""
@@ -123,13 +139,14 @@ def kinds() -> dict[str, Kind]:
     return {key: Kind(key, k["name"], k["level"], dict(k["words"]), k.get("led_by", ""), k.get("addressee", ""),
                       k.get("superior", ""), k.get("inner", ""), k.get("area", ""), dict(k.get("powers", {})),
                       dict(k.get("says_not") or {}), dict(k.get("sources", {})), tuple(k.get("examples", ())),
+                      tuple(k.get("drafts", ())), bool(k.get("by_tier")), k.get("lacks", ""), k.get("justice_work", True),
                       tuple(k.get("units", ())), k.get("above", ""))
             for key, k in table()["kinds"].items()}
 
 
 @functools.lru_cache(maxsize=1)
 def trades() -> tuple[Trade, ...]:
-    return tuple(Trade(**t) for t in table()["trades"])
+    return tuple(Trade(**{**t, "drafts": tuple(t.get("drafts", ()))}) for t in table()["trades"])
 
 
 def trade_of(name: str) -> Trade | None:

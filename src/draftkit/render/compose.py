@@ -171,7 +171,7 @@ def build_view(report: Report, bank: Bank | None = None, draft: bool = False) ->
         parts.append(_part_view(part, i, report, bank, builtins, errors, draft))
     view = ReportView(
         title=report.effective_title(),
-        addressee=report.addressee,
+        addressee=TO_FILL.format("主送机关") if report.addressee is None else report.addressee,
         opening=[fill_builtins(t, builtins, report.locs.get("opening"), errors) for t in report.opening],
         parts=parts,
         closing=fill_builtins(report.closing, builtins, report.locs.get("closing"), errors),

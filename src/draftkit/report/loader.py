@@ -101,7 +101,11 @@ class _Validator(NodeReader):
             year=year or 0,
             date=date or dt.date(1, 1, 1),
         )
-        if "addressee" in top:
+        if "addressee" in top and _is_null(top["addressee"][1]):  # still to fill (a draft shows 【待填：主送机关】)
+            report.addressee = None
+            if not self.draft:
+                self.err(top["addressee"][1], f"{named('report', 'addressee')}还没有填写：写明报送的机关，不报送的删去这一行")
+        elif "addressee" in top:
             report.addressee = (self.text(top["addressee"][1], named("report", "addressee"), allow_empty=True) or "").rstrip("：:")
         if "title" in top:
             report.title = self.text(top["title"][1], named("report", "title"), allow_empty=True) or ""

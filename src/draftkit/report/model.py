@@ -91,7 +91,7 @@ class Report:
     issuer: Issuer
     year: int
     date: dt.date
-    addressee: str = ""
+    addressee: str | None = ""  # None: still to fill (a data file's null)
     title: str = ""
     opening: list[str] = field(default_factory=list)
     parts: dict[str, Part] = field(default_factory=dict)
