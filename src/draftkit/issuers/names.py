@@ -103,14 +103,19 @@ def kind_key(name: str, level: str, places: list[str]) -> str:
 
 @functools.lru_cache(maxsize=256)
 def parse(name: str, level: str = "", place: str = "") -> Profile:
-    """The issuer a name describes (and, where the name leaves it open, ``level``: 临江市人民政府
-    with 县区 is a county-level city); ``place`` (issuer.place) when the name gives none."""
+    """The issuer a name describes; ``level`` (--level, issuer.level), when given, is the
+    clerk's word where the name is of another level (临江市人民政府 with 县区 is a county-level
+    city; without a level a 街道 is a 街道); ``place`` (issuer.place) when the name gives none."""
     t = table()
     own, joint = _split_joint(name)
     head = re.compile(t["national_heads"]).match(own)  # 国家税务总局青山县税务局: the national body, then the place
     bare = own[head.end():] if head else own
     places = [] if re.compile(t["naming"]["national"]).match(own) and not head else places_in(bare)
     key = kind_key(own, level, places)
+    if level and level != kinds()[key].level and any(k.level == level for k in kinds().values()):
+        # a level given that the name's kind does not have (青岚县司法局 as 县区): the clerk's word stands
+        key = "department" if level == "部门" else _government_kind(_unit(places[-1]) if places else "", level, places)
+        key = key if kinds()[key].level == level else _by_level(level)
     kind = kinds()[key]
     trade = trade_of(own) if kind.level == "部门" else None
     here = place or (places[-1] if places else "")
