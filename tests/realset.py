@@ -100,7 +100,7 @@ _DROP = re.compile(r"[\W_]+")
 
 
 def _normalise(line: str) -> str:
-    from draftkit.mining.normalise import normalise_line, strip_annotations
+    from draftkit.reading.normalise import normalise_line, strip_annotations
 
     return strip_annotations(normalise_line(line))
 
@@ -141,7 +141,7 @@ def baseline(heading: str) -> str:
 
 def results(item: Item) -> list[Result]:
     """Every labelled heading of one report and what the reader made of it."""
-    from draftkit.reading import read
+    from draftkit.reading.document import read
 
     doc = read(item.path).doc
     found = _reader_headings(doc)

@@ -102,9 +102,11 @@ def docx_text(data: bytes) -> str:
 
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-        raw = package.open(_main_part(package))
+        main = _main_part(package)
+        raw = package.open(main)
     except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, RuntimeError, OSError):
         raise SkipFile("不是有效的 .docx 文件") from None
+    numbering = _numbering(package, main)
     lines: list[str] = []
     body = False
     try:
@@ -114,7 +116,9 @@ def docx_text(data: bytes) -> str:
                 if el.tag == f"{W}body":
                     body = True
                     continue
-                lines.append("".join(t.text or "" for t in el.iter(f"{W}t")))
+                text = "".join(t.text or "" for t in el.iter(f"{W}t"))
+                label = numbering.label(el) if numbering is not None else None
+                lines.append(_numbered(label, text) if label else text)
                 if len(lines) > MAX_PARAGRAPHS:
                     raise SkipFile(f"段落超过 {MAX_PARAGRAPHS:,} 个，不像一份报告，不予读取")
                 if not any(a.tag == f"{W}p" for a in el.iterancestors()):
@@ -126,6 +130,53 @@ def docx_text(data: bytes) -> str:
     if not body:
         raise SkipFile("不是有效的 .docx 文件（没有正文）")
     return "\n".join(lines)
+
+
+def _numbered(label: str, text: str) -> str:
+    """A paragraph as Word shows it: its number, then its text; a space only after a Latin
+    letter or digit (3.1 子项), none after 一、 or ①."""
+    if not text:
+        return label
+    return label + (" " if label[-1].isascii() and label[-1].isalnum() else "") + text
+
+
+def _numbering(package, main: str):
+    """Word's automatic numbering of the document (numbering.xml and the styles that carry
+    it, found through the main part's relationships), or None when it has none. A part
+    that cannot be read leaves the paragraphs unnumbered rather than the file unread."""
+    import posixpath
+    import zipfile
+
+    from lxml import etree
+
+    from draftkit.reading.wordnum import Numbering
+
+    folder, name = posixpath.split(main)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    parts = {}
+    try:
+        rels = _parse_part(package, rels_name) if rels_name in package.namelist() else None
+        for rel in rels.iter("{http://schemas.openxmlformats.org/package/2006/relationships}Relationship") \
+                if rels is not None else ():
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            if kind in ("numbering", "styles") and rel.get("TargetMode") != "External":
+                target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+                if target in package.namelist():
+                    parts[kind] = _parse_part(package, target)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError, ValueError, KeyError):
+        return None
+    if parts.get("numbering") is None:
+        return None
+    return Numbering(parts.get("numbering"), parts.get("styles"))
+
+
+def _parse_part(package, name: str):
+    """One XML part of the package, read with the main part's guards (size, no DTD)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    with package.open(name) as raw:
+        return etree.parse(_Guarded(raw), parser).getroot()
 
 
 def _main_part(package) -> str:
