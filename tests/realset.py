@@ -100,9 +100,9 @@ _DROP = re.compile(r"[\W_]+")
 
 
 def _normalise(line: str) -> str:
-    from draftkit.reading.normalise import normalise_line, strip_annotations
+    from draftkit.reading.normalise import read_line
 
-    return strip_annotations(normalise_line(line))
+    return read_line(line)
 
 
 def key(heading: str) -> str:

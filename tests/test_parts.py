@@ -44,12 +44,10 @@ def test_long_heading_and_next_year_measures_are_plan():
     ("一、依法全面履行政府职能", "measures"),
     ("一、坚持党的领导，统筹推进法治政府建设", "leadership"),
     ("三、加强法治政府建设组织领导", "leadership"),
-    ("一、总体情况", "opening"),
     ("四、突出问题专项整治", "measures"),
     ("三、存在的问题及下一步工作打算", "shortcomings"),
     ("四、工作展望", "plan"),
     ("一、2024年工作情况", "measures"),
-    ("一、法治政府建设基本情况", "opening"),
     ("三、聚焦群众急难愁盼问题，提升政务服务水平", "measures"),  # 问题 here is no shortcoming
     ("二、工作中存在的困难和问题", "shortcomings"),
     ("五、认真办理人大代表建议和政协委员提案", "measures"),  # 建议 here is no plan
@@ -58,6 +56,16 @@ def test_long_heading_and_next_year_measures_are_plan():
 ])
 def test_level_one_headings(heading, part):
     assert parts(f"青岚县人民政府关于2024年度法治政府建设情况的报告\n{heading}\n全年开展工作12次。\n")[0][2] == part
+
+
+@pytest.mark.parametrize("overview", ["一、总体情况", "一、法治政府建设基本情况", "一、2024年度工作总体情况"])
+def test_overview_is_opening_when_a_measures_part_follows_else_the_measures_wrapper(overview):
+    head = "青岚县人民政府关于2024年度法治政府建设情况的报告\n"
+    got = parts(f"{head}{overview}\n全年开展工作12次。\n二、主要举措和成效\n（一）推进依法决策\n")
+    assert [g[2] for g in got] == ["opening", "measures", "measures"]
+    got = parts(f"{head}{overview}\n（一）加强组织领导，强化责任落实\n（二）健全决策机制，推动工作落实落细\n"
+                "三、存在的不足\n")
+    assert [g[2] for g in got] == ["measures", "leadership", "measures", "shortcomings"]
 
 
 def test_truncated_last_paragraph_with_jiang_is_not_closing():

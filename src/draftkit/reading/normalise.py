@@ -174,6 +174,35 @@ def garbled(text: str) -> bool:
     return rare >= 3 and rare * 5 >= len(cjk)
 
 
+_NUMERALS = "一二三四五六七八九十"
+_LOST_SPACE = re.compile(r"^\?+(?=[\u4e00-\u9fff（(])")
+
+
+def mend(line: str) -> str:
+    """Damage of how a page was stored, mended where it can be: lines that start with ``??``
+    (ideographic spaces lost), and a marker ``?。ㄒ唬┥…`` — 　（一）深… stored as GBK and read one
+    byte off, its lost first byte a ``?``: the bytes read again one byte on give （一） and, when
+    none was dropped, the words after it; when some were, （一） and the rest as it stands."""
+    if line.startswith("?。"):
+        return _shifted_marker(line)
+    return _LOST_SPACE.sub("", line)
+
+
+def _shifted_marker(line: str) -> str:
+    end = next((i for i in range(1, len(line)) if line[i].isascii()), len(line) - 1)
+    try:
+        data = b"\xa1" + line[1:end + 1].encode("gbk")
+    except UnicodeEncodeError:
+        return line
+    lead = {n.encode("gbk")[0]: n for n in _NUMERALS}
+    if not data.startswith("\u3000（".encode("gbk")) or len(data) < 6 or data[4] not in lead:
+        return line
+    numeral = lead[data[4]]
+    if data[5:8] == numeral.encode("gbk")[1:] + "）".encode("gbk"):  # nothing dropped: read on
+        return f"（{numeral}）{data[8:].decode('gbk', errors='ignore')}{line[end + 1:]}"
+    return f"（{numeral}）{line[3:]}"
+
+
 def is_chrome(line: str) -> bool:
     return bool(_chrome().fullmatch(line.strip()))
 
@@ -182,10 +211,17 @@ def normalise_line(line: str) -> str:
     return punctuation(to_simplified(line)).strip()
 
 
+def read_line(line: str, simplified: bool = False) -> str:
+    """A line from outside as the reader reads it: mended, in Simplified (unless it is known
+    to be already), full-width punctuation, pinyin glosses, note marks and URLs out."""
+    line = mend(line)
+    return strip_annotations(punctuation(line if simplified else to_simplified(line)).strip())
+
+
 def clean(text: str) -> tuple[list[str], list[str]]:
     """Text to clean, non-empty lines (paragraphs), and the chrome lines taken out (they
     still tell who published the page and when)."""
-    text = to_simplified(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = to_simplified("\n".join(mend(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     lines, chrome = [], []
     footnote = _cleaning()["footnote"].match
     for raw in text.split("\n"):

@@ -20,6 +20,9 @@ class Para:
     items: list[str] = field(default_factory=list)  # 一是…, 二是… (markers removed)
     part: str = ""
     section: str = ""  # the level-2 heading this paragraph stands under
+    # the part of the level-1 heading it stands under: a （一）加强组织领导 of part "leadership"
+    # whose outer_part is "measures" is the leaders' part folded into the measures
+    outer_part: str = ""
 
 
 @dataclass
@@ -37,3 +40,9 @@ class ParsedDoc:
 
     def body(self) -> list[Para]:
         return [p for p in self.paras if p.kind in ("body", "h3", "h4") or (p.kind == "h2" and (p.lead or p.items))]
+
+    def folded(self, part: str = "leadership") -> list[Para]:
+        """The sub-headings of a part that stand inside another part (（一）加强组织领导 under
+        一、主要举措和成效): the part is present, folded into that other part."""
+        return [p for p in self.paras if p.kind in ("h2", "h3", "h4") and p.part == part
+                and p.outer_part not in ("", part)]

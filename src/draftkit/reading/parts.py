@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from draftkit.punctuation import PIECE_END
 from draftkit.reading.lexicon import unfinished
 from draftkit.reading.parsed import ParsedDoc
 
@@ -23,6 +24,9 @@ def _rules() -> dict:
         "headings": [(r["part"], re.compile(r["find"]), re.compile(r["unless"]) if r.get("unless") else None)
                      for r in raw["headings"]],
         "sections": [(r["part"], frozenset(r["within"]), re.compile(r["find"])) for r in raw["sections"]],
+        "leading": re.compile(raw["leading"]),
+        "steering": re.compile(raw["steering"]),
+        "measure_topic": re.compile(raw["measure_topic"]),
         "admission": re.compile(raw["admission"]),
         "plan_start": re.compile(raw["plan_start"]),
     }
@@ -46,30 +50,100 @@ def part_of_section(heading: str, part: str) -> str:
     return part
 
 
-def assign_parts(doc: ParsedDoc) -> None:
-    rules = _rules()
-    has_h1 = any(p.kind == "h1" for p in doc.paras)
-    part = "opening" if has_h1 else ""
-    section, section_part, sub_part = "", "", ""
-    body_paras = [p for p in doc.paras if p.kind in ("body", "h2", "h3", "h4")]
-    last_body = body_paras[-1] if body_paras else None
-    has_plan_heading = any(p.kind == "h1" and part_of_heading(p.text, doc.year) == "plan" for p in doc.paras)
+def _words(p) -> str:
+    """What a heading says: an h1's text, an h2's run-in heading or the first clause of it."""
+    if p.kind == "h1":
+        return p.text
+    return p.heading or re.compile(f"[{PIECE_END}]").split(p.text, maxsplit=1)[0][:60]
+
+
+def _outline(doc: ParsedDoc) -> list[tuple[object | None, list]]:
+    """The level-1 headings, each with the level-2 headings under it; h2s before any h1
+    (an excerpt that starts inside part one) stand under None."""
+    out: list[tuple[object | None, list]] = [(None, [])]
     for p in doc.paras:
         if p.kind == "h1":
-            part = part_of_heading(p.text, doc.year) or "measures"
+            out.append((p, []))
+        elif p.kind == "h2":
+            out[-1][1].append(p)
+    return [o for o in out if o[0] is not None or o[1]]
+
+
+def heading_parts(doc: ParsedDoc) -> dict[int, str]:
+    """The part of every 一、 and （一） heading (by paragraph position), read by meaning:
+    the heading's own words first; then where it stands — the first part of a report and
+    the first sections of its measures are where the leading part goes (Party leadership,
+    the leaders' study of 习近平法治思想, steering the work), unless the report has a part
+    of its own for the leaders' duties; a 基本情况 that no measures part follows wraps the
+    measures; a section takes its part's part unless its own words clearly say another."""
+    rules = _rules()
+    outline = _outline(doc)
+    h1s = [h for h, _ in outline if h is not None]
+    base = {id(h): part_of_heading(h.text, doc.year) for h in h1s}
+    dedicated = any(b == "leadership" for b in base.values())
+    parts: dict[int, str] = {}
+    lead = next((h for h in h1s if base[id(h)] != "opening"), None)
+    for k, (h1, h2s) in enumerate(outline):
+        later = [h for h, _ in outline[k + 1:] if h is not None]
+        part, wrapper = "measures", h1 is None
+        if h1 is not None:
+            b = base[id(h1)]
+            wrapper = b == "measures"  # 一、主要举措和成效, 一、2024年工作情况: the measures' wrapper
+            if b == "opening" and not any(base[id(h)] == "measures" for h in later):
+                b, wrapper = "measures", True  # 一、基本情况 with the measures under it
+            elif b is None and h1 is lead and not dedicated and (
+                    rules["leading"].search(h1.text) or (h2s and _leading_words(_words(h2s[0])))
+                    or (rules["steering"].search(h1.text) and not h2s)):
+                b = "leadership"  # the sections under a steering heading say what it steers
+            part = b or "measures"
+            parts[id(h1)] = part
+        run = wrapper and not dedicated
+        for h2 in h2s:
+            words = _words(h2)
+            if part == "leadership":
+                own = "measures" if rules["measure_topic"].search(words) and not _leading_words(words) else "leadership"
+            elif part in ("measures", "opening") and run and _leading_words(words):
+                own = "leadership"
+            else:
+                own = part_of_section(words, part)
+                run = False
+            parts[id(h2)] = own
+    return parts
+
+
+def _leading_words(text: str) -> bool:
+    """Words of the leading part: the leaders' duties, Party leadership, study, steering."""
+    rules = _rules()
+    strong = next(rule for part, rule, _ in rules["headings"] if part == "leadership")
+    return any(r.search(text) for r in (rules["leading"], rules["steering"], strong, rules["sections"][0][2]))
+
+
+def assign_parts(doc: ParsedDoc) -> None:
+    rules = _rules()
+    heads = heading_parts(doc)
+    has_h1 = any(p.kind == "h1" for p in doc.paras)
+    part = "opening" if has_h1 else ""
+    outer, section, section_part, sub_part = part, "", "", ""
+    body_paras = [p for p in doc.paras if p.kind in ("body", "h2", "h3", "h4")]
+    last_body = body_paras[-1] if body_paras else None
+    has_plan_heading = any(p.kind == "h1" and heads.get(id(p)) == "plan" for p in doc.paras)
+    for p in doc.paras:
+        if p.kind == "h1":
+            part = outer = heads[id(p)]
             section, section_part, sub_part = "", "", ""
-            p.part = part
+            p.part = p.outer_part = part
             continue
         if p.kind not in ("body", "h2", "h3", "h4"):
             p.part = "other"
             continue
         if p.kind == "h2":
             section = p.heading
-            section_part = part_of_section(p.heading, part) if part and p.heading else ""
+            section_part = heads[id(p)]
             sub_part = ""
-        elif p.kind in ("h3", "h4") and p.heading and part:
+        elif p.kind in ("h3", "h4") and p.heading and (section_part or part):
             sub_part = part_of_section(p.heading, section_part or part)
         p.section = section
+        p.outer_part = outer
         first = re.compile(r"[。：]").split(p.text, maxsplit=1)[0]
         own = sub_part or section_part or part or ""
         if not own:  # no parts at all: content decides; guiding-thought openings first
@@ -82,7 +156,7 @@ def assign_parts(doc: ParsedDoc) -> None:
             own = "plan"
         if "特此报告" in p.text:
             own = "closing"
-        elif p is last_body and not has_plan_heading and own == "measures" and re.compile(r"将").search(p.text) \
-                and not p.items and not (p is doc.paras[-1] and unfinished(p.text)):
+        elif p is last_body and p.kind == "body" and not has_plan_heading and own == "measures" \
+                and re.compile(r"将").search(p.text) and not p.items and not (p is doc.paras[-1] and unfinished(p.text)):
             own = "closing"
         p.part = own

@@ -92,7 +92,7 @@ def _para(i: int, kind: str, line: str) -> Para:
     """A paragraph of a known kind, its numbering, inline heading and items read."""
     if kind == "h1":
         m = _H1.match(line)
-        return Para(i, "h1", m.group(2).rstrip("。"), number=cn_to_int(m.group(1))) if m else Para(i, "h1", line)
+        return Para(i, "h1", m.group(2).rstrip("。；"), number=cn_to_int(m.group(1))) if m else Para(i, "h1", line)
     if kind in ("h2", "h3", "h4"):
         m = {"h2": _H2, "h3": _H3, "h4": _H4}[kind].match(line)
         if m:
@@ -115,6 +115,7 @@ def _lines_re() -> dict[str, re.Pattern]:
     document), compiled when first needed: a data file's blocks come already apart."""
     return {
         "run_in_h2": re.compile(rf"(?<=[{PIECE_END}])(?=[（(][{CN_NUM}]{{1,3}}[）)])|(?<=[^（(，、：\s])(?=（[{CN_NUM}]{{1,3}}）[^，。；、）]{{4}})"),
+        "run_in_after": re.compile(rf"(?<=[{SENTENCE_END}])(?=[{CN_NUM}]{{1,2}}[、.．](?![{CN_NUM}])[\u4e00-\u9fff])"),
         "run_in_h1": re.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^{PIECE_END}（(]{{2,60}}?)(?:[{PIECE_END}]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$"),
         "part_no": re.compile(rf"^第([{CN_NUM}]{{1,3}})部分[\s：:]*"),
         "odd_h1": re.compile(rf"^([{CN_NUM}]{{1,3}})\s*([、.．])\s*"),
@@ -128,10 +129,11 @@ def run_in(line: str) -> list[str]:
     → the level-1 heading, then each （二） part on its own."""
     out: list[str] = []
     pat = _lines_re()
-    if m := pat["run_in_h1"].match(line):
-        out.append(m.group(1))
-        line = m.group(2).strip()
-    out.extend(piece.strip() for piece in pat["run_in_h2"].split(line) if piece.strip())
+    for line in pat["run_in_after"].split(line):  # a copy that lost its line breaks: …成效。一.深入学习…
+        if m := pat["run_in_h1"].match(line):
+            out.append(m.group(1))
+            line = m.group(2).strip()
+        out.extend(piece.strip() for piece in pat["run_in_h2"].split(line) if piece.strip())
     return out
 
 
@@ -188,7 +190,7 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
     pieces = [(i, piece) for i, line in enumerate(canonical_numbering(lines), 1) for piece in run_in(line)]
     for i, line in join_split_headings(pieces):
         short = len(line) <= 45 and not _SENTENCE_PUNCT.search(line.rstrip("。"))
-        if _H1.match(line) and (short or _heading_line(line)):
+        if _H1.match(line) and (short or _heading_line(line) or _heading_line(line.rstrip("；"))):
             paras.append(_para(i, "h1", line))
         elif _H2.match(line):
             paras.append(_para(i, "h2", line))
@@ -239,16 +241,17 @@ def from_blocks(name: str, blocks: list[tuple[str, str, str]]) -> ParsedDoc:
     """A report draftkit rendered: (kind, text, part) of every paragraph as the templates
     wrote it; nothing is guessed back from the text."""
     paras: list[Para] = []
-    section = ""
+    section, outer = "", ""
     for i, (kind, text, part) in enumerate(blocks, 1):
         p = _para(i, _BLOCK_KIND.get(kind, kind), text.rstrip("：") if kind == "addressee" else text)
         if p.kind == "h2":
             section = p.heading
         elif p.kind == "h1":
-            section = ""
+            section, outer = "", part
         if p.kind in ("body", "h2", "h3", "h4"):
             p.section = section
         p.part = part if p.kind in ("h1", "body", "h2", "h3", "h4") else "other"
+        p.outer_part = (outer or part) if p.kind in ("h1", "body", "h2", "h3", "h4") else ""
         paras.append(p)
     doc = ParsedDoc(name, paras)
     _metadata(doc, [text for _, text, _ in blocks], [])
