@@ -98,11 +98,11 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
             part = b or "measures"
             parts[id(h1)] = part
         run = wrapper and not dedicated
-        for h2 in h2s:
+        for i, h2 in enumerate(h2s):
             words = _words(h2)
             if part == "leadership":
                 own = "measures" if rules["measure_topic"].search(words) and not _leading_words(words) else "leadership"
-            elif part in ("measures", "opening") and run and _leading_words(words):
+            elif part in ("measures", "opening") and run and _leading_words(words, steering=i == 0):
                 own = "leadership"
             else:
                 own = part_of_section(words, part)
@@ -111,11 +111,14 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
     return parts
 
 
-def _leading_words(text: str) -> bool:
-    """Words of the leading part: the leaders' duties, Party leadership, study, steering."""
+def _leading_words(text: str, steering: bool = True) -> bool:
+    """Words of the leading part: the leaders' duties, Party leadership, study, and (when
+    ``steering``) steering the work — which opens the leading part but does not carry it on:
+    a 推进机制 after the leaders' section is one of the measures."""
     rules = _rules()
     strong = next(rule for part, rule, _ in rules["headings"] if part == "leadership")
-    return any(r.search(text) for r in (rules["leading"], rules["steering"], strong, rules["sections"][0][2]))
+    found = (rules["leading"], rules["steering"], strong, rules["sections"][0][2])
+    return any(r.search(text) for r in (found if steering else found[:1] + found[2:]))
 
 
 def assign_parts(doc: ParsedDoc) -> None:
