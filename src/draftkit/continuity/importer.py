@@ -79,13 +79,34 @@ def _section_from(paras: list[Para], counter: list[int], year: int | None) -> tu
     return [], record("section", style="paragraphs", items=[_item(p.text, counter, year) for p in paras])
 
 
+def _named_in_title(title: str) -> str:
+    """The issuer a title without 关于 names (国家税务总局青山县税务局2024年度法治政府建设工作情况报告),
+    when the issuer model reads it as one: a place or a kind its name shows."""
+    from draftkit import issuers
+
+    m = re.match(r"^(.{2,30}?)(?:20\d\d|二〇)", title)
+    if not m:
+        return ""
+    name = m.group(1)
+    return name if issuers.parse(name).place or issuers.kind_key(name, "", []) != "county" else ""
+
+
+def _issuer(name: str) -> dict:
+    """Who wrote the report, as the issuer model reads the name: its level (a 街道 is 乡镇, a
+    税务局 部门) and its place (东湖街道, 青山县)."""
+    from draftkit import issuers
+
+    p = issuers.parse(name) if name else None
+    return record("issuer", name=name, level=p.level if p else guess_level(""), place=(p.place or None) if p else None)
+
+
 def to_data(document: Document) -> dict:
     """The report as a data file (the report's own year)."""
     doc = document.doc
     if not any(p.kind == "h1" and p.part in REQUIRED_PARTS for p in doc.paras):
         raise DraftkitError(f"{doc.name}: 没有找到报告的各部分（如“一、……主要举措和成效”），不像是一份年度报告")
     year = doc.year
-    issuer = record("issuer", name=doc.issuer or "", level=guess_level(doc.issuer))
+    issuer = _issuer(doc.issuer or _named_in_title(doc.title))
     data = record("report", issuer=issuer, year=year, date=doc.date)
     if document.sealed is False:
         data["layout"] = record("layout", sealed=False)

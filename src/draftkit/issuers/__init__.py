@@ -20,7 +20,7 @@ from draftkit.issuers.model import Kind, Profile, Trade, kinds, slot_names, tabl
 from draftkit.issuers.names import kind_key, parse, places_in
 
 __all__ = ["Kind", "Profile", "Trade", "default_leader", "is_justice", "kind_key", "kinds", "offered", "parse",
-           "places_in", "slot_names", "table", "trade_of", "trades", "values"]
+           "places_in", "says_not", "slot_names", "table", "trade_of", "trades", "values"]
 
 
 def values(name: str, level: str = "", place: str = "", leader: str = "") -> dict[str, str]:
@@ -60,3 +60,21 @@ def offered(marks: str | tuple[str, ...], level: str, place: str = "", name: str
         return tier in wanted
     kind = "司法部门" if is_justice(name) else "部门"
     return tier in wanted and kind in wanted
+
+
+def says_not(p: Profile) -> list[tuple[str, str, str]]:
+    """What an issuer of this kind does not say, as (pattern, fix, note): its kind's says_not
+    (data/issuers.yaml; fix a slot whose value the issuer has, ``led_by``, or words), and for
+    a trade whose party organ is not a 党组 (税务, 公安…) the 党组's head and meeting."""
+    out = []
+    for find, rule in p.kind.says_not.items():
+        rule = rule if isinstance(rule, dict) else {"fix": rule}
+        if not rule.get("tiers") or p.tier in rule["tiers"]:
+            out.append((find, rule["fix"], rule.get("note", "")))
+    trade = next((t for t in trades() if t.key == p.trade), None)
+    organ, other = (trade.organ if trade else ""), table()["organs"][0]
+    if p.level == "部门" and organ and organ != other:
+        chief, office = p.fields["chief"], p.fields["office"]
+        note = f"{p.trade}部门设{organ}，不是{other}"
+        out += [(f"{other}书记、{chief}", "主要负责人", note), (f"{office}{other}(?:会议|理论学习中心组)", "常务会议", note)]
+    return out

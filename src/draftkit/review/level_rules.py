@@ -19,7 +19,8 @@ def _table() -> dict:
     raw = data_file("level_words.yaml")
     compiled = {key: [(r["find"], r.get("note", "")) for r in rows]
                 for key, rows in [*raw["levels"].items(), ("government", raw["government"]), ("department", raw["department"])]}
-    return {"rows": compiled, "before": re.compile(raw["above_before"]), "after": re.compile(raw["above_after"])}
+    return {"rows": compiled, "before": re.compile(raw["above_before"]), "after": re.compile(raw["above_after"]),
+            "tiers": raw["tiers"]}
 
 
 # Any county, district or city named as the subject, where the issuer does not say its own.
@@ -28,15 +29,11 @@ _ANY_ABOVE = r"(?![全各我本该])[\u4e00-\u9fff]{2,4}?(?:县|区|旗|市)"
 
 def above(name: str) -> str:
     """A township's superior places as a pattern: those its name gives (青岚县石桥镇人民政府 →
-    青岚县), else any county, district or city name."""
-    from draftkit.levels import place_pattern
+    青岚县; the issuer model reads the name), else any county, district or city name."""
+    from draftkit import issuers
 
-    leading = re.compile(place_pattern("街道"))  # a place at the head of a name (a run of them)
-    places, at = [], 0
-    while (m := leading.match(name, at)) is not None:
-        places.append(m.group(0))
-        at = m.end()
-    higher = [p for p in places if not re.compile(r"(?:镇|乡|街道)$").search(p)]
+    own = issuers.parse(name).place
+    higher = [p for p in issuers.places_in(name) if p != own]
     return "|".join(re.escape(p) for p in higher) if higher else _ANY_ABOVE
 
 
@@ -67,23 +64,27 @@ def _place(ctx: Ctx) -> str:
     return (report.issuer.place if report is not None else "") or place_of(name) or ""
 
 
-def place_level(ctx: Ctx) -> tuple[str, str, bool]:
-    """(level, own character, is a department) of the place the issuer stands for:
-    青岚县司法局 → (县, 县, True); 白鹭镇人民政府 → (乡镇, 镇, False)."""
-    report = ctx.document.report
-    name = report.issuer.name if report is not None else ctx.doc.issuer
-    place = _place(ctx)
-    department = bool(name) and not re.compile(r"(人民政府|政府|街道办事处|办事处)$").search(name)
-    if "街道" in name or re.compile(r"[镇乡]$").search(place) or re.compile(r"[镇乡]人民政府$").search(name):
-        return "乡镇", "镇" if "镇" in place or "镇" in name else "乡" if place.endswith("乡") else "街道", department
-    from draftkit import levels
+def profile(ctx: Ctx):
+    """The issuer as the issuer model reads it (data/issuers.yaml): its name, the level its
+    data file gives and its place."""
+    from draftkit import issuers
 
-    level = levels.table().units.get(levels.place_unit(place), "")  # data/levels.yaml units
-    if level in ("省", "市"):
-        return level, level, department
-    if level == "县区":
-        return "县", place[-1], department
-    return "", "", department
+    report = ctx.document.report
+    name = (report.issuer.name if report is not None else ctx.doc.issuer) or ""
+    level = report.issuer.level if report is not None else ""
+    return issuers.parse(name, level, (report.issuer.place if report is not None else "") or "")
+
+
+def place_level(ctx: Ctx) -> tuple[str, str, bool]:
+    """(level, own character, is a department) of the place the issuer stands for (the issuer
+    model): 青岚县司法局 → (县, 县, True); 白鹭镇人民政府 → (乡镇, 镇, False); a 街道 →
+    (乡镇, 街道, False); a State Council department → (省, '', True)."""
+    p = profile(ctx)
+    if not p.name:
+        return "", "", False
+    level = _table()["tiers"].get(p.tier, "")
+    own = p.words()["本级"] if p.kind.key != "state_department" else ""
+    return level, own, p.level == "部门"
 
 
 def check_level(ctx: Ctx) -> None:
@@ -112,3 +113,24 @@ def check_level(ctx: Ctx) -> None:
             ctx.add("S007", "warning", f"“{word[:12]}”与发文机关的层级不符（{ctx.doc.issuer or '本报告'}）{why}", p.index, fix)
             if not note:
                 plain_said = True
+    _check_kind(ctx)
+
+
+def _check_kind(ctx: Ctx) -> None:
+    """What the issuer's kind does not say (data/issuers.yaml says_not: 我镇 in a 街道's
+    report, 个别科室 in a 厅's, 党组书记、局长 in a 税务局's), each with the model's word for it."""
+    from draftkit import issuers
+
+    p = profile(ctx)
+    if not p.name:
+        return
+    words = p.words(ctx.document.report.issuer.leader if ctx.document.report is not None else "")
+    for find, fix, note in issuers.says_not(p):
+        own = words.get(fix) or (p.led_by if fix == "led_by" else fix)
+        pattern = re.compile(find)
+        for para in ctx.body():
+            text = para.heading + para.text
+            m = next((m for m in pattern.finditer(text) if own not in m.group(0)), None)
+            if m is not None:
+                ctx.add("S007", "warning", f"“{m.group(0)[:16]}”不是{p.kind.name}的说法（{ctx.doc.issuer or p.name}）"
+                        + (f"：{note}" if note else ""), para.index, own or "改为本单位的说法")
