@@ -144,3 +144,15 @@ def test_the_model_has_one_home():
     said = [(str(path.relative_to(SRC)), n, s) for path in SRC.rglob("*.py") for n, s in _strings(path)
             if any(w in s for w in ("党工委书记", "镇党委书记", "局党组会议", "股室", "处室", "党委书记、局长"))]
     assert not said, said
+
+
+def test_the_prompt_says_whom_a_report_usually_goes_to():
+    """draftkit new asks the addressee with the model's superior where the name does not tell."""
+    from types import SimpleNamespace
+
+    from draftkit.drafting.questions import _usual_addressee
+
+    tax = SimpleNamespace(issuer={"name": "国家税务总局枫岭县税务局", "level": ""})
+    assert _usual_addressee(tax) == "一般是上一级税务机关（国家税务总局××市税务局）"
+    zone = SimpleNamespace(issuer={"name": "梧川经济技术开发区管理委员会", "level": ""})
+    assert _usual_addressee(zone) == "一般是设立它的党委和政府"

@@ -107,11 +107,20 @@ _STORE: dict[str, Callable[[Drafting, str], None]] = {
 }
 
 
+def _usual_addressee(flow: Drafting) -> str:
+    from draftkit import issuers
+
+    p = issuers.parse(flow.issuer.get("name", ""), flow.issuer.get("level", ""))
+    return f"一般是{p.superior}" if p.superior else "一般是上一级机关"
+
+
 def ask_basic(flow: Drafting, q: Question) -> None:
     key = q.key or q.step
     old = _get(flow.data, key)
     default = old if old not in (None, "") else (_DEFAULTS[q.step](flow) if q.step in _DEFAULTS else "")
     message = q.message.format(year=flow.year, next_year=flow.year + 1)
+    if q.step == "addressee" and not default:  # the name does not tell: say whom it usually is (the issuer model)
+        message = message.replace("可留空", f"可留空；{_usual_addressee(flow)}")
     if q.kind == "select":
         answer = flow.ui.select(message, list(LEVELS), default=default)
     elif q.step == "opening" and isinstance(default, list):  # an imported report: one question a paragraph

@@ -47,6 +47,7 @@ class Trade:
     national: str = ""
     source: str = ""
     drafts: tuple[str, ...] = ()  # keys of the drafts' data before its kind's (司法部门)
+    above: str = ""  # how its superior is named when the name does not tell (上级海关)
 
 
 @dataclass(frozen=True)

@@ -197,7 +197,8 @@ def _superior(p: Profile, trade: Trade | None) -> dict[str, str]:
         top = re.compile(table()["national_heads"]).match(p.name)
         top = top.group(0) if top else ""
         body = f"{top}{p.parent}{p.office}" if p.parent else national if p.tier == "省" else ""
-        above = f"{up}{p.office}" if up else national if p.tier == "省" else f"上级{p.trade}部门"
+        above = f"{up}{p.office}" if up else national if p.tier == "省" else (trade.above if trade and trade.above
+                                                                                 else f"上级{p.trade}部门")
         return {"superior": body, "superior_party": f"{above}{organ}",
                 "superior_hint": f"上一级{p.trade}机关" + (f"（{top}××{up}{p.office}）" if up else "")}
     if p.tier == "省":
