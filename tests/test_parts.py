@@ -73,3 +73,62 @@ def test_truncated_last_paragraph_with_jiang_is_not_closing():
                           "下阶段，全县将持续深化行政执法体制改革，推动法治政府建设迈上新台")
     last = parse("a.txt", lines, chrome).paras[-1]
     assert last.part != "closing"
+
+
+def _read(text: str):
+    from draftkit.reading.document import from_lines
+
+    return from_lines("a.txt", text.splitlines()).doc
+
+
+def _heads(text: str) -> list[tuple[str, str]]:
+    return [(p.heading or p.text, p.part) for p in _read(text).paras if p.kind in ("h1", "h2")]
+
+
+HEAD = "青岚县人民政府关于2024年度法治政府建设情况的报告\n2024年，全县扎实推进法治政府建设。现将有关情况报告如下。\n"
+
+
+def test_leading_part_as_the_first_sections_of_the_measures():
+    """No part of its own for the leaders' duties: the first sections of the measures on
+    study and leadership are that part (a steering one only as the very first)."""
+    text = (HEAD + "一、2024年推进法治政府建设的主要举措和成效\n（一）深入学习贯彻习近平法治思想，筑牢法治思想根基\n"
+            "（二）强化组织领导，压实主体责任\n（三）深化“放管服”改革\n（四）健全法治政府建设推进机制\n")
+    assert [part for _, part in _heads(text)] == ["measures", "leadership", "leadership", "measures", "measures"]
+    doc = _read(text)
+    assert [p.heading for p in doc.folded()] == ["深入学习贯彻习近平法治思想，筑牢法治思想根基", "强化组织领导，压实主体责任"]
+    assert {p.outer_part for p in doc.folded()} == {"measures"}
+    # with a part of its own further on, the study section is one of the measures
+    own = text + "二、存在的不足和原因\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+    assert [part for _, part in _heads(own)] == ["measures", "measures", "leadership", "measures", "measures",
+                                                 "shortcomings", "leadership"]
+
+
+@pytest.mark.parametrize("h1, h2s, parts", [
+    ("一、深入学习宣传贯彻习近平法治思想", ["（一）坚持以上率下", "（二）积极开展“宪法宣传周”活动"],
+     ["leadership", "leadership", "measures"]),
+    ("一、党对法治政府建设的领导全面加强", ["（一）深入学习贯彻党的二十大精神"], ["leadership", "leadership"]),
+    ("一、以务求实效为目标，法治政府建设再上新台阶", ["（一）严格履行第一职责", "（二）全面提升法治思维"],
+     ["leadership", "leadership", "leadership"]),
+    ("一、统筹谋划依法行政，全面推进法治政府建设", ["（一）全面实施依法行政条例", "（二）部署全年依法行政工作"],
+     ["measures", "measures", "measures"]),
+    ("一、精心组织，统筹安排，全力推进法治政府建设", ["（一）强化部署推进"], ["leadership", "leadership"]),
+    ("一、精心组织，统筹安排，全力推进法治政府建设", [], ["leadership"]),
+])
+def test_first_part_by_its_words_and_its_first_section(h1, h2s, parts):
+    text = HEAD + "\n".join([h1, *h2s]) + "\n二、依法全面履行政府职能\n（一）深化“放管服”改革\n"
+    assert [part for _, part in _heads(text)] == parts + ["measures", "measures"]
+
+
+def test_damaged_copies_read():
+    marker = "?" + "　（一）深入學習貫徹黨的二十大精神".encode("gbk")[1:].decode("gbk")  # read one byte off
+    lossy = "?" + "　（三）積極開展憲法宣傳周活動".encode("gbk")[1:].decode("gbk", errors="ignore")
+    text = ("??一、深入學習貫徹黨的二十大精神,統(tǒng)籌推進法治政府建設(shè)\n" + marker + "。全年學法12次。\n"
+            + lossy + "。\n二、堅持提質增效,不斷完善法規制度\n")
+    assert _heads(text) == [("深入学习贯彻党的二十大精神，统筹推进法治政府建设", "leadership"),
+                            ("深入学习贯彻党的二十大精神", "leadership"),
+                            ("积极开展宪法宣传周活动", "measures"), ("坚持提质增效，不断完善法规制度", "measures")]
+    run_in = (HEAD.replace("\n", "") + "一.深入学习贯彻习近平法治思想,切实履行推进法治政府建设工作职责"
+              "(一)持续深入学习宣传贯彻习近平法治思想市委持续发挥示范引领作用\n")
+    assert [part for _, part in _heads(run_in)] == ["leadership", "leadership"]
+    assert _heads(HEAD + "一、上一年度推进法治政府建设的主要举措和成效;\n1、强化法治学习\n") == \
+        [("上一年度推进法治政府建设的主要举措和成效", "measures")]

@@ -76,34 +76,13 @@ def punctuation(text: str) -> str:
     return _SPACE_IN_CJK.sub("", text)
 
 
-# Lines of web page chrome, matched against a whole normalised line.
-CHROME_LINES = [
-    r"索\s*引\s*号.*",
-    r"(发布机构|组配分类|公开方式|失效日期|主题分类|发文字号).*",
-    r"(成文日期|有效性|文号)(\d|：|$).{0,40}",
-    r".{0,30}(发布日期|发布时间|更新时间|点击数|浏览次数|阅读次数|信息来源|来源|作者|字体)：.{0,60}",
-    r"当前位置.*",
-    r".*首页\s*(>|>>|》|›).*",
-    r"[\d\s]{1,12}",
-    r"(基本介绍|相关词条|热门词条|联络我们|联系我们|打印本页|关闭窗口|分享到|返回顶部|上一篇|下一篇).{0,30}",
-    r"[•·●▪◆◇■□★☆►▶→✓√]\s*.{0,60}",
-    r"(-{2,}|—{3,}|={2,}|\*{2,}|#{1,})\s*.{0,60}",
-    r"《[^》]+》是\d{4}年.{0,30}发布的.{0,6}。",
-    r"\d{4}年.{0,8}第\s*\d+\s*期",
-    r"[（(](本文作者|作者|通讯员|来源|责任编辑|编辑|审核)[^)）]{0,60}[)）]",
-    # template and essay sites: their own sentences around the copied text
-    r".*(小编|供大家参考|仅供参考|欢迎阅读|欢迎借鉴|希望对(你|您|大家)有|如有侵权|版权归|转载请|原创文章|"
-    r"免费下载|下载文档|文档下载|全文阅读|阅读全文|展开全文|点击查看|精品范文|范文网|范文大全|文库|"
-    r"猜你喜欢|相关推荐|相关阅读|延伸阅读|热门推荐|本文地址|本文链接|扫一扫|微信扫|关注公众号).*",
-    r"[【\[]?(篇|范文)[一二三四五六七八九十\d]{1,3}[】\]]?.{0,40}",
-    r"(本文|文章)?(网址|地址|链接|出处)：?",
-]
-
-
 @functools.cache
 def _chrome() -> re.Pattern:
-    """One pattern for all the chrome lines, compiled when first needed (not by render)."""
-    return re.compile("|".join(f"(?:{p})" for p in CHROME_LINES))
+    """One pattern for all the lines of page chrome (data/page.yaml), compiled when first
+    needed (not by render)."""
+    from draftkit.resources import data_file
+
+    return re.compile("|".join(f"(?:{r['find']})" for r in data_file("page.yaml")["chrome"]))
 
 # Pinyin glosses after characters (领(lǐng)导(dǎo)) and note marks ([1], ［注2］, 【注】).
 _TONED = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜüńňǹḿ"
@@ -200,7 +179,7 @@ def _shifted_marker(line: str) -> str:
     numeral = lead[data[4]]
     if data[5:8] == numeral.encode("gbk")[1:] + "）".encode("gbk"):  # nothing dropped: read on
         return f"（{numeral}）{data[8:].decode('gbk', errors='ignore')}{line[end + 1:]}"
-    return f"（{numeral}）{line[3:]}"
+    return f"（{numeral}）{line[3:].lstrip('）')}"
 
 
 def is_chrome(line: str) -> bool:

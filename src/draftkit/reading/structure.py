@@ -15,6 +15,7 @@ import re
 from draftkit.domain import place_of
 from draftkit.punctuation import CLAUSE_END, PIECE_END, SENTENCE_END
 from draftkit.reading.parsed import Para, ParsedDoc
+from draftkit.reading.titles import choose_title
 
 CN_NUM = "一二三四五六七八九十"
 _H1 = re.compile(rf"^([{CN_NUM}]{{1,3}})[、.．]\s*(.+)$")
@@ -212,25 +213,13 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
         else:
             seen_body = True
             paras.append(_para(i, "body", line))
-    _prefer_report_title(paras)
+    choose_title(paras)
     doc = ParsedDoc(name, paras)
     _metadata(doc, lines, chrome or [])
     from draftkit.reading.parts import assign_parts
 
     assign_parts(doc)
     return doc
-
-
-def _prefer_report_title(paras: list[Para]) -> None:
-    """A site name or column (青岚县人民政府门户网站, 政府信息公开) above the report's own
-    title is not the title: the line that says 关于…报告 is."""
-    titles = [p for p in paras if p.kind == "title"]
-    if not titles or re.compile(r"关于.*报告|情况的?报告").search(titles[0].text):
-        return
-    better = next((p for p in paras if p.kind == "meta" and p.index > titles[0].index
-                   and re.compile(r"关于.*报告|情况的?报告").search(p.text)), None)
-    if better is not None:
-        titles[0].kind, better.kind = "meta", "title"
 
 
 # Block kinds of a rendered report → paragraph kinds.
