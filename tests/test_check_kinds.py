@@ -134,3 +134,16 @@ def test_import_knows_who_wrote_last_years_report(tmp_path, head, name, level, p
     assert (data["issuer"]["name"], data["issuer"]["level"], data["issuer"].get("place")) == (name, level, place)
     carried, _ = carry_forward(data)
     assert carried["opening"][0].startswith(opening), carried["opening"][0]
+
+
+def test_an_addressee_still_to_fill_stops_render_but_not_a_draft(drafts, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "tax.yaml"
+    path.write_text(drafts["tax"][1], encoding="utf-8")
+    assert "addressee: null" in drafts["tax"][1]
+    r = subprocess.run([sys.executable, "-m", "draftkit", "render", str(path), "-o", str(tmp_path / "tax.docx")],
+                       capture_output=True, text=True, env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=120)
+    assert r.returncode != 0 and "addressee（主送机关）还没有填写" in r.stderr and not (tmp_path / "tax.docx").exists()
