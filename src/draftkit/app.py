@@ -74,11 +74,11 @@ def _check_inputs(target: Path, templates: Path | None, bank_dirs: list[Path]) -
         raise DraftkitError(f"{templates}: 模板文件夹不存在")
     inputs = [f for d in [*bank_dirs, *([templates] if templates else [])] for f in d.iterdir()]
     if templates is not None:  # a template is read whole: only regular files of a sane size
-        from draftkit.inputs import read_bytes
+        from draftkit.inputs import TEMPLATE_LIMIT, read_bytes
 
         for f in templates.glob("*.j2"):
             try:
-                read_bytes(f, 1 << 20, "模板").decode("utf-8")
+                read_bytes(f, TEMPLATE_LIMIT, "模板").decode("utf-8")
             except UnicodeDecodeError:
                 raise DraftkitError(f"{f}: 模板文件不是 UTF-8 编码") from None
     if any(same_file(target, f) for f in inputs):

@@ -13,6 +13,7 @@ from draftkit.errors import DraftkitError, Loc, Problem, SkipFile
 
 MB = 1 << 20
 DATA_LIMIT = 5 * MB  # a data file (YAML): a long report is some 50 KB
+TEMPLATE_LIMIT = 256 * 1024  # one template file: the built-in ones are under 2 KB; Jinja parses 256 KB in ~3 s
 REPORT_LIMIT = 50 * MB  # a report or a past report to mine, as stored (a docx may hold pictures)
 XML_LIMIT = 32 * MB  # the main part of a docx, unpacked
 BANK_LIMIT = 512 * MB  # one file of a phrase bank

@@ -42,17 +42,17 @@ class Block:
 def make_env(override: Path | None = None):
     """One environment per template folder, so compiled templates are reused; Jinja
     still reloads a template whose file changed."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, StrictUndefined
 
-    from draftkit.render.sandbox import environment_class
+    from draftkit.render.sandbox import environment_class, template_folder
     from draftkit.resources import resource_dir
 
     loaders = []
     if override is not None:
         if not override.is_dir():
             raise DraftkitError(f"{override}: 模板文件夹不存在")
-        loaders.append(FileSystemLoader(str(override)))
-    loaders.append(FileSystemLoader(str(resource_dir("templates"))))
+        loaders.append(template_folder(override))
+    loaders.append(template_folder(resource_dir("templates")))
     options = dict(undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
                    keep_trailing_newline=True)
     cls = environment_class()
