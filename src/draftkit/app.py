@@ -78,7 +78,7 @@ def _check_inputs(target: Path, templates: Path | None, bank_dirs: list[Path]) -
 
         for f in templates.glob("*.j2"):
             try:
-                read_bytes(f, TEMPLATE_LIMIT, "模板").decode("utf-8")
+                read_bytes(f, TEMPLATE_LIMIT, "模板").decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise DraftkitError(f"{f}: 模板文件不是 UTF-8 编码") from None
     if any(same_file(target, f) for f in inputs):

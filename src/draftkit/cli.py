@@ -196,10 +196,20 @@ def _tell(said) -> int:
     return ExitCode.FINDINGS if said.found else ExitCode.OK
 
 
+def _console() -> None:
+    """What the console cannot show comes out as ?, never as a stop: cmd.exe writes in its
+    code page (cp936 on Chinese Windows) when output goes to a file or a pipe, and a name
+    or a report may hold characters no code page has (on Linux, bytes that are not UTF-8)."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", "") == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 MAX_PROBLEMS = 20  # problems listed; the count says how many more
 
 
 def main(argv: list[str] | None = None) -> int:
+    _console()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

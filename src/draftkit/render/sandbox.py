@@ -282,7 +282,7 @@ def template_folder(path):
             if not os.path.lexists(file):
                 raise TemplateNotFound(template)
             try:
-                source = read_bytes(file, TEMPLATE_LIMIT, "模板").decode("utf-8")
+                source = read_bytes(file, TEMPLATE_LIMIT, "模板").decode("utf-8-sig")  # 记事本 may write a BOM
             except UnicodeDecodeError:
                 raise DraftkitError(f"{file}: 模板文件不是 UTF-8 编码") from None
             mtime = os.path.getmtime(file)
