@@ -340,3 +340,13 @@ def test_install_bat_installs_from_a_wheels_folder_and_renders(tmp_path):
     (tmp_path / "examples" / "county.yaml").write_bytes((EXAMPLES / "county.yaml").read_bytes())
     r = subprocess.run(windows_to_here(render, values), capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert r.returncode == 0 and (tmp_path / "out" / "county.docx").stat().st_size > 10_000, r.stderr
+
+
+def test_every_package_of_src_is_installed():
+    """pyproject lists the packages a wheel (pip install, install.bat) carries: one left
+    out is an ImportError on the clerk's machine only, never in an editable checkout."""
+    import re
+
+    listed = set(re.findall(r'"(draftkit(?:\.\w+)?)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8")))
+    packages = {".".join(p.parent.relative_to(ROOT / "src").parts) for p in (ROOT / "src" / "draftkit").rglob("__init__.py")}
+    assert packages <= listed, f"add to [tool.setuptools] packages: {sorted(packages - listed)}"
