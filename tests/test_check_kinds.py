@@ -79,7 +79,7 @@ def test_default_drafts_of_every_kind_speak_as_themselves(drafts):
     assert "在市税务局党委和县委、县政府的坚强领导下" in tax and "党组" not in tax and "【待填：主送机关】" in tax
     assert "制发规范性文件" not in tax  # a county 税务局 makes none
     hall = drafts["hall"][0]
-    assert "科室" not in hall and "作为省政府行政复议机构" in hall
+    assert "科室" not in hall and "作为省政府的行政复议机构，承办" in hall
     assert not re.search(r"健全[^；。]{0,12}重大行政决策[^；。]{0,16}制度", hall)
     zone = drafts["zone"][0]
     assert "中共梧川市委、梧川市人民政府" in zone and "管委会作为被告" in zone
