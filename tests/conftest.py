@@ -109,10 +109,12 @@ def default_drafts(folder: Path, issuers: dict[str, tuple[str, str]], year: int 
 
 
 @contextlib.contextmanager
-def paced_input(chunks: list[str]):
+def paced_input(chunks: list[str], settled=None):
     """prompt_toolkit pipe input fed each chunk 0.3 s after the last, as a person types and
     pauses; closed after the last, so keys that do not finish a question end in EOFError,
-    not a hang."""
+    not a hang. ``settled(k)``, if given, says whether the prompt has finished with the
+    first k chunks: the next one waits for it (up to 20 s), so that a loaded machine,
+    where the prompt lags behind the keys, does not change what the test sees."""
     import threading
     import time
 
@@ -122,8 +124,11 @@ def paced_input(chunks: list[str]):
         inp.send_text(chunks[0])
 
         def rest():
-            for chunk in chunks[1:]:
+            for k, chunk in enumerate(chunks[1:], start=1):
                 time.sleep(0.3)
+                deadline = time.monotonic() + 20
+                while settled is not None and not settled(k) and time.monotonic() < deadline:
+                    time.sleep(0.02)
                 inp.send_text(chunk)
             inp.close()
 

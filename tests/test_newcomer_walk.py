@@ -123,7 +123,7 @@ def test_the_picker_lists_before_a_key_and_says_when_nothing_matches():
     entries = [e for e in bank.entries() if e.part == "measures"]
     completer = BankCompleter(entries, 2025, builtins={"全域": "全县"})
     screen = _Screen()
-    with paced_input(["\x1b[C", "无此词", CLEAR + ENTER]) as inp:
+    with paced_input(["\x1b[C", "无此词", CLEAR + ENTER], lambda k: completer.done) as inp:
         answer = Prompter(input=inp, output=PlainTextOutput(screen)).pick("选一句", completer)
     shown = screen.getvalue()
     assert answer == ""

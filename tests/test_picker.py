@@ -124,9 +124,25 @@ class Recording(BankCompleter):
         yield from rows
 
 
-def _pick(completer: BankCompleter, *chunks: str) -> str:
-    """The real prompt, fed each chunk 0.3 s after the last (a person's pause)."""
-    with paced_input(list(chunks)) as inp:
+def _typed(chunks) -> str:
+    """The line after these chunks were typed (a backspace takes one character off)."""
+    text = ""
+    for chunk in chunks:
+        for ch in chunk:
+            text = text[:-1] if ch == BACKSPACE else text + ch if ch not in (TAB, ENTER) else text
+    return text
+
+
+def _pick(completer: "Recording", *chunks: str) -> str:
+    """The real prompt, fed each chunk 0.3 s after the last (a person's pause) and once the
+    prompt has listed what the chunks so far typed (a loaded machine lags behind the keys)."""
+    def settled(k: int) -> bool:
+        if chunks[k - 1] in (TAB, ENTER):
+            return True
+        given = completer.given[-1:] if isinstance(completer, Recording) else []
+        return bool(given) and given[0][0] == _typed(chunks[:k]) and given[0][2]
+
+    with paced_input(list(chunks), settled) as inp:
         return Prompter(input=inp, output=DummyOutput()).pick("选一句", completer)
 
 
