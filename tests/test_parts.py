@@ -132,3 +132,13 @@ def test_damaged_copies_read():
     assert [part for _, part in _heads(run_in)] == ["leadership", "leadership"]
     assert _heads(HEAD + "一、上一年度推进法治政府建设的主要举措和成效;\n1、强化法治学习\n") == \
         [("上一年度推进法治政府建设的主要举措和成效", "measures")]
+
+
+def test_leaders_part_by_the_text_under_a_heading_and_study_of_all_staff_is_a_measure():
+    text = (HEAD + "一、主要举措和成效\n（一）高位推动\n局党组书记亲自部署，主要负责同志带头学法，党组理论学习中心组专题学习4次。\n"
+            "（二）常态化推进法治学习教育\n组织全局干部职工参加网上学法考试，参考率100%。\n"
+            "（三）规范行政执法\n局党组研究执法案卷评查，主要负责同志带头旁听庭审。\n")
+    assert [part for _, part in _heads(text)] == ["measures", "leadership", "measures", "measures"]
+    # a first part on a plain measure keeps the leaders' study under it a measure
+    text = HEAD + "一、全力做好疫情防控法治保障\n（一）深入学习贯彻习近平总书记重要讲话精神\n二、依法全面履行政府职能\n"
+    assert [part for _, part in _heads(text)] == ["measures", "measures", "measures"]

@@ -27,6 +27,7 @@ def _rules() -> dict:
         "leading": re.compile(raw["leading"]),
         "steering": re.compile(raw["steering"]),
         "measure_topic": re.compile(raw["measure_topic"]),
+        "leader_cues": re.compile(raw["leader_cues"]),
         "admission": re.compile(raw["admission"]),
         "plan_start": re.compile(raw["plan_start"]),
     }
@@ -92,8 +93,9 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
             if b == "opening" and not any(base[id(h)] == "measures" for h in later):
                 b, wrapper = "measures", True  # 一、基本情况 with the measures under it
             elif b is None and h1 is lead and not dedicated and (
-                    rules["leading"].search(h1.text) or (h2s and _leading_words(_words(h2s[0])))
-                    or (rules["steering"].search(h1.text) and not h2s)):
+                    rules["leading"].search(h1.text) or (rules["steering"].search(h1.text) and not h2s)
+                    or (not rules["measure_topic"].search(h1.text)
+                        and ((h2s and _leading_words(_words(h2s[0]))) or _leaders_text(doc, h1)))):
                 b = "leadership"  # the sections under a steering heading say what it steers
             part = b or "measures"
             parts[id(h1)] = part
@@ -104,11 +106,27 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
                 own = "measures" if rules["measure_topic"].search(words) and not _leading_words(words) else "leadership"
             elif part in ("measures", "opening") and run and _leading_words(words, steering=i == 0):
                 own = "leadership"
+            elif part in ("measures", "opening") and not dedicated and not rules["measure_topic"].search(words) \
+                    and part_of_section(words, part) == part and _leaders_text(doc, h2):
+                own = "leadership"  # its heading is not about a plain measure, its text is the leaders' own
             else:
                 own = part_of_section(words, part)
                 run = False
             parts[id(h2)] = own
     return parts
+
+
+def _leaders_text(doc: ParsedDoc, heading) -> bool:
+    """The text under a heading opens on the leaders' own duties: two kinds or more of
+    leader cues (主要负责同志, 党组, 理论学习中心组, 第一责任人, 带头…) in its first 200
+    characters, down to the next heading of level 1 or 2."""
+    at = next(k for k, p in enumerate(doc.paras) if p is heading)
+    text = heading.text if heading.kind != "h1" else ""
+    for p in doc.paras[at + 1:]:
+        if p.kind in ("h1", "h2") or len(text) >= 200:
+            break
+        text += p.heading + p.text
+    return len(set(_rules()["leader_cues"].findall(text[:200]))) >= 2
 
 
 def _leading_words(text: str, steering: bool = True) -> bool:
