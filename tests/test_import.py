@@ -79,7 +79,10 @@ def test_import_rongcheng_2022():
 def test_import_huzhou_2018():
     data = import_report(CORPUS / "002_0c9705d165460661.txt")
     assert (data["year"], data["addressee"]) == (2018, "浙江省人民政府")
-    assert list(data["parts"]) == ["measures", "shortcomings", "plan"]  # shortcomings at the end of part one
+    # the leaders' duties as part one's first section, shortcomings at its end: each its own part, in the report's order
+    assert list(data["parts"]) == ["leadership", "measures", "shortcomings", "plan"]
+    assert data["order"][:4] == ["leadership", "measures", "shortcomings", "plan"]
+    assert data["parts"]["leadership"]["sections"][0]["heading"] == "高标准谋划和推动法治政府建设"
     short = data["parts"]["shortcomings"]
     items = short.get("items") or short["sections"][0]["items"]
     assert items == ["行政争议矛盾纠纷化解压力较大", "少数基层干部法治意识不够强", "法治工作力量与当前法治政府建设要求还有差距"]

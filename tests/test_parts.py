@@ -142,3 +142,18 @@ def test_leaders_part_by_the_text_under_a_heading_and_study_of_all_staff_is_a_me
     # a first part on a plain measure keeps the leaders' study under it a measure
     text = HEAD + "一、全力做好疫情防控法治保障\n（一）深入学习贯彻习近平总书记重要讲话精神\n二、依法全面履行政府职能\n"
     assert [part for _, part in _heads(text)] == ["measures", "measures", "measures"]
+
+
+def test_foundations_first_are_measures_though_the_text_opens_on_the_leaders():
+    """The set's labelling guide: a section on foundations or institutions that opens with a
+    第一责任人 item is one of the measures."""
+    text = (HEAD + "一、主要举措和成效\n（一）夯实法治政府建设基础\n区委、区政府主要负责同志履行第一责任人职责，带头学法。\n"
+            "（二）加强制度建设\n局党组主要负责人带头落实第一责任人职责。\n")
+    assert [part for _, part in _heads(text)] == ["measures", "measures", "measures"]
+
+
+@pytest.mark.parametrize("line", ["一,、加强组织领导,,落实主体责任", "一，、加强组织领导，落实主体责任"])
+def test_broken_level_one_marker(line):
+    assert _heads(HEAD + line + "\n（一）健全领导体制\n") == [("加强组织领导，，落实主体责任" if ",," in line else
+                                                           "加强组织领导，落实主体责任", "leadership"),
+                                                          ("健全领导体制", "leadership")]

@@ -119,7 +119,7 @@ def _lines_re() -> dict[str, re.Pattern]:
         "run_in_after": re.compile(rf"(?<=[{SENTENCE_END}])(?=[{CN_NUM}]{{1,2}}[、.．](?![{CN_NUM}])[\u4e00-\u9fff])"),
         "run_in_h1": re.compile(rf"^([{CN_NUM}]{{1,3}}[、.．][^{PIECE_END}（(]{{2,60}}?)(?:[{PIECE_END}]|(?=[（(][{CN_NUM}]{{1,3}}[）)]))(.+)$"),
         "part_no": re.compile(rf"^第([{CN_NUM}]{{1,3}})部分[\s：:]*"),
-        "odd_h1": re.compile(rf"^([{CN_NUM}]{{1,3}})\s*([、.．])\s*"),
+        "odd_h1": re.compile(rf"^([{CN_NUM}]{{1,3}})\s*[，,]?\s*([、.．])\s*"),  # 一 、 and 一,、 of a damaged copy
         "odd_h2": re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*|^([{CN_NUM}]{{1,3}})[)）]\s*"),
         "doc_number": re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号$"),
     }
