@@ -35,6 +35,7 @@ def test_each_planted_problem_found_once_with_its_place():
         ("L002", 11),  # straight quotes
         ("L003", 12),  # 《 without 》
         ("C107", 13),  # 法制办 (原县法制办 is history and passes)
+        ("A006", 14),  # 全部纳入 with no figure: a hint
         ("L004", 14),  # Traditional characters and 规范性档案
         ("S006", 15),  # 一是 without 二是
         ("A001", 17),  # shortcomings without causes
@@ -142,7 +143,7 @@ def test_cli_exit_codes_and_json():
     r = _cli("check", str(FIXTURES / "check" / "planted.txt"), "--json")
     assert r.returncode == 1
     data = json.loads(r.stdout)
-    assert data["summary"] == {"error": 5, "warning": 17, "note": 0}
+    assert data["summary"] == {"error": 5, "warning": 17, "note": 1}  # the note: A006 全部纳入
     assert set(data["findings"][0]) == {"code", "severity", "message", "part", "paragraph", "line", "suggestion"}
     r = _cli("check", str(EXAMPLES / "county.yaml"))
     assert r.returncode == 0 and r.stdout.strip().endswith("没有发现问题")

@@ -17,12 +17,13 @@ from draftkit.review.context import Ctx, Finding
 from draftkit.review.currency_rules import check_currency
 from draftkit.review.figure_rules import check_figures
 from draftkit.review.history_rules import check_history
+from draftkit.review.claim_rules import check_claims
 from draftkit.review.language_rules import check_language
 from draftkit.review.level_rules import check_level
 from draftkit.review.structure_rules import check_structure
 from draftkit.review.substance_rules import check_substance
 
-RULES = (check_structure, check_level, check_currency, check_figures, check_language, check_substance, check_history)
+RULES = (check_structure, check_level, check_currency, check_figures, check_language, check_substance, check_claims, check_history)
 
 
 def check(document: Document) -> list[Finding]:

@@ -1,0 +1,51 @@
+"""Claims of completeness stated as done with nothing to show for them (A006, a hint): 全部,
+全覆盖, 所有/均, 按期完成, 逐案, 应X尽X in a clause that has no figure and no blank for
+one. Real reports say such things too, so it is a hint: the reviewer asks for the figure. The
+words are data (data/claims.yaml)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from draftkit.review.context import Ctx
+
+# A figure in the clause, or a blank for one (【待填】): the claim has its number. 100% itself is not one.
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*%)(?!年)|[一二三四五六七八九十百千万两]+(?:件|个|项|人|次|家|所)|【待填[^】]*】")
+# A clause that opens with the claim itself (全部经…, 均已…): its subject is the clause before.
+_BARE = re.compile(r"(?:并|且|已)?(?:全部|均|所有)")
+_CLAUSE = re.compile(r"[^，；。！？：,;]+")
+
+
+@functools.lru_cache(maxsize=1)
+def rows() -> list[tuple[re.Pattern, str]]:
+    from draftkit.resources import data_file
+
+    return [(re.compile(r["find"]), r["note"]) for r in data_file("claims.yaml")["claims"]]
+
+
+def unconfirmed(text: str) -> list[tuple[str, str]]:
+    """(the words, the note) of each claim in ``text`` whose clause has no figure, once a claim."""
+    out = []
+    text = re.sub(r"【(待[填写])[^】]*】", r"【\1】", text)  # a blank's own colon does not end its clause
+    before = ""
+    for clause in _CLAUSE.findall(text):
+        # 制发文件6件，全部经合法性审核: a claim with no subject of its own counts the clause before
+        figure = _FIGURE.search(clause) or (_BARE.match(clause) and _FIGURE.search(before))
+        before = clause
+        if "【待写" in clause or figure:
+            continue
+        for pattern, note in rows():
+            m = pattern.search(clause)
+            if m:
+                out.append((m.group(0), note))
+                break
+    return out
+
+
+def check_claims(ctx: Ctx) -> None:
+    for p in ctx.body():
+        if p.kind != "body" or p.part == "plan":  # next year's plan is intentions, not claims
+            continue
+        for words, note in unconfirmed(p.text):
+            ctx.add("A006", "note", f"“{words}”：{note}", p.index)
