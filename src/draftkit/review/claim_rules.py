@@ -8,13 +8,15 @@ from __future__ import annotations
 import functools
 import re
 
+from draftkit.punctuation import CLAUSE_END
 from draftkit.review.context import Ctx
 
-# A figure in the clause, or a blank for one (【待填】): the claim has its number. 100% itself is not one.
-_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*%)(?!年)|[一二三四五六七八九十百千万两]+(?:件|个|项|人|次|家|所)|【待填[^】]*】")
+# A figure in the clause: the claim has its number. 100% itself is not one, nor is a blank (【待填】):
+# until the clerk fills it, 全部 is still the tool's word (the reviewer: 【待填】个村全部配备 is invented).
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*%)(?!年)|[一二三四五六七八九十百千万两]+(?:件|个|项|人|次|家|所)")
 # A clause that opens with the claim itself (全部经…, 均已…): its subject is the clause before.
 _BARE = re.compile(r"(?:并|且|已)?(?:全部|均|所有)")
-_CLAUSE = re.compile(r"[^，；。！？：,;]+")
+_CLAUSE = re.compile(f"[^{CLAUSE_END}：,;]+")  # also the half-width marks of scraped text
 
 
 @functools.lru_cache(maxsize=1)
