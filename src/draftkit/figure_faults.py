@@ -83,6 +83,8 @@ def parts_over_total(text: str) -> list[PartsOfTotal]:
             continue
         head = [m for m in counted.finditer(sentence[:k]) if not m.group(2)]
         tail = sentence[k + 2:]
+        if k and sentence[k - 1] in "（(":  # （其中48项…）: the parts end with the bracket
+            tail = re.compile(r"[）)]").split(tail, maxsplit=1)[0]
         tail = re.compile(r"[，,](?:同比|比上年|较上年|占|累计|共|总|全年)").split(tail)[0]
         parts = [m for m in counted.finditer(tail) if not m.group(2)]
         if not head or not parts:

@@ -16,6 +16,7 @@ CODES: dict[str, str] = {
     "S006": "序号不连续",
     "S007": "与发文机关层级不符的自称（全市、我县……）",
     "S008": "举措、不足、第一责任人部分标题的年度不是报告年度",
+    "S009": "正文中途中断（文本不完整）",
     # C1xx: one code a row of the currency table (data/currency.yaml), see known().
     "C201": "提到成文日期之后的事",
     "C202": "往年的事写成今年的工作",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
@@ -12,6 +13,18 @@ from draftkit.reading.document import Document
 from draftkit.review.codes import known
 
 SEVERITIES = ("error", "warning", "note")
+_CLOSING = "。！？；…”’」』）)》"
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("〈", "〉"))
+
+
+def _closed(text: str) -> bool:
+    return all(text.count(a) <= text.count(b) for a, b in _PAIRS)
+
+
+def _finished(text: str) -> bool:
+    """A paragraph that ends as a sentence does: closing punctuation, no bracket left open."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in _CLOSING and _closed(text)
 
 
 class lazy:  # noqa: N801 - used like re.compile
@@ -76,6 +89,31 @@ class Ctx:
         lines = self.document.lines
         line = lines[index - 1] if index and lines else 0
         self.findings.append(Finding(code, severity, message, part, index, line, suggestion))
+
+    @functools.cached_property
+    def broken_at(self) -> int:
+        """The paragraph where the text stops part-way (0 when it does not): its last one,
+        when that is a heading with nothing under it, or stops without closing punctuation
+        or with a bracket left open, and no signature or date follows. A page copied only
+        in part, a file cut short: what would come after it cannot be checked."""
+        paras = self.doc.paras
+        if self.document.report is not None or not paras:
+            return 0  # a data file: rendered whole
+        last = paras[-1]
+        if last.kind == "date" or "【待" in self.raw(last.index):
+            return 0  # a date, or one still to fill (【待填：成文日期】, F004)
+        if last.kind == "signature":
+            before = paras[-2] if len(paras) > 1 else None
+            if before is None or (before.kind not in ("h1", "h2", "h3", "h4") or before.text) \
+                    and _finished(self.norm[before.index - 1]):
+                return 0
+            return last.index  # what looks like a signature is the broken sentence
+        if last.kind in ("h1", "h2", "h3", "h4") and not last.text:
+            return last.index  # a heading with nothing under it
+        text = self.norm[last.index - 1]
+        if _finished(text) or last.part in ("plan", "closing") and _closed(text):
+            return 0  # a closing paragraph that only lost its full stop (……保驾护航) ends a report
+        return last.index
 
     def body(self, part: str | None = None) -> Iterator[Para]:
         for p in self.doc.paras:

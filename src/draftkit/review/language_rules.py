@@ -20,6 +20,7 @@ _DOUBLE_CHAR = lazy(r"([的了和与对把被将从在])\1")
 _DOUBLE_WORD = lazy(rf"([{_CJK}]{{2}})\1")
 # A measure word twice after a number: 1523件件 (a unit given and also in the sentence).
 _DOUBLE_UNIT = lazy(rf"\d(?:余|多)?({measure_word_pattern()})\1")
+_ABAC = lazy(rf"([自边即随逐同])[{_CJK}]\1[{_CJK}]")
 _DATE_OK = lazy(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
 _DATE_LIKE = lazy(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$|^[〇零一二三四五六七八九十]{4}年")
 _BAD_DATE_IN_TEXT = lazy(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年0\d月|\d{1,2}月0\d日")
@@ -43,6 +44,8 @@ def check_language(ctx: Ctx) -> None:
         if '"' in raw or "'" in raw:
             ctx.add("L002", "warning", "用了直引号，应为中文引号“”‘’", p.index)
         for a, b in _PAIRS:
+            if p.index == ctx.broken_at and p.text.count(a) > p.text.count(b):
+                continue  # the text stops before the mark closes (S009)
             if p.text.count(a) != p.text.count(b):
                 ctx.add("L003", "warning", f"{a}{b}不配对（{a} {p.text.count(a)} 个，{b} {p.text.count(b)} 个）", p.index)
         simplified = to_simplified(raw) if any_traditional else raw
@@ -62,6 +65,8 @@ def check_language(ctx: Ctx) -> None:
         for m in _DOUBLE_CHAR.finditer(p.text):
             ctx.add("L005", "warning", f"重复的字“{m.group(0)}”", p.index, m.group(1))
         for m in _DOUBLE_WORD.finditer(p.text):
+            if _ABAC.match(p.text, m.start() + 1):
+                continue  # 检查自查自纠: the end of one word and an idiom of the 自A自B kind
             ctx.add("L005", "warning", f"重复的词“{m.group(0)}”", p.index, m.group(1))
         for m in _DOUBLE_UNIT.finditer(p.text):
             if _DOUBLE_WORD.search(m.group(0)):
@@ -129,6 +134,8 @@ def _dates_and_fragments(ctx: Ctx, p) -> None:
     for m in _EMPTY_LEAD.finditer(text):
         if f"{m.group(1)}【待写" in raw:
             continue  # a draft: what follows is still to write (F004)
+        if m.group(1) == "如下" and (text[m.end():].strip() or p is not ctx.doc.paras[-1]):
+            continue  # 现将有关情况报告如下。 and the report follows: a whole sentence
         ctx.add("L011", "warning", f"残句：“{m.group(0)}”后面没有内容", p.index, f"写完“{m.group(1)}”之后的内容，或删去")
     if p.kind == "body" and p.part in ("measures", "leadership", "shortcomings") and _HEADING_ALONE.match(text) \
             and not p.items:

@@ -52,16 +52,20 @@ def _pattern(find: str, place: str, name: str = "") -> re.Pattern | None:
 
 
 def _name(ctx: Ctx) -> str:
+    """The issuer's name, without what a web page put around it (]丰都县栗子乡人民政府, |区农业农村局)."""
     report = ctx.document.report
-    return (report.issuer.name if report is not None else ctx.doc.issuer) or ""
+    name = (report.issuer.name if report is not None else ctx.doc.issuer) or ""
+    return _PAGE_MARKS.sub("", name)
+
+
+_PAGE_MARKS = re.compile(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff）)]+$")
 
 
 def _place(ctx: Ctx) -> str:
     from draftkit.domain import place_of
 
     report = ctx.document.report
-    name = report.issuer.name if report is not None else ctx.doc.issuer
-    return (report.issuer.place if report is not None else "") or place_of(name) or ""
+    return (report.issuer.place if report is not None else "") or place_of(_name(ctx)) or ""
 
 
 def profile(ctx: Ctx):
@@ -87,6 +91,11 @@ def place_level(ctx: Ctx) -> tuple[str, str, bool]:
     return level, own, p.level == "部门"
 
 
+def _in_title(text: str, at: int) -> bool:
+    """Inside the name of a document (《2025年全县法治政府建设工作要点》): quoted, not said."""
+    return text.count("《", 0, at) > text.count("》", 0, at)
+
+
 def check_level(ctx: Ctx) -> None:
     level, own, department = place_level(ctx)
     table = _table()
@@ -103,14 +112,15 @@ def check_level(ctx: Ctx) -> None:
             if plain_said and not note:
                 continue
             m = next((m for m in pattern.finditer(text)
-                      if note or not (table["before"].search(text[max(0, m.start() - 2):m.start()])
-                                      or table["after"].match(text[m.end():]))), None)
+                      if not _in_title(text, m.start())
+                      and (note or not (table["before"].search(text[max(0, m.start() - 2):m.start()])
+                                        or table["after"].match(text[m.end():])))), None)
             if m is None:
                 continue
             word = m.group(0)
             fix = re.compile(r"[省市县区镇]").sub(own, word, count=1) if not note and own else "改为本级的说法"
             why = f"：{note}" if note else ""
-            ctx.add("S007", "warning", f"“{word[:12]}”与发文机关的层级不符（{ctx.doc.issuer or '本报告'}）{why}", p.index, fix)
+            ctx.add("S007", "warning", f"“{word[:12]}”与发文机关的层级不符（{_name(ctx) or '本报告'}）{why}", p.index, fix)
             if not note:
                 plain_said = True
     _check_kind(ctx)

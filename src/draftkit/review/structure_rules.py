@@ -15,7 +15,10 @@ from draftkit.review.context import Ctx, lazy
 def check_structure(ctx: Ctx) -> None:
     doc = ctx.doc
     present = {p.part for p in doc.paras if p.kind in ("h1", "body", "h2", "h3", "h4")}
-    for key in REQUIRED_PARTS:
+    missing = [key for key in REQUIRED_PARTS if key not in present]
+    if ctx.broken_at:  # the five items are required of reports on 2019 onwards (see below)
+        _broken(ctx, missing if doc.year is None or doc.year >= 2019 else [])
+    for key in missing if not ctx.broken_at else ():
         if key not in present:
             # The five items are required by 厅字〔2019〕28号 (in force 2019-04-15): reports
             # on 2019 onwards. Earlier reports only get a note.
@@ -42,7 +45,7 @@ def check_structure(ctx: Ctx) -> None:
         t = titles[0]
         if not re.compile(r"\d{4}年").search(t.text):
             ctx.add("S003", "warning", "标题没有写明年度", t.index)
-        if not re.compile(r"(政府|局|委|办|厅|院|部|会|处|所|中心|街道|镇|乡)(关于|\d{4})").search(t.text):
+        if not _names_issuer(t.text):
             ctx.add("S003", "warning", "标题没有写明发文机关", t.index)
     addressees = [p for p in doc.paras if p.kind == "addressee"]
     for p in addressees:
@@ -52,18 +55,52 @@ def check_structure(ctx: Ctx) -> None:
         after_title = [p for p in doc.paras[:3] if p.kind in ("meta", "title")][1:]
         issuer = {doc.issuer, *(p.text for p in doc.paras if p.kind == "signature")}
         lookalike = [p for p in after_title if re.compile(r"(政府|委|局|厅|办|部)$").search(p.text)
-                     and p.text not in issuer and p.text not in doc.title]
+                     and not re.compile(r"[\d|｜]").search(p.text)  # 2026-01-20 | 武汉市水务局: page chrome
+                     and p.text not in issuer and p.text not in doc.title
+                     and not _addressed_below(ctx, p.index)]
         if lookalike:
             ctx.add("S004", "warning", "主送机关应以全角冒号“：”结尾", lookalike[0].index, lookalike[0].text + "：")
         else:
             ctx.add("S004", "note", "没有主送机关（向上级报送时应写明）")
     tail = [p.kind for p in doc.paras[-2:]]
     to_fill = any("【待填" in ctx.raw(p.index) for p in doc.paras[-2:])  # F004 says it
-    if "date" not in tail and not to_fill:
+    if "date" not in tail and not to_fill and not ctx.broken_at:
         ctx.add("S005", "warning", "文末缺少成文日期")
-    if "signature" not in tail:
+    if "signature" not in tail and not ctx.broken_at:
         ctx.add("S005", "warning", "文末缺少发文机关署名")
     _numbering(ctx)
+
+
+def _addressed_below(ctx: Ctx, index: int) -> bool:
+    """The line after ``index`` addresses the readers (主任、副主任、秘书长、各位委员：): the one
+    above names who speaks, as in a report made to the 人大常委会."""
+    return index < len(ctx.norm) and ctx.norm[index].endswith("：") and len(ctx.norm[index]) <= 40
+
+
+def _broken(ctx: Ctx, missing: list[str]) -> None:
+    """A text that stops part-way: said once, with the parts not seen before it, instead of
+    each missing part, signature and date as if the report left them out."""
+    p = ctx.doc.paras[ctx.broken_at - 1]
+    end = ctx.norm[p.index - 1][-12:]
+    unseen = f"；此前没有读到：{'、'.join(PART_NAMES[k] for k in missing)}" if missing else ""
+    ctx.add("S009", "error", f"正文到“…{end}”就结束了，话没有说完，其后也没有署名和日期：文件可能不完整（只复制了一部分或被截断）"
+            f"{unseen}", p.index, "核对原文，补全其后的内容")
+
+
+# Who reports, as a title names it: a body (XX县人民政府关于…, XX市司法局2024年…), or the
+# place a government reports for, with the year (2024年上海市…, 深圳市2025年…, 关于杭州市2024年度…);
+# not a bare kind of body (经济开发区2024年度…, 关于2024年度…).
+_TITLE_BODY = lazy(r"^(?:关于)?([\u4e00-\u9fff、 ]{2,40}?(?:政府|局|委|办|厅|院|部|会|处|所|中心|室|街道|系统))"
+                   r"(?:关于|\d{4}年|法治|依法)")
+_TITLE_PLACE = lazy(r"^(?:关于)?([\u4e00-\u9fff、 ]{1,30}?(?:镇|乡|区|县|市|省|州|盟|旗))(?:关于|\d{4}年)"
+                    r"|^\d{4}年度?([\u4e00-\u9fff]{1,30}?(?:镇|乡|区|县|市|省|州|盟|旗))")
+_BARE_BODY = lazy(r"^(?:经济技术开发区|经济开发区|开发区|高新区|经开区|本[局区县市]|我[局区县市]|[省市县区镇乡]政府|区|县|市)$")
+
+
+def _names_issuer(title: str) -> bool:
+    title = re.compile(r"^(?:[^\u4e00-\u9fff\d]|标\s*题)+").sub("", title)  # ]…, | 标 题: | … (a web page's table)
+    m = _TITLE_BODY.search(title) or _TITLE_PLACE.search(title)
+    return bool(m) and not _BARE_BODY.match(m.group(1) or m.group(2))
 
 
 _ENUM = lazy(rf"([{CN_NUM}]{{1,2}})是")
@@ -108,12 +145,16 @@ def _numbering(ctx: Ctx) -> None:
             continue
         nums = _markers(p.text)
         if not nums:
+            if p.index == ctx.broken_at and seq == list(range(1, len(seq) + 1)):
+                seq = []  # the text stops inside an item (S009): the next may have followed
             continue
         continues = bool(seq) and p.text.startswith(f"{_cn(nums[0])}是") and nums[0] == seq[-1] + 1
         if not continues:
             _check_seq(ctx, seq, start)
             seq, start = [], p.index
         seq.extend(nums)
+        if p.index == ctx.broken_at and seq == list(range(1, len(seq) + 1)):
+            seq = []  # the text stops inside an item (S009): the next may have followed
     _check_seq(ctx, seq, start)
 
 

@@ -54,7 +54,8 @@ _NOT_A_PROBLEM = lazy(r"[：:]$|整改|回头看|虽.{0,8}取得|还存在.{0,8}
 _TITLE_ONLY = lazy(r"^(?:存在的|主要)?(?:不足|问题|差距|短板|原因|原因分析)(?:和|与|及)?(?:原因|不足)?$")
 # Who acts in the leaders' part: the leader, the leading group, the party committee.
 _LEADER = lazy(r"主要负责人|主要负责同志|主要领导|第一责任人|书记|[省市县区镇乡旗]长|局长|厅长|主任|党组|党委|"
-                     r"领导小组|委员会|常务会议|政府领导|领导班子|班子成员|负责同志")
+                     r"领导小组|委员会|常务会议|政府领导|领导班子|班子成员|负责同志|"
+                     r"党工委|工委|管委会|一把手|分管领导|领导干部|[省市州县区旗镇乡]委(?!员)")
 
 
 def _problems(p) -> list[str]:
@@ -119,6 +120,8 @@ def check_substance(ctx: Ctx) -> None:
             ctx.add("A003", "warning", f"主要举措和成效部分数据很少：每千字 {density:.1f} 个数字（{figures} 个 / {chars} 字），"
                     "宜用具体数字和案例说明成效", measures[0].index)
     leaders = list(ctx.body("leadership"))
+    if ctx.broken_at:
+        leaders = []  # the text stops part-way (S009): the leaders' duties may be told after it
     if leaders and not any("【待写" in ctx.raw(p.index) for p in leaders):  # not yet written: F004
         text = "".join(p.heading + p.text for p in leaders)
         sentences = [s for s in re.compile(f"[{PIECE_END}]").split(text) if len(s.strip()) >= 4]
