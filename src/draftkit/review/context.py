@@ -13,18 +13,6 @@ from draftkit.reading.document import Document
 from draftkit.review.codes import known
 
 SEVERITIES = ("error", "warning", "note")
-_CLOSING = "。！？；…”’」』）)》"
-_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("〈", "〉"))
-
-
-def _closed(text: str) -> bool:
-    return all(text.count(a) <= text.count(b) for a, b in _PAIRS)
-
-
-def _finished(text: str) -> bool:
-    """A paragraph that ends as a sentence does: closing punctuation, no bracket left open."""
-    text = text.rstrip()
-    return bool(text) and text[-1] in _CLOSING and _closed(text)
 
 
 class lazy:  # noqa: N801 - used like re.compile
@@ -40,6 +28,30 @@ class lazy:  # noqa: N801 - used like re.compile
         if self._pattern is None:
             self._pattern = re.compile(self._source)
         return getattr(self._pattern, name)
+
+
+_STOPS = "。！？；…"
+_CLOSERS = "”’」』）)》"
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("〈", "〉"))
+# How a report's last sentence ends: the closing formula of its last paragraph.
+_CLOSING_WORDS = lazy(r"(保驾护航|法治保障|坚实保障|有力保障|贡献力量|更大贡献|新篇章|新局面|新成效|新台阶|新进展|"
+                      r"奋力前行|砥砺前行|特此报告)$")
+
+
+def _closed(text: str) -> bool:
+    return all(text.count(a) <= text.count(b) for a, b in _PAIRS)
+
+
+def _finished(text: str) -> bool:
+    """A paragraph that ends as a sentence does: a full stop (before any closing quote or
+    bracket), no bracket left open; or a note in brackets (（此件公开发布）)."""
+    text = text.rstrip()
+    if text[:1] in "（(" and text[-1:] in "）)" and not rx.compile(r"[）)]").search(text[:-1]):
+        return True  # one bracket round it all
+    end = text.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _STOPS and _closed(text)
+
+
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "提示"}
 
 
@@ -111,8 +123,8 @@ class Ctx:
         if last.kind in ("h1", "h2", "h3", "h4") and not last.text:
             return last.index  # a heading with nothing under it
         text = self.norm[last.index - 1]
-        if _finished(text) or last.part in ("plan", "closing") and _closed(text):
-            return 0  # a closing paragraph that only lost its full stop (……保驾护航) ends a report
+        if _finished(text) or _CLOSING_WORDS.search(text) and _closed(text):
+            return 0  # a last paragraph that only lost its full stop (……保驾护航) ends a report
         return last.index
 
     def body(self, part: str | None = None) -> Iterator[Para]:
