@@ -60,7 +60,7 @@ def _clip(text: str, n: int) -> str:
 def findings(split: str) -> tuple[Counter, dict[Key, tuple[int, str, str]]]:
     """Errors and warnings of check on each text of ``split``: count per key, and for each
     key the paragraph, its text and the whole message (to judge by)."""
-    from draftkit.reading import read
+    from draftkit.reading.document import read
     from draftkit.review import check
 
     seen: Counter = Counter()

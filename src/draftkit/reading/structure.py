@@ -259,12 +259,10 @@ def _metadata(doc: ParsedDoc, lines: list[str], chrome: list[str]) -> None:
             doc.date = dt.date(y, mo, d)
         except ValueError:
             pass
+    from draftkit.reading.titles import issuer_of
+
     signatures = [p.text for p in doc.paras if p.kind == "signature"]
-    issuer = ""
-    if m := re.compile(r"^(.{2,30}?)关于").match(doc.title):
-        issuer = m.group(1)
-    elif signatures:
-        issuer = signatures[-1]
+    issuer = issuer_of(doc.title) or (signatures[-1] if signatures else "")
     # only an issuer named by the report itself (title or signature) gives {place}
     doc.place = _place(issuer) or _place(doc.title)
     if not issuer:
@@ -286,12 +284,13 @@ def _year_re() -> dict[str, re.Pattern]:
         # not one end of a span (2021—2025年)
         "title": re.compile(r"(?<![\d—–\-~至到])(\d{4})年度?(?![—–\-~至到]\d)(?=.*(报告|情况|总结|综述))"),
         "published": re.compile(r"(20\d{2})[-年/.](\d{1,2})"),
+        "opening": re.compile(r"^(20\d{2})年度?(?:以来|来)?[，,是]|现将.{0,40}?(20\d{2})年度?[^。]{0,30}?报告如下"),
     }
 
 
 def _reported_year(doc: ParsedDoc, chrome: list[str]) -> int | None:
     """The year a report reports on: the year its title names, the year of part one's
-    heading, else the year of its signature date or, failing that, of the page's publication
+    heading, the year its opening says it reports on, else the year of its signature date or, failing that, of the page's publication
     date (更新时间 2023-01-16) — the year before when that date falls in January–March,
     when reports on the past year come out (for a page, unless its body tells of the new
     year's work: 2023年以来, 今年一季度)."""
@@ -302,6 +301,8 @@ def _reported_year(doc: ParsedDoc, chrome: list[str]) -> int | None:
     h1 = [p.text for p in doc.paras if p.kind == "h1" and re.compile(r"\d{4}年").match(p.text)]
     if h1 and part_of_heading(h1[0]) in ("measures", None):
         return int(h1[0][:4])
+    if year := _opening_year(doc):
+        return year
     if doc.date:  # a report signed in January–March reports on the year before
         return doc.date.year - 1 if doc.date.month <= 3 else doc.date.year
     found = [m for line in chrome for m in _year_re()["published"].finditer(line)]
@@ -313,6 +314,16 @@ def _reported_year(doc: ParsedDoc, chrome: list[str]) -> int | None:
     body = "".join(p.text for p in doc.body())
     new_year = rf"{year}年(以来|初以来|一季度|第一季度|[1-3一二三]月)|今年(以来|一季度|第一季度|[1-3一二三]月)"
     return year if re.compile(new_year).search(body) else year - 1
+
+
+def _opening_year(doc: ParsedDoc) -> int | None:
+    """The year the opening says it reports on: 2017年，我市…; 2023年是…开局之年; 现将……2021年
+    法治政府建设情况报告如下."""
+    first_h1 = next((p.index for p in doc.paras if p.kind == "h1"), len(doc.paras) + 1)
+    for p in [p for p in doc.paras if p.kind == "body" and p.index < first_h1][:3]:
+        if m := _year_re()["opening"].search(p.text):
+            return int(m.group(1) or m.group(2))
+    return None
 
 
 def _place(issuer: str) -> str:

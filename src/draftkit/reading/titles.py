@@ -89,3 +89,32 @@ def choose_title(paras: list[Para]) -> None:
     for p in lines:
         p.kind = "title"
     lines[0].text = text
+
+
+# What a page's table or widget puts round a title: | 标 题: | …… |, 名称:, leading marks.
+_WRAPPER = r"^(?:[\s|｜\[\]【】>›»·•\-—_：:]|标\s*题|名\s*称|信息名称)+|[\s|｜\[\]【】\-—_]+$"
+
+
+def clean(text: str) -> str:
+    """A title or name without the table marks and labels a page put round it."""
+    return re.compile(_WRAPPER).sub("", text).strip() or text
+
+
+# Who issued the report, as its title says: XX县人民政府关于…, XX市司法局2024年…
+_ISSUER_BEFORE_YEAR = r"^(.{2,30}?(?:人民政府|政府|委员会|办公室|办公厅|管委会|局|厅|委|办|部|署|院|中心|街道办事处|街道))\d{4}年"
+
+
+def issuer_of(title: str) -> str:
+    """The issuer a title names: before its 关于, before its year (上海市司法局2023年…), or
+    the place a report names as its own (长沙市2023年法治政府建设情况报告)."""
+    if m := re.compile(r"^(.{2,30}?)关于").match(title):
+        return clean(m.group(1))
+    if m := re.compile(_ISSUER_BEFORE_YEAR).match(title):
+        return clean(m.group(1))
+    from draftkit.domain import place_of
+
+    for m in (re.compile(r"^\d{4}年度?([\u4e00-\u9fff]{2,12}?)(?=法治|依法)").match(title),
+              re.compile(r"^([\u4e00-\u9fff]{2,12}?)\d{4}年").match(title)):
+        if m and place_of(m.group(1)) == m.group(1):
+            return m.group(1)  # 长沙市2023年……, 2024年上海市……: the place's own report
+    return ""

@@ -46,7 +46,7 @@ def _finished(text: str) -> bool:
     """A paragraph that ends as a sentence does: a full stop (before any closing quote or
     bracket), no bracket left open; or a note in brackets (（此件公开发布）)."""
     text = text.rstrip()
-    if text[:1] in "（(" and text[-1:] in "）)" and not rx.compile(r"[）)]").search(text[:-1]):
+    if text[:1] in "（(" and text[-1:] in "）)" and not re.compile(r"[）)]").search(text[:-1]):
         return True  # one bracket round it all
     end = text.rstrip(_CLOSERS)
     return bool(end) and end[-1] in _STOPS and _closed(text)

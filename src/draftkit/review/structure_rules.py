@@ -100,7 +100,10 @@ _BARE_BODY = lazy(r"^(?:经济技术开发区|经济开发区|开发区|高新�
 def _names_issuer(title: str) -> bool:
     title = re.compile(r"^(?:[^\u4e00-\u9fff\d]|标\s*题)+").sub("", title)  # ]…, | 标 题: | … (a web page's table)
     m = _TITLE_BODY.search(title) or _TITLE_PLACE.search(title)
-    return bool(m) and not _BARE_BODY.match(m.group(1) or m.group(2))
+    if m and not _BARE_BODY.match(m.group(1) or m.group(2)):
+        return True
+    quoted = re.compile(r"^关于(?:报送|印发|上报)《(.+?)》").match(title)  # 关于报送《XX局2023年度…报告》的报告
+    return bool(quoted) and _names_issuer(quoted.group(1))
 
 
 _ENUM = lazy(rf"([{CN_NUM}]{{1,2}})是")
