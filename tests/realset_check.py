@@ -14,6 +14,7 @@ row no longer found, fails the test: a change to check or the reader is judged a
 
     .venv/bin/python tests/realset_check.py tune            # precision on the tune part
     .venv/bin/python tests/realset_check.py tune --todo     # findings still to judge, with their paragraphs
+    .venv/bin/python tests/realset_check.py tune --prune    # drop judged rows no longer found
 
 The held-out part is measured once tuning has ended; while tuning, nothing of it is printed
 but its totals.
@@ -156,9 +157,26 @@ def todo(split: str) -> str:
     return "\n".join(out)
 
 
+def prune(split: str) -> int:
+    """Drop the judged rows no longer found (after a change was judged); returns how many."""
+    path = FIXTURES / f"judged_{split}.tsv"
+    gone = set(score(split).gone)
+    kept, dropped = [], 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = dict(zip(COLUMNS, line.split("\t")))
+        if not line.startswith("#") and line.strip() and Key(row["id"], row["code"], row["excerpt"], row["message"]) in gone:
+            dropped += 1
+            continue
+        kept.append(line)
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return dropped
+
+
 if __name__ == "__main__":
     split = sys.argv[1] if len(sys.argv) > 1 else "tune"
-    if "--todo" in sys.argv:
+    if "--prune" in sys.argv:
+        print(f"{prune(split)} rows no longer found dropped")
+    elif "--todo" in sys.argv:
         if split != "tune" and "--heldout-measured" not in sys.argv:
             sys.exit("held-out findings are shown only to judge them once tuning has ended (--heldout-measured)")
         print(todo(split))

@@ -169,3 +169,16 @@ def test_measures_figures_count_documents_named():
     assert a003(vague)
     cut = [TITLE, "一、主要举措和成效", vague[:-1] + "，进一步"]
     assert not [f for f in check(from_lines("x.txt", cut)) if f.code == "A003"]  # under 400 characters before the cut
+
+
+def test_an_outline_of_the_report_is_no_shortcoming():
+    """本报告包括工作开展情况……存在的差距和不足及2025年工作安排四个部分 tells what follows: it
+    admits nothing, and the shortcomings part is still missing."""
+    outline = ("本报告包括工作开展情况、党政主要负责人履行推进法治建设第一责任人职责情况、存在的差距和不足及"
+               "2025年工作安排四个部分。")
+    lines = [TITLE, outline, *MEASURES, LEAD, LEAD_TEXT, PLAN, PLAN_TEXT, *END]
+    doc = from_lines("x.txt", lines)
+    assert doc.doc.paras[1].part != "shortcomings"
+    found = check(doc)
+    assert not [f for f in found if f.code in ("A001", "A002")]
+    assert any(f.code == "S001" and "不足" in f.message for f in found)

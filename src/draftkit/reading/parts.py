@@ -29,6 +29,7 @@ def _rules() -> dict:
         "measure_topic": re.compile(raw["measure_topic"]),
         "leader_cues": re.compile(raw["leader_cues"]),
         "admission": re.compile(raw["admission"]),
+        "outline": re.compile(raw["outline"]),
         "plan_start": re.compile(raw["plan_start"]),
     }
 
@@ -171,7 +172,7 @@ def assign_parts(doc: ParsedDoc) -> None:
             own = "opening" if p is body_paras[0] and re.compile(r"坚持以.{2,40}为|近年来|报告如下").search(p.text) else "measures"
             if p.heading:
                 own = part_of_section(p.heading, own)
-        if own in ("measures", "opening") and rules["admission"].search(first):
+        if own in ("measures", "opening") and rules["admission"].search(first) and not rules["outline"].search(first):
             own = "shortcomings"
         if own != "plan" and rules["plan_start"].search(p.text):
             own = "plan"
