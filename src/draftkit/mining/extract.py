@@ -18,6 +18,7 @@ from draftkit.punctuation import PIECE_END, SENTENCE_END
 from draftkit.reading.lexicon import function_words, segment, unfinished
 from draftkit.reading.normalise import garbled
 from draftkit.reading.parsed import Para, ParsedDoc
+from draftkit.reading.parts import closes_report
 
 _TERMINAL = PIECE_END
 _SENTENCE = re.compile(f"[^{SENTENCE_END}]+[{SENTENCE_END}]?")
@@ -167,7 +168,8 @@ def strip_end(text: str) -> str:
 
 def para_units(doc: ParsedDoc, para: Para, slot: Slotter, last: bool = False) -> list[Unit]:
     """The units of one paragraph, in reading order. In the last line of a file that
-    stops mid-sentence (a truncated page), the unfinished sentence is not a unit."""
+    stops without closing its sentence (a truncated page), that sentence is not a unit,
+    unless it ends on a report's closing formula (……迈上新台阶: only the full stop lost)."""
     pieces: list[tuple[str, str]] = []
     if para.heading:
         pieces.append(("heading", para.heading))
@@ -177,8 +179,9 @@ def para_units(doc: ParsedDoc, para: Para, slot: Slotter, last: bool = False) ->
         if parts:
             pieces.append(("item", parts[0]))
             pieces.extend(("sentence", s) for s in parts[1:])
-    if last and pieces and unfinished(pieces[-1][1]):
-        pieces.pop()
+    if last and pieces and (unfinished(pieces[-1][1]) or pieces[-1][1].rstrip()[-1:] not in _TERMINAL + "”’）"
+                            and not closes_report(pieces[-1][1])):
+        pieces.pop()  # 法治政府建设取得显, ……持续推进: where a page was cut, even on a whole word
     out: list[Unit] = []
     for kind, raw in pieces:
         raw = strip_end(denumbered(raw.strip()))
@@ -226,4 +229,20 @@ def word_piece(clause: str, start: int, end: int) -> str:
         return ""
     if first > 0 and words[first - 1] not in fw["start_after"] and words[first] not in fw["start_after"]:
         return ""
+    # A verb wants its object whole: a piece it opens ends where its clause ends or before
+    # 和/与 (落实……制度|和……), not before the head of its object (履行法治政府建设|职责).
+    if words[first] in fw["verbs"] and last < len(words) and words[last] not in fw["joining"]:
+        return ""
+    if dangling_frame(words[first:last]):
+        return ""
     return clause[bounds[first]:bounds[last]]
+
+
+def dangling_frame(words: list[str] | tuple[str, ...]) -> bool:
+    """The words open a frame they do not close (data/function_words.txt, 框架):
+    以习近平新时代中国特色社会主义思想 (……为指导), 将习近平法治思想 (……纳入)."""
+    frames = function_words()["frames"]
+    for i, w in enumerate(words):
+        if w in frames and not frames[w].search("".join(words[i + 1:])):
+            return True
+    return False

@@ -50,14 +50,22 @@ def function_words() -> dict[str, frozenset[str]]:
     ……纳入), ``stop_before`` (it may end in mid-clause before these: function words and
     generic head nouns) and ``start_after`` (it may start in mid-clause after these:
     function words and verbs)."""
+    import re
+
     kinds: dict[str, set[str]] = {}
+    frames: dict[str, re.Pattern] = {}
     for ln in _lines("function_words.txt"):
         word, where = ln.split()
+        if where.startswith("框架："):
+            frames[word] = re.compile(where[3:])
+            continue
         kinds.setdefault(where, set()).add(word)
     fw = kinds.get("首尾", set()) | kinds.get("尾", set())
-    return {"no_start": frozenset(kinds.get("首尾", set())), "no_end": frozenset(fw | kinds.get("动词", set())),
+    return {"no_start": frozenset(kinds.get("首尾", set())), "no_end": frozenset(fw | kinds.get("动词", set()) | kinds.get("定语", set())),
             "stop_before": frozenset(fw | kinds.get("后接", set())),
-            "start_after": frozenset(fw | kinds.get("动词", set()))}
+            "start_after": frozenset(fw | kinds.get("动词", set())),
+            "verbs": frozenset(kinds.get("动词", set())), "joining": frozenset(kinds.get("并列", set())),
+            "frames": frames}
 
 
 @functools.lru_cache(maxsize=1)

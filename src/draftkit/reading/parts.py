@@ -31,7 +31,13 @@ def _rules() -> dict:
         "admission": re.compile(raw["admission"]),
         "outline": re.compile(raw["outline"]),
         "plan_start": re.compile(raw["plan_start"]),
+        "closing_end": re.compile(raw["closing_end"]),
     }
+
+
+def closes_report(text: str) -> bool:
+    """The text ends on a report's closing formula (……为全县高质量发展保驾护航)."""
+    return bool(_rules()["closing_end"].search(text.rstrip(PIECE_END + " ")))
 
 
 def part_of_heading(text: str, year: int | None = None) -> str | None:

@@ -8,8 +8,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
 from draftkit.domain import PART_NAMES
+from draftkit.punctuation import PIECE_END
 from draftkit.reading.parsed import Para, ParsedDoc
 from draftkit.reading.document import Document
+from draftkit.reading.parts import closes_report
 from draftkit.review.codes import known
 
 SEVERITIES = ("error", "warning", "note")
@@ -30,12 +32,9 @@ class lazy:  # noqa: N801 - used like re.compile
         return getattr(self._pattern, name)
 
 
-_STOPS = "。！？；…"
+_STOPS = PIECE_END + "…"
 _CLOSERS = "”’」』）)》"
 _PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("〈", "〉"))
-# How a report's last sentence ends: the closing formula of its last paragraph.
-_CLOSING_WORDS = lazy(r"(保驾护航|法治保障|坚实保障|有力保障|贡献力量|更大贡献|新篇章|新局面|新成效|新台阶|新进展|"
-                      r"奋力前行|砥砺前行|特此报告)$")
 
 
 def _closed(text: str) -> bool:
@@ -123,7 +122,7 @@ class Ctx:
         if last.kind in ("h1", "h2", "h3", "h4") and not last.text:
             return last.index  # a heading with nothing under it
         text = self.norm[last.index - 1]
-        if _finished(text) or _CLOSING_WORDS.search(text) and _closed(text):
+        if _finished(text) or closes_report(text) and _closed(text):
             return 0  # a last paragraph that only lost its full stop (……保驾护航) ends a report
         return last.index
 
