@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from draftkit import figures, levels, slots
 from draftkit.punctuation import PIECE_END, SENTENCE_END
 from draftkit.reading.lexicon import function_words, segment, unfinished
-from draftkit.reading.normalise import garbled
+from draftkit.reading.normalise import garbled, has_chrome_field
 from draftkit.reading.parsed import Para, ParsedDoc
 from draftkit.reading.parts import closes_report
 
@@ -131,7 +131,8 @@ def balanced(text: str) -> bool:
 
 
 def acceptable(kind: str, raw: str, text: str) -> bool:
-    """Garbage out: broken dates from lost characters, unbalanced quotes, bad lengths."""
+    """Garbage out: broken dates from lost characters, unbalanced quotes, bad lengths,
+    rows of a page's index table."""
     lo, hi = LIMITS[kind]
     plain = slots.blank(text, "某")
     if not lo <= len(plain) <= hi:
@@ -139,6 +140,8 @@ def acceptable(kind: str, raw: str, text: str) -> bool:
     if _BROKEN.search(raw) or not balanced(raw):
         return False
     if len(re.compile(r"[\u4e00-\u9fff]").findall(plain)) < 4 or not re.compile(r"[\u4e00-\u9fff]{2}").search(plain):
+    if _BROKEN.search(raw) or not balanced(raw) or has_chrome_field(raw):
+        return False  # (发文日期：2025-02-25 名称：…: a row of the page's index table)
         return False  # (深化“放管服”改革 is words enough)
     if plain[0] in "，、；：）》”":
         return False
@@ -239,10 +242,14 @@ def word_piece(clause: str, start: int, end: int) -> str:
 
 
 def dangling_frame(words: list[str] | tuple[str, ...]) -> bool:
-    """The words open a frame they do not close (data/function_words.txt, 框架):
-    以习近平新时代中国特色社会主义思想 (……为指导), 将习近平法治思想 (……纳入)."""
-    frames = function_words()["frames"]
+    """The words open a frame they do not close, or close one they did not open
+    (data/function_words.txt, 框架, 收尾): 以习近平新时代中国特色社会主义思想 (……为指导),
+    将习近平法治思想 (……纳入), 区政府的正确领导下 (在……)."""
+    fw = function_words()
+    frames, closers = fw["frames"], fw["closers"]
     for i, w in enumerate(words):
         if w in frames and not frames[w].search("".join(words[i + 1:])):
             return True
+        if w in closers and not closers[w].search("".join(words[:i])):
+            return True  # 区政府的正确领导下 (在……下)
     return False

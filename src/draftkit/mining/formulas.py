@@ -86,6 +86,11 @@ class PieceIndex:
 
     def found_in(self, text: str) -> Iterator[tuple[str, str]]:
         """Each (key, piece) occurring in text, once."""
+        for key, piece, _ in self.found_at(text):
+            yield key, piece
+
+    def found_at(self, text: str) -> Iterator[tuple[str, str, int]]:
+        """Each (key, piece, where it first occurs) in text, once."""
         seen: set[str] = set()
         get = self.by_head.get
         for j in range(len(text) - GRAM + 1):
@@ -94,4 +99,4 @@ class PieceIndex:
                 for key, piece in candidates:
                     if key not in seen and text.startswith(piece, j):
                         seen.add(key)
-                        yield key, piece
+                        yield key, piece, j

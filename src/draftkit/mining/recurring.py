@@ -82,6 +82,32 @@ class Candidates:
         return out
 
 
+_JOINING = ("和", "与", "及", "并", "以及")
+
+
+def _ends_whole(text: str, end: int) -> bool:
+    """A piece ending at ``end`` of ``text`` ends a phrase: the clause ends there, or 和/与
+    joins another to it."""
+    if end < len(text) and text[end] == "、" and text[end - 1] in "一二三四五六七八九十中":
+        return False  # 二十届二中|、三中全会: the numbers of one plenum list
+    return end >= len(text) or bool(_CLAUSE.match(text, end)) or text.startswith(_JOINING, end)
+
+
+def _opens_on_verb(piece: str) -> bool:
+    from draftkit.reading.lexicon import function_words, segment
+
+    return segment(piece)[0] in function_words()["verbs"]
+
+
+def _starts_inside(piece: str) -> bool:
+    """A piece that never opens a clause and starts as the rest of a phrase does: on a head
+    noun (……建设|工作情况报告如下) or on a word its 的 ties to what came before (任|组长的……)."""
+    from draftkit.reading.lexicon import function_words, segment
+
+    words = segment(piece)
+    return words[0] in function_words()["heads"] or len(words) > 1 and words[1] == "的"
+
+
 class Tally:
     """Each candidate with what the units it occurs in say."""
 
@@ -89,10 +115,14 @@ class Tally:
         self.out = {key: Merged(piece, "formula", {}, first=first, docs=0) for key, (first, _, piece) in found.items()}
         self.rank: dict[str, dict[str, tuple[int, int]]] = {key: {} for key in found}
         self.index = PieceIndex((key, piece) for key, (_, _, piece) in found.items())
+        self.ends: dict[str, list[int]] = {key: [0, 0, 0] for key in found}  # ends whole, ends inside, starts whole
 
     def add(self, unit: Merged) -> None:
         mask = None
-        for key, _ in self.index.found_in(unit.text):
+        for key, piece, at in self.index.found_at(unit.text):
+            ends = self.ends[key]
+            ends[0 if _ends_whole(unit.text, at + len(piece)) else 1] += 1
+            ends[2] += at == 0 or bool(_CLAUSE.match(unit.text, at - 1)) or unit.text[at - 1] == "}"
             f, rank = self.out[key], self.rank[key]
             mask = unit.doc_mask() if mask is None else mask
             for i, (part, n) in enumerate(unit.parts.items()):
@@ -109,7 +139,13 @@ class Tally:
                 f.levels = set(unit.levels) if f.levels is None else f.levels & unit.levels
 
     def formulas(self) -> dict[str, Merged]:
-        out = {k: f for k, f in self.out.items() if f.doc_count() >= MIN_FORMULA_DOCS}
+        # A piece a verb opens that mostly stands inside a longer phrase (开展习近平法治思想|学习,
+        # 履行法治政府建设|职责: the verb's object goes on), or one that never opens a clause while
+        # starting as the rest of a phrase, is a part of that phrase, not a formula. (A noun
+        # phrase may stand before more: 行政机关负责人出庭应诉|率.)
+        out = {k: f for k, f in self.out.items() if f.doc_count() >= MIN_FORMULA_DOCS
+               and (self.ends[k][0] >= self.ends[k][1] or not _opens_on_verb(f.text))
+               and (self.ends[k][2] or not _starts_inside(f.text))}
         for key, f in out.items():
             f.parts = Counter({p: f.parts[p] for p in sorted(f.parts, key=self.rank[key].__getitem__)})
         # A piece inside a longer formula seen in as many documents says nothing more.

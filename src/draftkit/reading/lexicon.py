@@ -54,10 +54,14 @@ def function_words() -> dict[str, frozenset[str]]:
 
     kinds: dict[str, set[str]] = {}
     frames: dict[str, re.Pattern] = {}
+    closers: dict[str, re.Pattern] = {}
     for ln in _lines("function_words.txt"):
         word, where = ln.split()
         if where.startswith("框架："):
             frames[word] = re.compile(where[3:])
+            continue
+        if where.startswith("收尾："):
+            closers[word] = re.compile(where[3:])
             continue
         kinds.setdefault(where, set()).add(word)
     fw = kinds.get("首尾", set()) | kinds.get("尾", set())
@@ -65,7 +69,7 @@ def function_words() -> dict[str, frozenset[str]]:
             "stop_before": frozenset(fw | kinds.get("后接", set())),
             "start_after": frozenset(fw | kinds.get("动词", set())),
             "verbs": frozenset(kinds.get("动词", set())), "joining": frozenset(kinds.get("并列", set())),
-            "frames": frames}
+            "frames": frames, "closers": closers, "heads": frozenset(kinds.get("后接", set()))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,6 +167,24 @@ def segment(text: str) -> tuple[str, ...]:
         if blk:
             out.extend(_segment_block(blk))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """The words jieba's dictionary tags as place names (ns): 深圳, 长三角, 西城区."""
+    jieba = _jieba()
+    dictionary = Path(jieba.dt.dictionary or Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
+    out = set()
+    with dictionary.open(encoding="utf-8") as f:
+        for line in f:
+            if line.endswith(" ns\n"):
+                out.add(line.split(" ", 1)[0])
+    return frozenset(out)
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary has the word (0 when not at all)."""
+    return _jieba().dt.FREQ.get(word) or 0
 
 
 def last_word(text: str) -> str | None:

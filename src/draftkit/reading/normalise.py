@@ -76,6 +76,14 @@ def punctuation(text: str) -> str:
     return _SPACE_IN_CJK.sub("", text)
 
 
+def has_chrome_field(text: str) -> bool:
+    """A piece holding a field of a page's index table (发文日期：…名称：, data/page.yaml
+    ``row_label``), wherever it stands in the piece."""
+    from draftkit.resources import data_file
+
+    return bool(re.compile(data_file("page.yaml")["title"]["row_label"]).search(text)) or is_chrome(text)
+
+
 @functools.cache
 def _chrome() -> re.Pattern:
     """One pattern for all the lines of page chrome (data/page.yaml), compiled when first
