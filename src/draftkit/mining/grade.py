@@ -59,7 +59,7 @@ def local_place(text: str) -> str:
             return w
         before = words[i - 1] if i else ""
         if stem == "" and len(before) >= 2 and before not in verbs and before + w not in common \
-                and word_frequency(before) < table["rare_name_freq"] and rx.compile(r"^[\u4e00-\u9fff]+$").match(before):
+                and word_frequency(before) < table["rare_name_freq"] and re.compile(r"^[\u4e00-\u9fff]+$").match(before):
             return before + w
     return ""
 
