@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 
 from draftkit import slots
-from draftkit.punctuation import CLAUSE_END
+from draftkit.punctuation import CLAUSE_END, PIECE_END
 from draftkit.reading.lexicon import segment, topics
 
 # (move, rule) per part in the order they are tried; the last move of a part is its default
@@ -78,8 +78,11 @@ def move_of(part: str, text: str, kind: str) -> str:
     return next((move for move, rule in rules if rule.search(text)), rules[-1][0])
 
 
-# The reporting formula (现将我县{year}年度法治政府建设情况报告如下) names no area of work.
-_REPORT_FORMULA = re.compile(f"现将[^{CLAUSE_END}]{{0,40}}?报告如下")
+# The reporting formula (根据《……督察工作规定》要求，现将我县{year}年度法治政府建设情况报告如下) and
+# the guiding formula (坚持以习近平法治思想为指导) name no area of work.
+_REPORT_FORMULA = re.compile(f"(?:(?:根据|按照|依据)[^{PIECE_END}]{{0,60}}?(?:规定|要求|部署|精神)[^{CLAUSE_END}]{{0,8}}，?)?"
+                             f"现将[^{CLAUSE_END}]{{0,40}}?报告如下|坚持以习近平(?:新时代中国特色社会主义思想|法治思想)为"
+                             r"(?:指导|指引|引领|根本遵循)")
 
 
 @functools.lru_cache(maxsize=1)
