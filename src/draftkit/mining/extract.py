@@ -137,11 +137,9 @@ def acceptable(kind: str, raw: str, text: str) -> bool:
     plain = slots.blank(text, "某")
     if not lo <= len(plain) <= hi:
         return False
-    if _BROKEN.search(raw) or not balanced(raw):
-        return False
-    if len(re.compile(r"[\u4e00-\u9fff]").findall(plain)) < 4 or not re.compile(r"[\u4e00-\u9fff]{2}").search(plain):
     if _BROKEN.search(raw) or not balanced(raw) or has_chrome_field(raw):
         return False  # (发文日期：2025-02-25 名称：…: a row of the page's index table)
+    if len(re.compile(r"[\u4e00-\u9fff]").findall(plain)) < 4 or not re.compile(r"[\u4e00-\u9fff]{2}").search(plain):
         return False  # (深化“放管服”改革 is words enough)
     if plain[0] in "，、；：）》”":
         return False
