@@ -158,9 +158,11 @@ def todo(split: str) -> str:
 
 
 def prune(split: str) -> int:
-    """Drop the judged rows no longer found (after a change was judged); returns how many."""
+    """Drop the judged rows no longer found, or found a different number of times (to be
+    judged again); returns how many."""
     path = FIXTURES / f"judged_{split}.tsv"
-    gone = set(score(split).gone)
+    seen, _ = findings(split)
+    gone = {key for key, (n, _, _) in judged(split).items() if seen.get(key) != n}
     kept, dropped = [], 0
     for line in path.read_text(encoding="utf-8").splitlines():
         row = dict(zip(COLUMNS, line.split("\t")))

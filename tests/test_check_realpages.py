@@ -182,3 +182,31 @@ def test_an_outline_of_the_report_is_no_shortcoming():
     found = check(doc)
     assert not [f for f in found if f.code in ("A001", "A002")]
     assert any(f.code == "S001" and "不足" in f.message for f in found)
+
+
+def test_a_title_printed_over_lines_and_a_place_reporting_for_itself():
+    """中共长沙市委 / 长沙市人民政府 / 关于……建设 / 情况的报告 is one title naming its issuers,
+    not the page's publisher; 上海市2024年……报告 is the city's own, and a 直辖市 says 全市."""
+    body = ["2020年，我市认真学习贯彻习近平法治思想，全市法治政府建设取得新成效。",
+            "一、加强组织领导，统筹推进法治政府建设", "（一）加强党对法治政府建设工作的领导。全市召开推进会3次。"]
+    doc = from_lines("x.txt", ["长沙市司法局_关于长沙市2020年法治政府建设情况的报告", "中共长沙市委", "长沙市人民政府",
+                               "关于长沙市2020年法治政府建设", "情况的报告", "中共湖南省委、湖南省人民政府：", *body])
+    assert doc.doc.title == "中共长沙市委 长沙市人民政府关于长沙市2020年法治政府建设情况的报告"
+    assert doc.doc.issuer == "中共长沙市委 长沙市人民政府"
+    assert not [f for f in check(doc) if f.code in ("S003", "S007")]
+    doc = from_lines("x.txt", ["2024年上海市法治政府建设情况报告", *body])
+    assert doc.doc.issuer == "上海市"
+    assert not [f for f in check(doc) if f.code in ("S003", "S007")]
+    assert issuer_of("济宁市法治政府建设工作综述") == ""  # no year: the place need not be the issuer
+
+
+def test_a_leaders_subsection_counts_as_their_part():
+    """（一）加强组织领导 under 一、主要举措和成效 is the leaders' part folded into the measures:
+    present (no S001 error), with a note that it may stand as a part of its own."""
+    folded = ["一、2024年推进法治政府建设的主要举措和成效",
+              "（一）加强组织领导，切实履行推进法治建设第一责任人职责。县长主持召开县政府常务会议专题研究法治政府建设3次，带头学法4次。",
+              "（二）深化行政执法改革。全年开展执法检查120次，办理行政处罚案件86件。"]
+    lines = [TITLE, *folded, SHORT, SHORT_TEXT, PLAN, PLAN_TEXT, *END]
+    found = [f for f in check(from_lines("x.txt", lines)) if f.code == "S001"]
+    assert [(f.severity, f.paragraph) for f in found] == [("note", 3)], found
+    assert "单列" in found[0].message

@@ -112,7 +112,7 @@ def check_level(ctx: Ctx) -> None:
             if plain_said and not note:
                 continue
             m = next((m for m in pattern.finditer(text)
-                      if not _in_title(text, m.start())
+                      if not _in_title(text, m.start()) and (note or not own or own not in m.group(0))  # 全市 of a 直辖市
                       and (note or not (table["before"].search(text[max(0, m.start() - 2):m.start()])
                                         or table["after"].match(text[m.end():])))), None)
             if m is None:
