@@ -94,7 +94,7 @@ def _broken(ctx: Ctx, missing: list[str]) -> None:
 # Who reports, as a title names it: a body (XX县人民政府关于…, XX市司法局2024年…), or the
 # place a government reports for, with the year (2024年上海市…, 深圳市2025年…, 关于杭州市2024年度…);
 # not a bare kind of body (经济开发区2024年度…, 关于2024年度…).
-_TITLE_BODY = lazy(r"^(?:关于)?([\u4e00-\u9fff、 ]{2,40}?(?:政府|局|委|办|厅|院|部|会|处|所|中心|室|街道|系统))"
+_TITLE_BODY = lazy(r"^(?:关于)?([\u4e00-\u9fff、 ]{2,40}?(?:政府|局|委|办|厅|院|部|会|处|所|中心|室|街道|系统|党组|党委))"
                    r"(?:关于|\d{4}年|法治|依法)")
 _TITLE_PLACE = lazy(r"^(?:关于)?([\u4e00-\u9fff、 ]{1,30}?(?:镇|乡|区|县|市|省|州|盟|旗))(?:关于|\d{4}年)"
                     r"|^\d{4}年度?([\u4e00-\u9fff]{1,30}?(?:镇|乡|区|县|市|省|州|盟|旗))")
