@@ -17,7 +17,8 @@ def check_structure(ctx: Ctx) -> None:
     present = {p.part for p in doc.paras if p.kind in ("h1", "body", "h2", "h3", "h4")}
     missing = [key for key in REQUIRED_PARTS if key not in present]
     folded = doc.folded("leadership")
-    if folded and not ctx.broken_at and not any(p.kind == "h1" and p.part == "leadership" for p in doc.paras):
+    required = doc.year is None or doc.year >= 2019  # 厅字〔2019〕28号, see below
+    if folded and required and not ctx.broken_at and not any(p.kind == "h1" and p.part == "leadership" for p in doc.paras):
         ctx.add("S001", "note", f"党政主要负责人履职情况写在了“{PART_NAMES[folded[0].outer_part]}”的小节中"
                 f"（第{folded[0].index}段），按规定宜单列为一部分", folded[0].index)
     if ctx.broken_at:  # the five items are required of reports on 2019 onwards (see below)
