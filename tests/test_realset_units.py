@@ -70,3 +70,10 @@ def test_topics_of_real_units():
     right, n, wrong = ru.topics("tune")
     print(f"\ntopics on realset tune units: {right} of {n} ({right / n:.0%})")
     assert n >= 100 and right / n >= 0.85, "\n".join(wrong)
+
+
+def test_topics_on_heldout_units_measured_once():
+    """Labelled after tuning, measured once (72 %): a floor against going back, not a target met."""
+    right, n, _ = ru.topics("heldout")
+    print(f"\ntopics on realset held-out units: {right} of {n} ({right / n:.0%})")
+    assert n == 50 and right / n >= 0.7
