@@ -145,3 +145,42 @@ def test_ctrl_c_keeps_a_half_typed_sentence_for_resume(tmp_path):
     a = yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
     assert {"text": "全面推行行政执法三项制度"} in a["parts"]["measures"]["sections"][0]["items"]
     assert "typing" not in a["progress"]
+
+
+def test_resume_keeps_the_clerks_comments(tmp_path):
+    import yaml
+    from test_interactive import BASICS, CTRL_C, LEADERSHIP, MEASURES, go, menu
+
+    go(tmp_path, Script(*BASICS, CTRL_C))  # the basics answered, stopped at the measures
+    path = tmp_path / "answers.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("year: 2025\n", "year: 2025  # 报2025年度，3月底前报送\n")
+    text = text.replace("  leader: 县长\n", "  # 县长新到任，下面按县长写\n  leader: 县长\n")
+    path.write_text("# 王科长：初稿，周五前交司法局\n" + text, encoding="utf-8")
+    rc, out = go(tmp_path, Script(*MEASURES, CTRL_C), resume=True)  # measures filled, then stopped again
+    kept = path.read_text(encoding="utf-8")
+    assert kept.startswith("# 王科长：初稿，周五前交司法局\n")
+    assert "year: 2025  # 报2025年度，3月底前报送\n" in kept and "  # 县长新到任，下面按县长写\n  leader: 县长\n" in kept
+    # a comment on a sentence stays with the sentence, through more answers
+    a = yaml.safe_load(kept)
+    assert a["progress"]["step"] == "part:shortcomings" and a["parts"]["measures"]["sections"]
+    kept = kept.replace("      - phrase: p-f000000001\n", "      - phrase: p-f000000001  # 数字已与法制科核对\n")
+    assert "# 数字已与法制科核对" in kept
+    path.write_text(kept, encoding="utf-8")
+    rc, out = go(tmp_path, Script(ENTER, *LEADERSHIP, ENTER, ENTER), resume=True)
+    assert rc == 0 and "已生成：" in out
+    final = path.read_text(encoding="utf-8")
+    for comment in ("# 王科长：初稿，周五前交司法局", "# 报2025年度，3月底前报送", "# 县长新到任，下面按县长写",
+                    "- phrase: p-f000000001  # 数字已与法制科核对"):
+        assert comment in final, comment
+    assert yaml.safe_load(final)["progress"]["step"] == "done"
+
+
+def test_keeping_comments_reads_no_tag_as_an_object(tmp_path):
+    from draftkit.report.datafile import dump_keeping
+
+    marker = tmp_path / "ran"
+    old = f"# 注释\nyear: !!python/object/apply:os.system ['touch {marker}']  # 年度\nissuer: {{name: 县}}\n"
+    out = dump_keeping(old, {"issuer": {"name": "县"}, "year": 2025})
+    assert not marker.exists() and "!!python" not in out
+    assert out.startswith("# 注释\n") and re.search(r"^year: 2025 +# 年度$", out, re.M), out

@@ -1,12 +1,13 @@
 """``draftkit new``: draft a report by answering questions, part by part, from the bank.
 
 The answers are kept in the data-file format that ``draftkit render`` reads, plus a
-``progress`` key, and saved (temp file, then rename) after every answer, so an interrupted
-run loses at most the answer being typed and ``--resume`` continues where it stopped.
+``progress`` key, and saved (temp file, then rename) after every answer, keeping the
+comments the clerk wrote in the file; Ctrl-C saves what was being typed too, and
+``--resume`` continues where it stopped with it back in the line.
 
 Every question accepts ``<`` to go back one step. The first questions are data
-(questions.py); the parts are walked here; slots are asked in slotprompts.py; the terminal
-is prompter.py's.
+(questions.py); the parts are walked here; what is added to them is adding.py's; slots are
+asked in slotprompts.py; the terminal is prompter.py's.
 """
 
 from __future__ import annotations
@@ -21,21 +22,20 @@ from draftkit.bank.phrasebank import Bank
 from draftkit.domain import (
     PART_NAMES,
     REQUIRED_PARTS,
-    TOPIC_NAMES,
     default_part_heading,
 )
 from draftkit.drafting.defaults import PART_STYLE, default_year
-from draftkit.drafting.picker import BankCompleter
 from draftkit.drafting.prompter import Prompter, wrap
 from draftkit.drafting.questions import BASICS, ask_basic
+from draftkit.drafting.adding import AddPrompts
 from draftkit.drafting.carried import CarriedPrompts
 from draftkit.drafting.slotprompts import SlotPrompts
-from draftkit.drafting.validators import Back, in_turn, v_required
+from draftkit.drafting.validators import Back
 from draftkit.report.schema import record
 
 
 @dataclass
-class Flow(SlotPrompts, CarriedPrompts):
+class Flow(SlotPrompts, CarriedPrompts, AddPrompts):
     """The interactive drafting: the questions asked, the answers kept, the report written."""
 
     answers_path: Path
@@ -56,11 +56,17 @@ class Flow(SlotPrompts, CarriedPrompts):
     # -- persistence --
     def save(self, step: str) -> None:
         from draftkit import atomic
-        from draftkit.report.datafile import dump
+        from draftkit.errors import DraftkitError
+        from draftkit.report.datafile import dump_keeping
+        from draftkit.report.loader import read_text
 
         self.data.setdefault("progress", {})["step"] = step
-        atomic.write_text(self.answers_path,
-                          dump(self.data, "# draftkit new 的答案文件：可以手工修改，再用 draftkit render 生成报告\n"))
+        try:
+            old = read_text(self.answers_path) if self.answers_path.exists() else None  # its comments are kept
+        except (OSError, DraftkitError):
+            old = None
+        atomic.write_text(self.answers_path, dump_keeping(
+            old, self.data, "# draftkit new 的答案文件：可以手工修改，再用 draftkit render 生成报告\n"))
 
     @classmethod
     def resume(cls, answers_path: Path, bank: Bank, ui: Prompter, **kw) -> "Flow":
@@ -203,83 +209,10 @@ class Flow(SlotPrompts, CarriedPrompts):
                     return
             self.save(f"part:{key}")
 
-    def write_own(self, part: dict) -> None:
-        """The user's own sentence, the section it goes in (where the part has sections),
-        then its figures' questions; ``<`` goes back one of these (the sentence comes back
-        as it was typed), and at the sentence to the menu."""
-        from draftkit.cnfmt import cn_number
-
-        sections = part.get("sections") or []
-        before = "放在各节之前（不属于哪一节）"
-        labels = [f"（{cn_number(n)}）{sec.get('heading', '')}"[:40] for n, sec in enumerate(sections, 1)]
-
-        def sentence(a: dict) -> None:
-            a["text"] = self.ui.text("写一句（不用写“一是”，程序会编号）：", a.get("text", ""), v_required)
-
-        def where(a: dict) -> None:
-            a["where"] = self.ui.select("放在哪一节：", labels + [before], default=a.get("where", labels[0]))
-
-        def figures(a: dict) -> None:
-            a["item"] = self.own_sentence(a["text"])
-
-        try:
-            a = in_turn([sentence] + ([where] if sections else []) + [figures])
-        except Back:
-            return
-        holder = sections[labels.index(a["where"])] if a.get("where", before) != before else part
-        holder.setdefault("items", []).append(a["item"])
-
     def _choose_item(self, entries: list[tuple[dict, dict]], message: str) -> int:
         labels = [f"{n}. {self.item_preview(it)[:40]}" for n, (_, it) in enumerate(entries, 1)]
         answer = self.ui.select(message, labels)
         return labels.index(answer)
-
-    def add_from_bank(self, key: str, part: dict) -> None:
-        from draftkit.bank.recommend import offerable
-
-        entries = offerable(self.bank, key, self.issuer.get("level", ""), self.issuer.get("place", ""),
-                            self.issuer.get("name", ""))
-        counts: dict[str, int] = {}
-        for e in entries:
-            counts[e.topic] = counts.get(e.topic, 0) + 1
-        topics = sorted(counts, key=lambda t: -counts[t])
-        try:
-            chosen = self.ui.checkbox("本部分写哪些主题（括号里是短语库中的句子数）：",
-                                      [(t, f"{TOPIC_NAMES.get(t, t)}（{counts[t]}条）", False) for t in topics])
-        except Back:
-            return
-        from draftkit.drafting.firstdraft import draft_text, section_for
-
-        for topic in chosen:
-            used = self.used_phrases()
-            completer = BankCompleter([e for e in entries if e.topic == topic and not {e.id, draft_text(e)} & used],
-                                      self.year, builtins=self.builtins())
-            while True:
-                try:
-                    text = self.ui.pick(f"【{TOPIC_NAMES.get(topic, topic)}】选一句或自己写", completer)
-                except Back:
-                    break
-                if not text:
-                    break
-                entry = completer.entry_for(text)
-                item = record("item", phrase=entry.id) if entry else record("item", text=slots.from_marks(text))
-                holder = section_for(part, topic)  # under the topic's own heading, not above （一）
-                holder.setdefault("items", []).append(item)
-                try:
-                    self.fill_slots(item)
-                except Back:  # “<” at its first blank: the sentence is not taken
-                    holder["items"].remove(item)
-                    if holder is not part and not holder["items"]:
-                        part["sections"].remove(holder)
-                    continue
-                completer.exclude(item.get("phrase"))
-                self.save(f"part:{key}")
-
-    def used_phrases(self) -> set[str]:
-        """The phrase-bank sentences already in the draft, by id and by text (not offered again)."""
-        items = [it for part in self.data.get("parts", {}).values() if isinstance(part, dict)
-                 for _, it in self.entries(part) if isinstance(it, dict)]
-        return {it["phrase"] for it in items if "phrase" in it} | {it["text"] for it in items if "text" in it}
 
     # -- slots --
     def preview_part(self, key: str) -> str:

@@ -22,6 +22,85 @@ def dump(data: dict, header: str = "") -> str:
     return header + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000)
 
 
+def dump_keeping(old: str | None, data: dict, header: str = "") -> str:
+    """``dump(data, header)``, keeping the comments a person wrote in ``old`` (the file as it
+    stands): each stays with its key, or with its list item while the item is there (matched
+    by its text, phrase or heading; an item edited in place keeps it too).
+
+    The comments are carried by ruamel.yaml's round-trip mode, which reads only plain
+    mappings, lists and scalars (no tag is ever turned into an object); what is written is
+    ``data``, the file as read and checked by the safe loader, never anything ruamel read."""
+    new = dump(data, header)
+    if not old or not _has_comments(old, header):
+        return new
+    import io
+
+    from ruamel.yaml.error import YAMLError
+
+    rt = _round_trip()
+    try:
+        kept = _merge(rt.load(old), rt.load(new))
+    except YAMLError:  # a file someone broke by hand: the checked data as it is
+        return new
+    out = io.StringIO()
+    rt.dump(kept, out)
+    return out.getvalue()
+
+
+def _has_comments(text: str, header: str) -> bool:
+    """Whether the file has a comment besides draftkit's own header line."""
+    body = text[len(header):] if header and text.startswith(header) else text
+    return any(line.lstrip().startswith("#") or " #" in line for line in body.splitlines())
+
+
+def _round_trip():
+    from ruamel.yaml import YAML
+
+    rt = YAML(typ="rt")  # comments and layout, as dump writes them
+    rt.width = 1000
+    rt.indent(mapping=2, sequence=2, offset=0)
+    rt.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+    return rt
+
+
+def _signature(node: Any) -> Any:
+    """What tells a list item from another: its text, phrase or heading."""
+    if isinstance(node, dict):
+        return next((str(node[k]) for k in ("text", "phrase", "heading", "todo") if k in node), repr(sorted(node)))
+    return str(node)
+
+
+def _merge(old: Any, new: Any) -> Any:
+    """``new``, with the comments of ``old`` where its keys and items are still there."""
+    from difflib import SequenceMatcher
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(old, CommentedMap) and isinstance(new, CommentedMap):
+        out = CommentedMap()
+        for k, v in new.items():
+            out[k] = _merge(old[k], v) if k in old else v
+            if k in old.ca.items:
+                out.ca.items[k] = old.ca.items[k]
+        out.ca.comment = old.ca.comment
+        return out
+    if isinstance(old, CommentedSeq) and isinstance(new, CommentedSeq):
+        out = CommentedSeq()
+        pairs: dict[int, int] = {}  # new index → old index
+        ops = SequenceMatcher(None, [_signature(x) for x in old], [_signature(x) for x in new], autojunk=False)
+        for tag, i1, i2, j1, j2 in ops.get_opcodes():
+            if tag in ("equal", "replace"):  # replaced: edited in place, paired in order
+                pairs.update({j1 + d: i1 + d for d in range(min(i2 - i1, j2 - j1))})
+        for j, v in enumerate(new):
+            i = pairs.get(j)
+            out.append(v if i is None else _merge(old[i], v))
+            if i is not None and i in old.ca.items:
+                out.ca.items[j] = old.ca.items[i]
+        out.ca.comment = old.ca.comment
+        return out
+    return old if old == new and type(old) is type(new) else new
+
+
 def read_data(path: Path, what: str = "数据文件") -> dict:
     """A data file as plain data, without validation but in the shape walked here: parts
     a mapping of parts, each with lists of items and sections."""
