@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--draft", action="store_true", help="草稿：未填的数值显示为【待填：名称】、待写的内容显示为【待写：…】")
     r.set_defaults(func=cmd_render)
 
-    c = sub.add_parser("check", help="像审核人一样检查报告（.docx/.txt/.md 或 YAML 数据文件）")
+    c = sub.add_parser("check", help="像审核人一样检查报告（.docx/.txt/.md，.doc/.wps/.pdf，或 YAML 数据文件）")
     c.add_argument("file", type=Path, metavar="报告", help="要检查的报告")
     c.add_argument("--json", action="store_true", help="以 JSON 输出，供其他工具使用")
     c.add_argument("--last", type=Path, metavar="去年的报告", help="去年的报告：检查去年的计划是否都有着落、不足是否原样重复")
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--resume", type=Path, metavar="答案文件", help="从上次中断处继续")
     n.add_argument("--docx", type=Path, metavar="报告", help="生成的报告；默认与答案文件同名")
     n.add_argument("--bank", type=Path, action="append", default=[], metavar="文件夹", help="另加的短语库文件夹（可多次）")
-    n.add_argument("--from", dest="from_", type=Path, metavar="去年的报告", help="从去年的报告（.docx/.txt/.md）开始")
+    n.add_argument("--from", dest="from_", type=Path, metavar="去年的报告", help="从去年的报告（.docx/.txt/.md，.doc/.wps/.pdf）开始")
     n.add_argument("--defaults", action="store_true", help="不提问，直接写出完整的初稿（需 --issuer）")
     n.add_argument("--issuer", metavar="名称", help="发文机关名称（与 --defaults 一起用）")
     n.add_argument("--level", metavar="层级", help="层级：省/市/县区/乡镇/部门；默认按名称判断")
@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--leader", metavar="职务", help="主要负责人的职务，如 县长、局长；默认按层级")
     n.set_defaults(func=cmd_new)
 
-    im = sub.add_parser("import", help="把已有的报告（.docx/.txt/.md）转成下一年度的数据文件")
+    im = sub.add_parser("import", help="把已有的报告（.docx/.txt/.md，.doc/.wps/.pdf）转成下一年度的数据文件")
     im.add_argument("file", type=Path, metavar="报告", help="去年的报告")
     im.add_argument("-o", "--output", type=Path, required=True, metavar="数据文件", help="写出的数据文件（YAML）")
     im.add_argument("--as-is", action="store_true", help="按原年度导入，不转为下一年度草稿")
@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("new", type=Path, metavar="今年的", help="今年的（或修改后的）")
     df.set_defaults(func=cmd_diff)
 
-    m = sub.add_parser("mine", help="从往年报告（.txt/.docx/.html/.md）中挖掘短语库")
+    m = sub.add_parser("mine", help="从往年报告（.txt/.docx/.html/.md，.doc/.wps/.pdf）中挖掘短语库")
     m.add_argument("paths", type=Path, nargs="+", metavar="文件或文件夹", help="文件或文件夹")
     m.add_argument("-o", "--output", type=Path, required=True, metavar="短语库文件夹", help="短语库文件夹")
     m.set_defaults(func=cmd_mine)

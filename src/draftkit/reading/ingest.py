@@ -1,5 +1,6 @@
 """Read past reports of any common kind into plain text: .txt in any encoding, .docx
-(paragraphs and table cells, in document order), .html without navigation, .md."""
+(paragraphs and table cells, in document order), .html without navigation, .md; .doc, .wps
+and .pdf through LibreOffice (convert.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from draftkit.errors import SkipFile
+from draftkit.reading.convert import office_kind, to_docx
 
-SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".markdown")
+SUFFIXES = (".txt", ".text", ".docx", ".html", ".htm", ".md", ".markdown", ".doc", ".wps", ".pdf")
 
 
 @dataclass
@@ -49,7 +51,11 @@ def _read_source(path: Path) -> Source:
     if not data.strip():
         raise SkipFile("文件是空的")
     suffix = path.suffix.lower()
-    if suffix == ".docx":
+    office = office_kind(suffix, data)
+    if office:  # .doc, .wps, .pdf: through LibreOffice, or one line saying to save as .docx
+        converted = to_docx(data, office)
+        text = frames_text(converted) if office == ".pdf" else docx_text(converted)
+    elif suffix in (".docx", ".doc", ".wps"):
         text = docx_text(data)
     elif b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SkipFile("这是二进制文件，不是文本")
@@ -177,6 +183,73 @@ def _parse_part(package, name: str):
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     with package.open(name) as raw:
         return etree.parse(_Guarded(raw), parser).getroot()
+
+
+def frames_text(data: bytes) -> str:
+    """The text of a .docx LibreOffice made from a PDF: each piece of a PDF line is a text
+    frame at its place on the page, in the PDF's reading order. Pieces in a row at one
+    height are joined into a line (left to right); a line that runs to the right margin
+    and does not end a sentence goes on in the next (the PDF's own line breaks)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    ns = {"w": W[1:-1], "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+          "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        raise SkipFile("转换后的文件无法读取：请另存为 .docx 后再试") from None
+    lines: list[tuple[str, int, int]] = []  # (text, right edge, height)
+    for page in root.iterfind("w:body/w:p", ns):
+        pieces = []
+        for anchor in page.iterfind(".//mc:Choice//wp:anchor", ns):
+            x = int(anchor.findtext("wp:positionH/wp:posOffset", "0", ns))
+            y = int(anchor.findtext("wp:positionV/wp:posOffset", "0", ns))
+            ext = anchor.find("wp:extent", ns)
+            cx, cy = (int(ext.get("cx", 0)), int(ext.get("cy", 0))) if ext is not None else (0, 0)
+            text = "".join(t.text or "" for t in anchor.iter(f"{W}t"))
+            if text.strip() and not _PAGE_NUMBER.match(text):
+                pieces.append((y, x, cx, cy, text))
+        row: list[tuple[int, int, int, int, str]] = []
+        for piece in pieces + [None]:  # in the PDF's own order (pages follow each other)
+            if row and (piece is None or abs(piece[0] - row[0][0]) > max(row[0][3], 1) // 2):
+                row.sort(key=lambda p: p[1])
+                lines.append(("".join(p[4] for p in row).strip(), max(p[1] + p[2] for p in row), row[0][3]))
+                row = []
+            if piece is not None:
+                row.append(piece)
+        if not pieces:  # a paragraph of its own (a page LibreOffice laid out as text)
+            text = "".join(t.text or "" for t in page.iter(f"{W}t")).strip()
+            if text:
+                lines.append((text, 0, 0))
+    margin = max((right for _, right, _ in lines), default=0)
+    heights = [h for _, _, h in lines]
+    body = max(set(heights), key=heights.count, default=0)  # the body text's line height
+    out: list[str] = []
+    last = (0, 0)
+    for text, right, height in lines:
+        # a line run to the margin goes on; so does a title in larger type over two lines
+        on = last[0] >= margin * 0.9 or height > body * 1.2 and height == last[1]
+        if out and on and joins(out[-1], text):
+            out[-1] += text
+        else:
+            out.append(text)
+        last = (right, height)
+    return "\n".join(out)
+
+
+_PAGE_NUMBER = re.compile(r"^\s*[—－\-–]\s*\d+\s*[—－\-–]\s*$|^\s*第?\s*\d+\s*页\s*$")
+
+
+def joins(line: str, following: str) -> bool:
+    """Whether a PDF line goes on in the next: it does not end a sentence or a heading,
+    and the next does not start a numbered heading or item."""
+    if line.endswith(("。", "：", "；", "！", "？")):
+        return False
+    return not re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．]|特此报告)").match(following)
 
 
 def _main_part(package) -> str:
