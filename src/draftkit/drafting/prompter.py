@@ -85,11 +85,24 @@ class Prompter:
                                             completer=completer, default=self.typing.pop(message, ""), **extra,
                                             **self.kwargs)
         app = question.application  # the list is there before a key is typed
-        app.pre_run_callables.append(lambda: app.current_buffer.start_completion(select_first=False))
+        app.pre_run_callables.append(lambda: _list_when_idle(app))
         answer = self._ask(question, message)
         if is_back(answer):
             raise Back
         return answer.strip()
+
+
+def _list_when_idle(app, after: float = 0.2) -> None:
+    """Show the completions of an empty line once the user has typed nothing for a moment
+    (typing at once starts its own completion: two would race)."""
+    import asyncio
+
+    def start() -> None:
+        buffer = app.current_buffer
+        if app.is_running and not buffer.text and buffer.complete_state is None:
+            buffer.start_completion(select_first=False)
+
+    asyncio.get_running_loop().call_later(after, start)
 
 
 def _back_key(question, result) -> None:
