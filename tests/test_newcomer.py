@@ -118,3 +118,17 @@ def test_phrases_search_hides_entries_not_offered_and_shows_each_grade():
     r = search("调解", "-n", "5")
     lines = r.stdout.splitlines()
     assert len(lines) == 5 and all(re.search(r"篇，(可用|需修改)\]", line) for line in lines), lines
+
+
+def test_phrases_show_names_each_slot():
+    import os
+    import subprocess
+    import sys
+
+    from draftkit.bank.phrasebank import Bank, shipped_bank_dir
+
+    entry = next(e for e in Bank.load(shipped_bank_dir()).entries() if "{pct}" in e.text and "{全域}" in e.text)
+    r = subprocess.run([sys.executable, "-m", "draftkit", "phrases", "show", entry.id], capture_output=True, text=True,
+                       env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=60)
+    line = next(line for line in r.stdout.splitlines() if line.startswith("空位："))
+    assert "{pct}（百分比）" in line and "{全域}（自动填写）" in line and "percent" not in line

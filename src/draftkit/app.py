@@ -233,7 +233,9 @@ def show_phrase(entry_id: str, bank_dirs: list[Path]) -> Said:
            f"质量：{GRADE_NAMES.get(p.grade, p.grade)}（{p.grade}）" + (f"：{why}" if why else "")
            + f"  适用层级：{levels_text(p.levels) if p.levels else '所有层级'}"]
     if p.slots:
-        out.append("空位：" + "，".join(f"{{{k}}} {v}" for k, v in p.slots.items()))
+        from draftkit.slots import label
+
+        out.append("空位：" + "，".join(f"{{{k}}}（{'自动填写' if k in builtin_slots() else label(k)}）" for k in p.slots))
     years = "、".join(str(y) for y in p.years) or "未知"
     out.append(f"出现在 {p.docs} 篇文档中（年份：{years}）：")
     out += [f"  {src['file']} 第 {src['para']} 段" for src in p.sources]

@@ -72,7 +72,7 @@ class CarriedPrompts:
 
     def confirm_item(self, key: str, holder: dict, item: dict) -> None:
         """A sentence of last year: keep it, rewrite it in place (prefilled), or delete it."""
-        self.echo(wrap(self.item_text(item), "  "))
+        self.echo(wrap(self.item_preview(item), "  "))  # its slots by name (【数字】), not {n}
         self.echo(wrap(item["todo"], "  （", "）"))
         choice = self.ui.select("这一句：", ["今年仍是这样，保留", "修改这一句", "删去这一句"], back=False)
         if choice == "删去这一句":
