@@ -77,8 +77,10 @@ BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, ENTER, CLEAR + "云川�
 # fill its slots in order: rate 91.5, figure (6, last year 10), a title, 普法 activities 120 (no last year's)
 MEASURES = [ENTER, "91.5" + ENTER, "6" + ENTER, "10" + ENTER, "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER]
 # leaders' part as drafted: the 县委's meetings 4 and the government's 5 (no last year's values),
-# study sessions 3 (last year 2), court 100 %
-LEADERSHIP = [ENTER, "4" + ENTER, ENTER, "5" + ENTER, ENTER, "3" + ENTER, "2" + ENTER, "100" + ENTER]
+# study sessions 3 (last year 2), court 100 %, the lost cases each analysed 2 (last year 5) and
+# the cases the 复议 corrected 3 (no last year's)
+LEADERSHIP = [ENTER, "4" + ENTER, ENTER, "5" + ENTER, ENTER, "3" + ENTER, "2" + ENTER, "100" + ENTER,
+              "2" + ENTER, "5" + ENTER, "3" + ENTER, ENTER]
 
 
 def test_defaults_only_path_gives_a_full_report(tmp_path):
@@ -105,8 +107,10 @@ def test_defaults_only_path_gives_a_full_report(tmp_path):
     assert "主要原因是执法培训针对性不强" in text and "常态化开展行政执法案卷评查" in text
     assert "全面贯彻党的二十大和二十届二中、三中、四中全会精神" in text  # current for a 2025 report
     assert "县委全面依法治县委员会会议4次" in text and "开展各类普法活动120场次" in text
-    # every slot was asked, each once: pct, figure ×2, title, 普法 ×2, 县委 meetings ×2, meetings ×2, study ×2, court
-    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 13  # 7 basics typed (level is a choice), 13 slot values
+    # every slot was asked, each once: pct, figure ×2, title, 普法 ×2, 县委 meetings ×2, meetings ×2, study ×2, court,
+    # lost cases ×2, corrected cases ×2
+    assert "对败诉的2件行政诉讼案件和被复议纠错的3件案件逐案分析原因" in text
+    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 17  # 7 basics typed (level is a choice), 17 slot values
 
 
 def test_every_question_type_validation_back_and_editing(tmp_path):
@@ -141,6 +145,7 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
         menu("跳过这一部分"), "n", ENTER,
         # leadership: go back to shortcomings, then forward again
         menu("← 返回上一步"), ENTER, ENTER, "2" + ENTER, ENTER, "4" + ENTER, ENTER, "3" + ENTER, ENTER, "100" + ENTER,
+        "2" + ENTER, ENTER, "3" + ENTER, ENTER,  # the lost and the corrected cases analysed
         ENTER,  # plan
         ENTER,  # generate
     )

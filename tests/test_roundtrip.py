@@ -30,8 +30,10 @@ class Clerk:
         self.bank = bank
         self.n = itertools.count()
 
-    def figure(self, unit: str) -> dict:
+    def figure(self, unit: str, part_of_total: bool = False) -> dict:
         k = next(self.n)
+        if part_of_total:  # 其中…: a part of the total before it
+            return {"current": 3 + k % 4, "previous": 2 + k % 4, "unit": unit}
         if unit == "%":
             return {"current": 95 + k % 5, "previous": 93 + k % 5, "unit": "%"}
         if unit == "次":
@@ -60,7 +62,7 @@ class Clerk:
                     values = item.get("values") or {}
                     for name, v in values.items():
                         if isinstance(v, dict) and v.get("current") is None:
-                            values[name] = self.figure(v.get("unit") or "件")
+                            values[name] = self.figure(v.get("unit") or "件", "其中" in text.split("{" + name + "}")[0])
                         elif v is None:
                             values[name] = self.value(name, kinds.get(name) or slots.kind_by_name(name), text)
         return data
@@ -97,3 +99,15 @@ def test_a_filled_default_draft_renders_and_checks_clean(key, bank, tmp_path):
 def test_each_example_renders_and_checks_clean(example, tmp_path):
     found = findings_of(example, tmp_path)
     assert len(found) == 3 and found == {name: [] for name in found}, found
+
+
+def test_a_claim_after_a_figure_and_its_yoy_counts_the_figure():
+    """“办理答复162件，同比增长2.5%，均按时提交”: the 同比 draftkit writes after a figure does not
+    take the figure away from the claim that follows it (check A006)."""
+    from draftkit.review.claim_rules import unconfirmed
+
+    for said in ("全年办理行政复议答复162件，同比增长2.5%，均按时提交答复书和证据材料",
+                 "制发规范性文件6件，比上年减少3件，全部经合法性审核"):
+        assert unconfirmed(said) == [], said
+    assert unconfirmed("全年办理行政复议答复162件，同比增长2.5%，按时提交答复书")  # no subject: still asked
+    assert unconfirmed("同比增长2.5%，均按时提交")  # a change with no figure before it counts nothing

@@ -16,6 +16,7 @@ from draftkit.review.context import Ctx
 _FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*%)(?!年)|[一二三四五六七八九十百千万两]+(?:件|个|项|人|次|家|所)")
 # A clause that opens with the claim itself (全部经…, 均已…): its subject is the clause before.
 _BARE = re.compile(r"(?:并|且|已)?(?:全部|均|所有)")
+_CHANGE = re.compile(r"\s*(?:同比|比上年|较上年|与上年)")  # a figure's own change, written after it
 _CLAUSE = re.compile(f"[^{CLAUSE_END}：,;]+")  # also the half-width marks of scraped text
 
 
@@ -34,7 +35,8 @@ def unconfirmed(text: str) -> list[tuple[str, str]]:
     for clause in _CLAUSE.findall(text):
         # 制发文件6件，全部经合法性审核: a claim with no subject of its own counts the clause before
         figure = _FIGURE.search(clause) or (_BARE.match(clause) and _FIGURE.search(before))
-        before = clause
+        if not _CHANGE.match(clause):  # 6件，同比减少40%，全部经…: the 同比 is the figure's, not a subject
+            before = clause
         if "【待写" in clause or figure:
             continue
         for pattern, note in rows():
