@@ -94,17 +94,22 @@ def _act(clause: str) -> str:
     return ""
 
 
+def clauses(text: str) -> list[str]:
+    """``text`` cut into clauses at ，。；, each stripped."""
+    return [c for c in (m.group(0).strip() for m in _CLAUSE.finditer(text)) if c]
+
+
 def one_offs(text: str) -> list[OneOff]:
     """The clauses of ``text`` (last year's sentence, figures written out) that tell of a
     one-off act or claim a first. A short clause (出台相关文件) is quoted with the one before."""
     out = []
-    clauses = [m.group(0).strip() for m in _CLAUSE.finditer(text)]
-    for i, clause in enumerate(clauses):
+    pieces = clauses(text)
+    for i, clause in enumerate(pieces):
         act = _act(clause)
         claim = m.group(0) if (m := rules().claims.search(clause)) else ""
         if not (act or claim):
             continue
-        shown = clause if len(clause) >= 10 or i == 0 else f"{clauses[i - 1]}，{clause}"
+        shown = clause if len(clause) >= 10 or i == 0 else f"{pieces[i - 1]}，{clause}"
         out.append(OneOff(shown if len(shown) <= 60 else shown[:58] + "…", act, claim))
     return out
 
@@ -134,4 +139,4 @@ def sentences(text: str) -> list[str]:
     return _SENTENCE.findall(text) or [text]
 
 
-__all__ = ["OneOff", "one_offs", "is_one_off", "to_delete", "sentences", "rules"]
+__all__ = ["OneOff", "clauses", "one_offs", "is_one_off", "to_delete", "sentences", "rules"]

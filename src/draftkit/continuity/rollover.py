@@ -112,10 +112,12 @@ def _confirm(item, year: int, flags: list[str]) -> dict:
 
 def _last_years_acts(item: dict, year: int, flags: list[str]) -> tuple[dict, list[str]]:
     """Notes on the sentences of last year's item that are not this year's work: one-off
-    acts and first-of-its-kind claims (出台《…》, 率先启动…), and sentences about work that is
-    over (疫情期间…), whose figures are written out as last year's: they are to be deleted,
-    not filled in."""
+    acts and first-of-its-kind claims (出台《…》, 率先启动…), last year's standing (排名、
+    为近5年最低、有望、在全省推广、荣誉、立法项目: continuity/standing.py), and sentences about
+    work that is over (疫情期间…), whose figures are written out as last year's: they are to
+    be deleted, not filled in."""
     from draftkit.continuity.oneoff import one_offs, sentences, to_delete
+    from draftkit.continuity.standing import standings
 
     values = dict(item.get("values", {}))
     notes, pieces = [], []
@@ -128,7 +130,7 @@ def _last_years_acts(item: dict, year: int, flags: list[str]) -> tuple[dict, lis
             flags.append(f"往年的事，已标为删去：{_short(said)}")
             continue
         pieces.append(sentence)
-        for found in one_offs(said):
+        for found in [*one_offs(said), *standings(said)]:
             notes.append(found.note())
             flags.append(found.flag())
     text = "".join(pieces)
