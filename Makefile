@@ -33,7 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/interactive.py
 
 phrasebank: $(STAMP)
-	$(BIN)/draftkit mine ../shared/corpus -o phrasebank
+	$(BIN)/draftkit mine ../shared/corpus ../shared/realset -o phrasebank
 
 clean:
 	rm -rf $(VENV) .nox out build *.egg-info src/*.egg-info

@@ -19,7 +19,7 @@ QUERIES = (["行政复议"], ["法治"], ["规范性文件", "审核"], ["执法
 
 
 def varied_bank(folder: Path, n: int = 1500) -> list:
-    seed = list(Bank.load(shipped_bank_dir()))
+    seed = sorted(Bank.load(shipped_bank_dir()), key=lambda p: p.id)  # every part among the first few
     phrases = [dataclasses.replace(p, id=f"p-{i:010x}", text=f"{p.text}（{i}）", docs=1 + i % 7)
                for i, p in enumerate(seed * (n // len(seed) + 1))][:n]
     phrases.append(dataclasses.replace(seed[0], id="p-quoted0000", text='办理含"引号的行政复议案件'))

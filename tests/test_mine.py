@@ -19,6 +19,7 @@ from draftkit.reading.normalise import clean, normalise, to_simplified
 from draftkit.reading.structure import parse, split_enumeration
 
 CORPUS = ROOT.parent / "shared" / "corpus"
+REALSET = ROOT.parent / "shared" / "realset"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
 FILES = {p.name[:3]: p for p in sorted(CORPUS.glob("0*.txt"))}
 CHROME = ["索引号", "索  引  号", "浏览次数", "发布机构", "组配分类", "当前位置", "点击数", "更新时间", "基本介绍",
@@ -312,9 +313,10 @@ def test_ids_stable_when_corpus_grows(tmp_path):
 
 
 @needs_corpus
-def test_reproducible_and_shipped_bank_is_current(tmp_path, mined):
-    write_bank(tmp_path / "a", mined.phrases)
-    write_bank(tmp_path / "b", mine([CORPUS]).phrases)
+def test_reproducible_and_shipped_bank_is_current(tmp_path):
+    """The shipped bank is `make phrasebank`'s: the corpus and the realset mined together."""
+    write_bank(tmp_path / "a", mine([CORPUS, REALSET]).phrases)
+    write_bank(tmp_path / "b", mine([CORPUS, REALSET]).phrases)
     shipped = ROOT / "phrasebank"
     names = sorted(p.name for p in (tmp_path / "a").glob("*.jsonl"))
     assert names == sorted(p.name for p in (tmp_path / "b").glob("*.jsonl")) == sorted(

@@ -1,9 +1,15 @@
-"""Which bank entries to offer first: a part's default sentences."""
+"""Which bank entries to offer, and which first: a part's default sentences.
+
+Each entry records the kinds and trades of the offices that wrote it (mining/provenance.py).
+An entry only departments wrote is their trade's work: it is offered to departments of that
+trade (a 教育局 is offered what 教育 bureaus wrote, a 税务局 none of it), and one only State
+Council departments wrote to them alone. Of what may be offered, an office's own trade's
+comes first, then what offices of its kind wrote, then the rest."""
 
 from __future__ import annotations
 
-
 import re
+from typing import Callable
 
 from draftkit.bank.phrasebank import Bank, Entry
 
@@ -23,21 +29,70 @@ def _score(e: Entry) -> int:
     return score - (20 if _LEAD_IN.search(e.text) else 0)
 
 
+_DEPARTMENTS = frozenset({"department", "vertical", "state_department"})
+
+
+def _writers(e: Entry) -> set[str]:
+    return set(e.writers.split(",")) if e.writers else set()
+
+
+def _trades(e: Entry) -> set[str]:
+    return set(e.trades.split(",")) if e.trades else set()
+
+
+def written_for(e: Entry, kind: str, trade: str) -> bool:
+    """Whether an office of ``kind`` and ``trade`` (the issuer model's) may be offered an entry
+    by who wrote it: one only departments wrote goes to departments of one of their trades;
+    one only State Council departments wrote, to State Council departments. An entry of an
+    older bank, which does not say who wrote it, goes to all."""
+    writers = _writers(e)
+    if not writers or not writers <= _DEPARTMENTS:
+        return True
+    if kind not in _DEPARTMENTS or not trade or trade not in _trades(e):
+        return False
+    return kind == "state_department" or writers != {"state_department"}
+
+
+def affinity(name: str, level: str = "", place: str = "") -> Callable[[Entry], int]:
+    """How near an entry's writers are to an issuer: 0 its own trade wrote it, 1 offices of
+    its kind, 2 others (for sorting: its own trade's first)."""
+    from draftkit import issuers
+
+    if not name:
+        return lambda e: 2
+    p = issuers.parse(name, level, place)
+    kind, trade = p.kind.key, p.trade
+
+    def near(e: Entry) -> int:
+        if trade and trade in _trades(e):
+            return 0
+        return 1 if kind in _writers(e) else 2
+    return near
+
+
 def offerable(bank: Bank, part: str, level: str = "", place: str = "", name: str = "") -> list[Entry]:
     """The entries of a part that may be offered to an issuer: whole sentences graded
-    usable (mining/grade.py) that fit its level (levels.py)."""
+    usable (mining/grade.py) that fit its level (levels.py) and were written for an office
+    like it (written_for); its own trade's first, then its kind's (affinity), each in the
+    bank's order."""
+    from draftkit import issuers
     from draftkit.issuers import offered
 
-    return [e for e in bank.entries() if e.part == part and e.kind in ("sentence", "item") and e.grade == "ok"
-            and offered(e.levels, level, place, name, e.text)]
+    p = issuers.parse(name, level, place) if name else None
+    kind, trade = (p.kind.key, p.trade) if p else ("", "")
+    near = affinity(name, level, place)
+    found = [e for e in bank.entries() if e.part == part and e.kind in ("sentence", "item") and e.grade == "ok"
+             and offered(e.levels, level, place, name, e.text) and (p is None or written_for(e, kind, trade))]
+    return sorted(found, key=near)
 
 
 def recommended(bank: Bank, part: str, n: int, level: str = "", place: str = "", name: str = "") -> list[Entry]:
-    """Default sentences for a part: the bank's most used first, then those doing the
-    part's core job (results, causes, the leaders' concrete duties, tasks), of clause
+    """Default sentences for a part: the issuer's own trade's first (affinity), then the
+    bank's most used, then those doing the part's core job (results, causes, the leaders' concrete duties, tasks), of clause
     length, not lead-ins; one a topic before a second of any; a shortcoming's cause
     among the shortcomings. Only usable entries that fit the issuer's level."""
-    pool = sorted(offerable(bank, part, level, place, name), key=lambda e: (-_score(e), e.id))
+    near = affinity(name, level, place)
+    pool = sorted(offerable(bank, part, level, place, name), key=lambda e: (near(e), -_score(e), e.id))
     out: list[Entry] = []
     if part == "shortcomings":
         out.extend([e for e in pool if e.move == "cause"][:1])
@@ -57,8 +112,10 @@ def recommended(bank: Bank, part: str, n: int, level: str = "", place: str = "",
 
 
 def by_topic(bank: Bank, part: str, level: str = "", place: str = "", name: str = "") -> dict[str, list[Entry]]:
-    """The offerable entries of a part by topic, each topic's best first (as recommended)."""
+    """The offerable entries of a part by topic, each topic's best first (as recommended:
+    the issuer's own trade's first)."""
+    near = affinity(name, level, place)
     out: dict[str, list[Entry]] = {}
-    for e in sorted(offerable(bank, part, level, place, name), key=lambda e: (-_score(e), e.id)):
+    for e in sorted(offerable(bank, part, level, place, name), key=lambda e: (near(e), -_score(e), e.id)):
         out.setdefault(e.topic, []).append(e)
     return out

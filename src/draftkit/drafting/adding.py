@@ -42,10 +42,10 @@ class AddPrompts:
         holder.setdefault("items", []).append(a["item"])
 
     def add_from_bank(self, key: str, part: dict) -> None:
-        from draftkit.bank.recommend import offerable
+        from draftkit.bank.recommend import affinity, offerable
 
-        entries = offerable(self.bank, key, self.issuer.get("level", ""), self.issuer.get("place", ""),
-                            self.issuer.get("name", ""))
+        who = (self.issuer.get("name", ""), self.issuer.get("level", ""), self.issuer.get("place", ""))
+        entries = offerable(self.bank, key, who[1], who[2], who[0])  # the issuer's own trade's first
         counts: dict[str, int] = {}
         for e in entries:
             counts[e.topic] = counts.get(e.topic, 0) + 1
@@ -60,7 +60,7 @@ class AddPrompts:
         for topic in chosen:
             used = self.used_phrases()
             completer = BankCompleter([e for e in entries if e.topic == topic and not {e.id, draft_text(e)} & used],
-                                      self.year, builtins=self.builtins())
+                                      self.year, builtins=self.builtins(), first=affinity(*who))
             while True:
                 try:
                     text = self.ui.pick(f"【{TOPIC_NAMES.get(topic, topic)}】选一句或自己写", completer)

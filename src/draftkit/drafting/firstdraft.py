@@ -94,10 +94,14 @@ def _fitting(topic: str, entries: list[Entry]) -> list[Entry]:
 def measures_topics(bank: Bank, level: str, place: str, name: str = "", n: int | None = None,
                     skip: tuple[str, ...] = ()) -> list[tuple[str, list[Entry]]]:
     """The topics of the measures part, most usable sentences first, with their sentences
-    (only those that fit the topic's heading); ``n`` topics at most, none of ``skip``."""
+    (only those that fit the topic's heading; for a department, only what departments of its
+    trade wrote); ``n`` topics at most, none of ``skip``."""
+    from draftkit.bank.recommend import affinity
+
     t = table()
-    groups = [(k, _fitting(k, v)) for k, v in by_topic(bank, "measures", level, place, name).items()
-              if k in t["headings"] and k not in skip]
+    own = affinity(name, level, place) if level == "部门" else None  # a department: its own trade's sentences only
+    groups = [(k, _fitting(k, [e for e in v if own is None or own(e) == 0]))
+              for k, v in by_topic(bank, "measures", level, place, name).items() if k in t["headings"] and k not in skip]
     groups.sort(key=lambda kv: -len(kv[1]))
     return [g for g in groups if g[1]][:t["measures_topics"] if n is None else n]
 
@@ -197,8 +201,10 @@ def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", n
     if key == "measures":
         return record("part", sections=[s for _, s in measures])
     topics = [topic for topic, _ in measures]
-    keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]][:t["pairs_count"]]
     own = _keys(level, name, place)
+    keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]]
+    # a topic with wording of the issuer's own first (a 司法局's enforcement and disputes)
+    keys = sorted(keys, key=lambda k: not any(o in t["pairs"][k] for o in own))[:t["pairs_count"]]
     pairs = [pick(t["pairs"][k], own, t["pairs"][k]) for k in keys]  # an issuer's own wording
     if key == "shortcomings":
         return record("part", intro=t["admission"], style=PART_STYLE[key],

@@ -8,7 +8,7 @@ keys the user presses (see ``_keep_looking``), until the list is the plain filte
 
 from __future__ import annotations
 
-from typing import Any, AsyncIterator, Iterator
+from typing import Any, AsyncIterator, Callable, Iterator
 
 from draftkit import slots
 from draftkit.bank.phrasebank import Entry
@@ -27,11 +27,13 @@ MORE_META = "可能还有，稍候列出"
 
 class BankCompleter:
     """Completions from the bank entries of one part (and topic), best first: entries
-    containing every typed word, more documents first, then shorter."""
+    containing every typed word, ``first``'s order first (bank/recommend.py affinity: the
+    issuer's own trade's), then more documents, then shorter."""
 
     def __init__(self, entries: list[Entry], year: int | None = None, cap: int = WORK_CAP,
-                 builtins: dict | None = None):
-        self.entries = sorted(entries, key=lambda e: (-e.docs, len(e.text), e.id))
+                 builtins: dict | None = None, first: Callable[[Entry], int] | None = None):
+        near = first or (lambda e: 0)
+        self.entries = sorted(entries, key=lambda e: (near(e), -e.docs, len(e.text), e.id))
         self.cap = cap  # work units one keystroke may do
         self.work = 0  # work units the last step did
         self.done = True  # whether the last completions were all there are

@@ -12,6 +12,11 @@ on a tie); move and topic are computed from the entry's text and part, except th
 an entry with a document title in a slot: the majority of its occurrences' topics, each read
 before slotting (labels.unit_topic), since a title is often the only signal.
 
+Provenance: a folder with a manifest (mining/provenance.py: ../shared/realset) gives each
+report's page, issuer and year, which override what its text suggests; each entry records
+the kinds and trades of the offices that wrote it (the issuer model), and each source its
+page and issuer.
+
 Formulas: recurring sub-sentence pieces. While streaming, every 8-character gram inside
 a clause (punctuation and slots are boundaries, never neighbours) records the documents
 it occurs in (mining/formulas.py: exact while few, bounded in all). Afterwards the merged
@@ -33,6 +38,7 @@ from draftkit.mining.extract import Unit, doc_units
 from draftkit.mining.formulas import GramTable
 from draftkit.reading.ingest import find_files, read_source
 from draftkit.mining.labels import move_of, refine_part, topic_of, unit_topic
+from draftkit.mining.provenance import Provenance, Writer, provenance_of, writer_of
 from draftkit.reading.normalise import clean
 from draftkit.mining.recurring import Candidates, Tally, clauses
 from draftkit.mining.spill import BUCKETS, MAX_SOURCES, Merged, Occurrence, Spill, bucket_of, merge_key, phrase_id
@@ -57,6 +63,7 @@ class MineResult:
     next_report: int | None = None
     entries: int = 0
     parts: Counter = field(default_factory=Counter)
+    provenance: dict[str, tuple[str, str]] = field(default_factory=dict)  # file → (its page, its issuer)
 
     def iter_phrases(self) -> Iterator[Phrase]:
         """Every entry, in the order of its id."""
@@ -66,7 +73,7 @@ class MineResult:
             for key, f in self.formulas.get(b, {}).items():
                 units.setdefault(key, f)
             for _, key in sorted((phrase_id(k), k) for k in units):
-                p = _phrase(key, units[key], self.next_report)
+                p = _phrase(key, units[key], self.next_report, self.provenance)
                 entries += 1
                 parts[p.part] += 1
                 yield p
@@ -100,12 +107,13 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
         result.chars += len(src.text)
         lines, chrome = clean(src.text)
         doc = parse(src.name, lines, chrome)
+        writer = _known(doc, provenance_of(path), result.provenance)
         for u in doc_units(doc):
             key = merge_key(u.text)
             topic = unit_topic(u.raw, u.text, u.slots) if "title" in u.slots.values() else None
             spill.add(bucket_of(phrase_id(key)), Occurrence(
                 spill.occurrences, key, u.text, u.kind, u.slots, refine_part(u.part, u.text), doc_number, u.year,
-                u.file, u.para, tuple(u.levels), topic))
+                u.file, u.para, tuple(u.levels), topic, writer.kind, writer.trade))
             newest = max(newest, u.year or 0)
             for c in clauses(u.text):
                 grams.add(c, doc_number)
@@ -124,6 +132,21 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
     return result
 
 
+def _known(doc, prov: Provenance | None, seen: dict[str, tuple[str, str]]) -> Writer:
+    """What a manifest knows of the report (its issuer, year and place override the text's
+    guesses), recorded for its sources; the office that wrote it, as the issuer model reads it."""
+    if prov is not None:
+        doc.issuer = prov.issuer or doc.issuer
+        doc.year = prov.year or doc.year
+        if prov.issuer and not doc.place:
+            from draftkit import issuers
+
+            doc.place = issuers.parse(prov.issuer).place
+    writer = writer_of(doc.issuer)
+    seen.setdefault(doc.name, (prov.url if prov else "", writer.name))
+    return writer
+
+
 def labelled_units(path: Path) -> list[Unit]:
     """Every unit of one file with its labels, before merging (for inspection and tests)."""
     src = read_source(path)
@@ -137,7 +160,12 @@ def labelled_units(path: Path) -> list[Unit]:
     return out
 
 
-def _phrase(key: str, acc: Merged, next_report: int | None) -> Phrase:
+def _source(file: str, para: int, provenance: dict[str, tuple[str, str]]) -> dict:
+    url, issuer = provenance.get(file, ("", ""))
+    return {"file": file, "para": para, **({"url": url} if url else {}), **({"issuer": issuer} if issuer else {})}
+
+
+def _phrase(key: str, acc: Merged, next_report: int | None, provenance: dict[str, tuple[str, str]]) -> Phrase:
     from draftkit.levels import marks
     from draftkit.mining.grade import grade
 
@@ -153,7 +181,9 @@ def _phrase(key: str, acc: Merged, next_report: int | None) -> Phrase:
         slots=dict(acc.slots),
         docs=acc.doc_count(),
         years=sorted(acc.years),
-        sources=[{"file": f, "para": p} for f, p in sorted(acc.sources)[:MAX_SOURCES]],
+        sources=[_source(f, p, provenance) for f, p in sorted(acc.sources)[:MAX_SOURCES]],
         grade=grade(acc.text, acc.kind, next_report, part),
         levels=fits,
+        writers=",".join(sorted(acc.writers)),
+        trades=",".join(sorted(acc.trades)),
     )

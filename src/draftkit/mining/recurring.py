@@ -132,6 +132,8 @@ class Tally:
                     rank[part] = here
             f.docs |= mask
             f.years |= unit.years
+            f.writers |= unit.writers
+            f.trades |= unit.trades
             f.sources |= unit.sources
             if len(f.sources) > 2 * MAX_SOURCES:
                 f.sources = set(sorted(f.sources)[:MAX_SOURCES])

@@ -44,6 +44,8 @@ class Occurrence(NamedTuple):
     para: int
     levels: tuple[str, ...]
     topic: str | None  # read before slotting; only for a unit with a {title}
+    writer: str = ""  # the kind of the office whose report it is (data/issuers.yaml kinds), or ''
+    trade: str = ""  # that office's trade when it is a department (教育, 税务…), or ''
 
 
 @dataclass(slots=True)
@@ -60,6 +62,8 @@ class Merged:
     sources: set[tuple[str, int]] = field(default_factory=set)
     levels: set[str] | None = None  # None: every level
     topics: Counter | None = None  # of occurrences read before slotting; only with a {title}
+    writers: set[str] = field(default_factory=set)  # the kinds of the offices that wrote it
+    trades: set[str] = field(default_factory=set)  # the trades of the departments among them
 
     def doc_count(self) -> int:
         return self.docs.bit_count() if isinstance(self.docs, int) else len(self.docs)
@@ -79,6 +83,10 @@ class Merged:
         if o.levels:
             self.levels = set(o.levels) if self.levels is None else self.levels & set(o.levels)
         self.parts[o.part] += 1
+        if o.writer:
+            self.writers.add(o.writer)
+        if o.trade:
+            self.trades.add(o.trade)
         self.docs.add(o.doc)
         if o.year:
             self.years.add(o.year)
