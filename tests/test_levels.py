@@ -136,7 +136,14 @@ def test_leader_is_validated(tmp_path):
     ("建成全市首个“无证明”政务服务大厅", "sentence", "edit", "荣誉"),
     ("对标全省先进，补齐行政复议短板", "sentence", "ok", ""),
     ("全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度", "sentence", "ok", ""),
-    ("出台{title}，保障公众的立法参与权，实现公众有效有序参与", "sentence", "ok", ""),
+    # another office's one-off act (issue 20): it issued that document that year
+    ("出台{title}，保障公众的立法参与权，实现公众有效有序参与", "sentence", "edit", "出台的文件"),
+    ("建立行政应诉反馈机制", "sentence", "edit", "一次性"),
+    ("选任{n}名律师成立{本级政府}法律顾问专家库", "sentence", "edit", "一次性"),
+    ("对{place}门户网站进行全面改版", "sentence", "edit", "一次性"),
+    ("设立{n}个政府立法基层联系点", "sentence", "ok", ""),  # how many: the clerk's figure
+    ("建立健全行政执法协调监督工作体系，开展执法案卷评查{n}次", "sentence", "ok", ""),
+    ("累计建成村居法律顾问工作室{n}个", "sentence", "ok", ""),
 ])
 def test_grade_rules(text, kind, expected, why):
     assert grade(text, kind, 2025) == expected

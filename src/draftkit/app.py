@@ -236,9 +236,15 @@ def show_phrase(entry_id: str, bank_dirs: list[Path]) -> Said:
         from draftkit.slots import label
 
         out.append("空位：" + "，".join(f"{{{k}}}（{'自动填写' if k in builtin_slots() else label(k)}）" for k in p.slots))
+    if p.writers:
+        from draftkit.issuers import kinds
+
+        names = [kinds()[k].name if k in kinds() else k for k in p.writers.split(",")]
+        out.append("写它的机关：" + "、".join(names) + (f"（行业：{p.trades.replace(',', '、')}）" if p.trades else ""))
     years = "、".join(str(y) for y in p.years) or "未知"
     out.append(f"出现在 {p.docs} 篇文档中（年份：{years}）：")
-    out += [f"  {src['file']} 第 {src['para']} 段" for src in p.sources]
+    out += [f"  {src['file']} 第 {src['para']} 段" + (f"  {src['issuer']}" if src.get("issuer") else "")
+            + (f"  {src['url']}" if src.get("url") else "") for src in p.sources]
     values = ", ".join(f"{k}: " for k in p.slots if k not in builtin_slots())
     out.append(f"在数据文件中引用：- {{phrase: {p.id}" + (f", values: {{{values}}}}}" if values else "}"))
     return Said(out=out)
