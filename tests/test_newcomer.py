@@ -110,7 +110,7 @@ def test_phrases_search_hides_entries_not_offered_and_shows_each_grade():
         return subprocess.run([sys.executable, "-m", "draftkit", "phrases", "search", *args], capture_output=True,
                               text=True, env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=60)
 
-    for word in ("同志", "濮阳县"):  # 张吉军同志, 濮阳县: graded 不提供
+    for word in ("张吉军同志", "濮阳县"):  # a person named, another place: graded 不提供
         r = search(word)
         assert r.returncode == 1 and r.stdout == "" and "加 --all 显示" in r.stderr, r.stdout
     r = search("濮阳县", "--all")

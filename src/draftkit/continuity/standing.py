@@ -16,6 +16,8 @@ from draftkit.continuity.oneoff import clauses
 
 @dataclass(frozen=True)
 class _Row:
+    """One row of data/carry.yaml standing, compiled."""
+
     key: str
     what: str
     find: re.Pattern
