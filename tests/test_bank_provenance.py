@@ -65,7 +65,8 @@ def test_a_manifest_beside_the_folder_gives_page_issuer_and_year(tmp_path):
                                            "白河县教育局(推定)\t2023\n", encoding="utf-8")
     assert provenance_of(tmp_path / "texts" / "007.txt").issuer == "白河县教育局"
     phrases = [p for p in mine([tmp_path]).phrases if p.kind == "sentence"]
-    assert phrases and all(p.writers == "department" and p.trades == "教育" and p.years == [2023] for p in phrases)
+    assert phrases and all(p.writers == "department" and p.trades == "教育" and p.tiers == "县区" and p.years == [2023]
+                           for p in phrases)
     assert phrases[0].sources == [{"file": "007.txt", "para": phrases[0].sources[0]["para"],
                                    "url": "https://example.org/a.html", "issuer": "白河县教育局"}]
 
@@ -77,10 +78,11 @@ def test_without_a_manifest_the_report_names_its_writer(tmp_path):
     assert (p.writers, p.trades) == ("department", "人社") and "url" not in p.sources[0]
 
 
-def _entry(writers, trades):
+def _entry(writers, trades, tiers=""):
     from draftkit.bank.phrasebank import Entry
 
-    return Entry("p-x", "开展专项检查{n}次", "measures", "result", "enforcement", "sentence", 1, "ok", "", writers, trades)
+    return Entry("p-x", "开展专项检查{n}次", "measures", "result", "enforcement", "sentence", 1, "ok", "", writers, trades,
+                 tiers)
 
 
 def test_who_may_be_offered_what_by_its_writers():
@@ -90,6 +92,10 @@ def test_who_may_be_offered_what_by_its_writers():
     assert written_for(gov, "county", "") and written_for(gov, "department", "税务")  # a government wrote it too
     assert not written_for(state, "department", "教育") and written_for(state, "state_department", "教育")
     assert written_for(_entry("", ""), "department", "教育")  # an older bank says nothing of its writers
+    province = _entry("department", "交通运输", "省")  # a 省厅's work (省本级…) is not a county bureau's
+    assert written_for(province, "department", "交通运输", "省") and not written_for(province, "department", "交通运输", "县区")
+    city = _entry("department", "交通运输", "市")
+    assert written_for(city, "department", "交通运输", "县区") and not written_for(city, "department", "交通运输", "省")
 
 
 @needs_realset

@@ -4,13 +4,14 @@ One entry a line, sorted by id, in ``*.jsonl`` files of a bank folder. An entry:
 
     {"id": "p-1a2b3c4d", "text": "{year}年共制发政府规范性文件{n}件", "part": "measures",
      "move": "result", "topic": "rules", "kind": "sentence", "docs": 2, "grade": "ok", "levels": "",
-     "writers": "county,department", "trades": "教育", "years": [2022], "slots": {"year": "year", "n": "number"},
+     "writers": "county,department", "trades": "教育", "tiers": "县区", "years": [2022], "slots": {"year": "year", "n": "number"},
      "sources": [{"file": "001.txt", "para": 5, "url": "https://…", "issuer": "双牌县教育局"}]}
 
 ``grade`` is ok / edit / no (only ok is offered by default); ``levels`` lists the issuer
 levels an entry fits when it names another level (empty: every level); ``writers`` the
 kinds of the offices whose reports it was found in (the issuer model's kinds: county,
-department…) and ``trades`` the trades of those that are departments (教育, 税务…), so that
+department…), ``trades`` the trades of those that are departments (教育, 税务…) and
+``tiers`` the levels of government of their places (省, 市, 县区, 乡镇), so that
 a 教育局 is offered what 教育 bureaus wrote first (bank/recommend.py). A source names its
 file and paragraph, and, where the folder mined has a manifest (mining/provenance.py), the
 page it was taken from and who issued it.
@@ -49,6 +50,7 @@ class Phrase:
     levels: str = ""  # the issuer levels it fits, comma-separated; empty: every level (levels.py)
     writers: str = ""  # the kinds of issuer that wrote it, comma-separated (data/issuers.yaml kinds)
     trades: str = ""  # the trades of the departments that wrote it, comma-separated (教育, 税务…)
+    tiers: str = ""  # the levels of government of the places of those that wrote it (省, 市, 县区, 乡镇)
 
     def slot_names(self) -> list[str]:
         return list(dict.fromkeys(SLOT_RE.findall(self.text)))
@@ -57,7 +59,7 @@ class Phrase:
         data = {  # this order is what Bank's fast reader expects
             "id": self.id, "text": self.text, "part": self.part, "move": self.move, "topic": self.topic,
             "kind": self.kind, "docs": self.docs, "grade": self.grade, "levels": self.levels,
-            "writers": self.writers, "trades": self.trades, "years": self.years, "slots": self.slots, "sources": self.sources,
+            "writers": self.writers, "trades": self.trades, "tiers": self.tiers, "years": self.years, "slots": self.slots, "sources": self.sources,
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
@@ -75,7 +77,7 @@ def shipped_bank_dir() -> Path:
 _FAST = re.compile(
     r'\{"id":"([^"\\\n]+)","text":"([^"\\\n]*(?:\\.[^"\\\n]*)*)","part":"(\w+)","move":"(\w*)",'
     r'"topic":"(\w*)","kind":"(\w+)","docs":(\d+),"grade":"(\w+)","levels":"([^"\\\n]*)",'
-    r'(?:"writers":"([^"\\\n]*)","trades":"([^"\\\n]*)",)?')  # a bank mined before writers were kept has none
+    r'(?:"writers":"([^"\\\n]*)","trades":"([^"\\\n]*)","tiers":"([^"\\\n]*)",)?')  # a bank mined before has none
 
 
 class Entry(NamedTuple):
@@ -92,6 +94,7 @@ class Entry(NamedTuple):
     levels: str = ""
     writers: str = ""  # the kinds of issuer that wrote it (county, department…), comma-separated
     trades: str = ""  # the trades of the departments among them (教育, 税务…), comma-separated
+    tiers: str = ""  # the levels of government of their places (省, 市, 县区, 乡镇), comma-separated
 
 
 class Bank:
@@ -110,7 +113,7 @@ class Bank:
 
     def _put(self, p: Phrase) -> None:
         self._entries[p.id] = Entry(p.id, p.text, p.part, p.move, p.topic, p.kind, p.docs, p.grade, p.levels,
-                                    p.writers, p.trades)
+                                    p.writers, p.trades, p.tiers)
         self._phrases[p.id] = p
         self._lines.pop(p.id, None)
 
@@ -180,11 +183,11 @@ class Bank:
                 end = size
             m = match(text, pos, end)
             if m:
-                pid, t, part, move, topic, kind, docs, grade, levels, writers, trades = m.groups()
+                pid, t, part, move, topic, kind, docs, grade, levels, writers, trades, tiers = m.groups()
                 if "\\" in t:
                     t = json.loads(f'"{t}"')
                 entries[pid] = make((pid, t, part, move, topic, kind, int(docs), grade, levels, writers or "",
-                                     trades or ""))
+                                     trades or "", tiers or ""))
                 lines[pid] = (index, pos, end)
                 if phrases:
                     phrases.pop(pid, None)
@@ -227,11 +230,11 @@ class Bank:
                 continue
             m = match(line)
             if m:
-                pid, t, part, move, topic, kind, docs, grade, levels, writers, trades = m.groups()
+                pid, t, part, move, topic, kind, docs, grade, levels, writers, trades, tiers = m.groups()
                 if "\\" in t:
                     t = json.loads(f'"{t}"')
                 entries[pid] = make((pid, t, part, move, topic, kind, int(docs), grade, levels, writers or "",
-                                     trades or ""))
+                                     trades or "", tiers or ""))
                 lines[pid] = (len(self._files), 0, len(line))
                 self._files.append(line)
                 self._paths.append(path)

@@ -4,7 +4,7 @@ Each entry records the kinds and trades of the offices that wrote it (mining/pro
 An entry only departments wrote is their trade's work: it is offered to departments of that
 trade (a 教育局 is offered what 教育 bureaus wrote, a 税务局 none of it), and one only State
 Council departments wrote to them alone. Of what may be offered, an office's own trade's
-comes first, then what offices of its kind wrote, then the rest."""
+comes first, then the rest as the bank ranks them (seen in more reports first)."""
 
 from __future__ import annotations
 
@@ -40,49 +40,51 @@ def _trades(e: Entry) -> set[str]:
     return set(e.trades.split(",")) if e.trades else set()
 
 
-def written_for(e: Entry, kind: str, trade: str) -> bool:
-    """Whether an office of ``kind`` and ``trade`` (the issuer model's) may be offered an entry
-    by who wrote it: one only departments wrote goes to departments of one of their trades;
-    one only State Council departments wrote, to State Council departments. An entry of an
-    older bank, which does not say who wrote it, goes to all."""
+_LOCAL = frozenset({"市", "县区"})  # a city's and a county's bureaus do the same kind of work
+
+
+def written_for(e: Entry, kind: str, trade: str, tier: str = "") -> bool:
+    """Whether an office of ``kind``, ``trade`` and ``tier`` (the issuer model's) may be
+    offered an entry by who wrote it: one only departments wrote goes to departments of one
+    of their trades, a province's departments' to a province's, a city's or county's to a
+    city's or county's; one only State Council departments wrote, to State Council
+    departments. An entry of an older bank, which does not say who wrote it, goes to all."""
     writers = _writers(e)
     if not writers or not writers <= _DEPARTMENTS:
         return True
     if kind not in _DEPARTMENTS or not trade or trade not in _trades(e):
         return False
-    return kind == "state_department" or writers != {"state_department"}
+    if kind == "state_department":
+        return True
+    if writers == {"state_department"}:
+        return False
+    tiers = set(e.tiers.split(",")) if e.tiers else set()
+    return not tier or not tiers or tier in tiers or bool(tier in _LOCAL and tiers & _LOCAL)
 
 
 def affinity(name: str, level: str = "", place: str = "") -> Callable[[Entry], int]:
-    """How near an entry's writers are to an issuer: 0 its own trade wrote it, 1 offices of
-    its kind, 2 others (for sorting: its own trade's first)."""
+    """Whether an entry is the issuer's own trade's: 0 a department of its trade wrote it,
+    1 not (for sorting: its own trade's first, then as the bank ranks them)."""
     from draftkit import issuers
 
     if not name:
-        return lambda e: 2
-    p = issuers.parse(name, level, place)
-    kind, trade = p.kind.key, p.trade
-
-    def near(e: Entry) -> int:
-        if trade and trade in _trades(e):
-            return 0
-        return 1 if kind in _writers(e) else 2
-    return near
+        return lambda e: 1
+    trade = issuers.parse(name, level, place).trade
+    return lambda e: 0 if trade and trade in _trades(e) else 1
 
 
 def offerable(bank: Bank, part: str, level: str = "", place: str = "", name: str = "") -> list[Entry]:
     """The entries of a part that may be offered to an issuer: whole sentences graded
     usable (mining/grade.py) that fit its level (levels.py) and were written for an office
-    like it (written_for); its own trade's first, then its kind's (affinity), each in the
-    bank's order."""
+    like it (written_for); its own trade's first (affinity), each in the bank's order."""
     from draftkit import issuers
     from draftkit.issuers import offered
 
     p = issuers.parse(name, level, place) if name else None
-    kind, trade = (p.kind.key, p.trade) if p else ("", "")
+    kind, trade, tier = (p.kind.key, p.trade, p.tier) if p else ("", "", "")
     near = affinity(name, level, place)
     found = [e for e in bank.entries() if e.part == part and e.kind in ("sentence", "item") and e.grade == "ok"
-             and offered(e.levels, level, place, name, e.text) and (p is None or written_for(e, kind, trade))]
+             and offered(e.levels, level, place, name, e.text) and (p is None or written_for(e, kind, trade, tier))]
     return sorted(found, key=near)
 
 

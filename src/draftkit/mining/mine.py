@@ -113,7 +113,7 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
             topic = unit_topic(u.raw, u.text, u.slots) if "title" in u.slots.values() else None
             spill.add(bucket_of(phrase_id(key)), Occurrence(
                 spill.occurrences, key, u.text, u.kind, u.slots, refine_part(u.part, u.text), doc_number, u.year,
-                u.file, u.para, tuple(u.levels), topic, writer.kind, writer.trade))
+                u.file, u.para, tuple(u.levels), topic, writer.kind, writer.trade, writer.tier))
             newest = max(newest, u.year or 0)
             for c in clauses(u.text):
                 grams.add(c, doc_number)
@@ -186,4 +186,5 @@ def _phrase(key: str, acc: Merged, next_report: int | None, provenance: dict[str
         levels=fits,
         writers=",".join(sorted(acc.writers)),
         trades=",".join(sorted(acc.trades)),
+        tiers=",".join(t for t in marks() if t in acc.tiers),
     )

@@ -36,6 +36,7 @@ class Writer:
     name: str
     kind: str  # data/issuers.yaml kinds: province, county, department…; '' when the name tells nothing
     trade: str  # a department's trade (教育, 税务…), else ''
+    tier: str = ""  # the level of government of its place: 省, 市, 县区, 乡镇
 
 
 def clean_issuer(name: str) -> str:
@@ -87,9 +88,9 @@ def writer_of(issuer: str) -> Writer:
 
     issuer = clean_issuer(issuer)
     if not issuer:
-        return Writer("", "", "")
+        return Writer("", "", "", "")
     try:
         p = issuers.parse(issuer)
     except Exception:  # noqa: BLE001 - a name the model cannot read tells nothing of its kind
-        return Writer(issuer, "", "")
-    return Writer(issuer, p.kind.key, p.trade or "")
+        return Writer(issuer, "", "", "")
+    return Writer(issuer, p.kind.key, p.trade or "", p.tier or "")

@@ -134,6 +134,7 @@ class Tally:
             f.years |= unit.years
             f.writers |= unit.writers
             f.trades |= unit.trades
+            f.tiers |= unit.tiers
             f.sources |= unit.sources
             if len(f.sources) > 2 * MAX_SOURCES:
                 f.sources = set(sorted(f.sources)[:MAX_SOURCES])

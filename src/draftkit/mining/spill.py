@@ -46,6 +46,7 @@ class Occurrence(NamedTuple):
     topic: str | None  # read before slotting; only for a unit with a {title}
     writer: str = ""  # the kind of the office whose report it is (data/issuers.yaml kinds), or ''
     trade: str = ""  # that office's trade when it is a department (教育, 税务…), or ''
+    tier: str = ""  # the level of government of its place (省, 市, 县区, 乡镇), or ''
 
 
 @dataclass(slots=True)
@@ -64,6 +65,7 @@ class Merged:
     topics: Counter | None = None  # of occurrences read before slotting; only with a {title}
     writers: set[str] = field(default_factory=set)  # the kinds of the offices that wrote it
     trades: set[str] = field(default_factory=set)  # the trades of the departments among them
+    tiers: set[str] = field(default_factory=set)  # the levels of government of their places
 
     def doc_count(self) -> int:
         return self.docs.bit_count() if isinstance(self.docs, int) else len(self.docs)
@@ -87,6 +89,8 @@ class Merged:
             self.writers.add(o.writer)
         if o.trade:
             self.trades.add(o.trade)
+        if o.tier:
+            self.tiers.add(o.tier)
         self.docs.add(o.doc)
         if o.year:
             self.years.add(o.year)
