@@ -71,10 +71,12 @@ class CarriedPrompts:
         return f"上年度安排的“{missing}”尚未完成，主要原因是{cause}。"
 
     def confirm_item(self, key: str, holder: dict, item: dict) -> None:
-        """A sentence of last year: keep it, rewrite it in place (prefilled), or delete it."""
+        """A sentence to confirm (last year's, or a first draft's): keep it, rewrite it in
+        place (prefilled), or delete it; a plan item is kept as next year's, not as done."""
         self.echo(wrap(self.item_preview(item), "  "))  # its slots by name (【数字】), not {n}
         self.echo(wrap(item["todo"], "  （", "）"))
-        choice = self.ui.select("这一句：", ["今年仍是这样，保留", "修改这一句", "删去这一句"], back=False)
+        keep = "明年要这样做，保留" if key == "plan" else "今年仍是这样，保留"  # a plan is next year's
+        choice = self.ui.select("这一句：", [keep, "修改这一句", "删去这一句"], back=False)
         if choice == "删去这一句":
             holder["items"].remove(item)
         else:

@@ -34,7 +34,8 @@ def default_addressee(name: str, level: str) -> str:
 
 def default_opening(year: int, place: str, level: str = "", name: str = "") -> str:
     """An opening in our own words with the formulations current for the year; a
-    department speaks as itself (我局), under its place's party committee and government."""
+    department speaks as itself (我局), under its place's party committee and government,
+    and of its trade's work (依法治教: data/trades.yaml goal)."""
     thought = "习近平法治思想" if year >= 2020 else "习近平全面依法治国新理念新思想新战略"
     if 2021 <= year <= 2025:
         plan = "对照《法治政府建设实施纲要（2021—2025年）》确定的目标任务"
@@ -46,6 +47,7 @@ def default_opening(year: int, place: str, level: str = "", name: str = "") -> s
         plan = "对照法治政府建设的目标任务"  # no 2026–2030 纲要 has been found: none is named
     meeting = "深入贯彻中央全面依法治国工作会议精神，" if rule_of_law_meeting(year) else ""
     from draftkit import issuers
+    from draftkit.drafting.trades import goal
 
     p = issuers.parse(name, level, place)
     if p.level == "部门":  # 我局在县委、县政府的坚强领导下，
@@ -53,4 +55,4 @@ def default_opening(year: int, place: str, level: str = "", name: str = "") -> s
     else:  # 在县委、县政府的坚强领导下，石桥镇…
         who = p.led_by + (place or p.place or p.self_name)
     return (f"{year}年，{who}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻{thought}，"
-            f"全面贯彻{plenums(year)}，{meeting}{plan}，扎实推进依法行政各项工作。现将有关情况报告如下：")
+            f"全面贯彻{plenums(year)}，{meeting}{plan}，扎实推进{goal(p)}各项工作。现将有关情况报告如下：")

@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from draftkit.issuers import Profile
 
 
-# The note on each phrase-bank sentence of a ``new --defaults`` draft (render refuses it until removed).
-CONFIRM_PICK = "取自短语库（别的单位的做法）：本单位做了就按实际改写、删去todo这一行，没做就删去这一句"
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,9 +52,12 @@ def draft_text(e: Entry) -> str:
     return re.compile(table()["since_year"]).sub("全年", e.text)
 
 
-def _copy(item: dict) -> dict:
+def _copy(item: dict, p: "Profile | None" = None) -> dict:
+    """One of our items as a draft's, with the issuer's trade words written in (trades.fill)."""
+    from draftkit.drafting import trades
+
     values = item.get("values")
-    return record("item", text=item["text"],
+    return record("item", text=trades.fill(item["text"], p) if p is not None else item["text"],
                   values={k: dict(v) if isinstance(v, dict) else v for k, v in values.items()} if values else None)
 
 
@@ -113,35 +114,45 @@ def pick(mapping: dict, keys: tuple[str, ...], default=None):
 
 
 def _fits(item: dict, p: "Profile", year: int) -> bool:
-    """Whether one of our items is for this issuer and year: ``years`` it is written for, and
-    ``needs``, a power of the issuer model it speaks of (rules: it makes 规范性文件)."""
-    return year in item.get("years", [year]) and all(p.can(power) for power in item.get("needs", []))
+    """Whether one of our items is for this issuer and year: ``years`` it is written for,
+    ``needs``, a power of the issuer model it speaks of (rules: it makes 规范性文件), ``lacks``
+    one it has not, and
+    ``common``, an item only for a department whose trade's own sections do not say it."""
+    from draftkit.drafting import trades
+
+    return (year in item.get("years", [year]) and all(p.can(power) for power in item.get("needs", []))
+            and not any(p.can(power) for power in item.get("lacks", []))
+            and not (item.get("common") and trades.row(p) is not None))
 
 
 def own_measures(kind: str, level: str, year: int, name: str = "", place: str = "") -> tuple[int, list[tuple[str, dict]]]:
     """Our own measures sections for an issuer (drafts.yaml own_measures, by its draft keys:
     data/issuers.yaml), with their topics, and how many topics to take from the bank besides;
-    a department whose name matches one of the trades (drafts.yaml trades) has that trade's
-    section first."""
+    a department's are its trade's (drafting/trades.py: data/trades.yaml), an autonomous
+    area's add its regional autonomy."""
     from draftkit import issuers
+    from draftkit.drafting import trades
 
     t = table()
     p = issuers.parse(name, level, place)
     own = pick(t["own_measures"], p.draft_keys, {})
-    trade = [tr for tr in t["trades"] if re.compile(tr["match"]).search(name)][:1] if p.level == "部门" else []
     sections = []
-    for s in trade + own.get("sections", []):
-        items = [_copy(it) for it in s["items"] if _fits(it, p, year)]
-        sections.append((s.get("topic", "enforcement"), record("section", heading=s["heading"], style=STYLE, items=items)))
+    for s in own.get("sections", []):
+        items = [_copy(it, p) for it in s["items"] if _fits(it, p, year)]
+        sections.append((s.get("topic", "enforcement"), record("section", heading=trades.fill(s["heading"], p), style=STYLE,
+                                                               items=items)))
+    sections = trades.autonomy(p, year, trades.measures(p, year, sections))
     return own.get("bank_topics", t["measures_topics"]), sections
 
 
 def topic_of_heading(heading: str) -> str | None:
     """The topic a measures section is on, by its heading (ours: drafts.yaml headings,
     own_measures and trades), or None for a heading someone wrote."""
+    from draftkit.drafting import trades
+
     t = table()
-    own = [s for kind in t["own_measures"].values() for s in kind.get("sections", [])] + t["trades"]
-    pairs = list(t["headings"].items()) + [(s.get("topic", "enforcement"), s["heading"]) for s in own]
+    own = [s for kind in t["own_measures"].values() for s in kind.get("sections", [])]
+    pairs = list(t["headings"].items()) + [(s.get("topic", "enforcement"), s["heading"]) for s in own] + trades.headings()
     return next((topic for topic, h in pairs if h == heading), None)
 
 
@@ -171,55 +182,92 @@ def _keys(level: str, name: str, place: str = "") -> tuple[str, ...]:
 
 
 def _measures(bank: Bank, level: str, place: str, name: str, year: int, confirm: str = "") -> list[tuple[str, dict]]:
-    """The measures sections with their topics: the bank's topics first, then our own."""
+    """The measures sections with their topics: the bank's topics first, then our own (a
+    department: its own first). ``confirm``: the note on each bank sentence (drafts.yaml confirm)."""
+    from draftkit import issuers
+
     t = table()
-    keys = _keys(level, name, place)
+    p = issuers.parse(name, level, place)
+    keys = p.draft_keys
     n, own = own_measures("", level, year, name, place)
-    taken = [_grams(_leader_text(it, keys, year)["text"]) for it in t["leadership"] if pick(it, keys, it)]
+    taken = [_grams(_leader_text(it, keys, year, p)["text"]) for it in t["leadership"] if pick(it, keys, it)]
     sections = [(topic, record("section", heading=t["headings"][topic], style=STYLE,
-                               items=[_phrase_item(e, confirm) for e in _distinct(entries, t["items_per_topic"], taken)]))
+                               items=[_phrase_item(e, confirm and t["confirm"]["pick"]) for e in _distinct(entries, t["items_per_topic"], taken)]))
                 for topic, entries in measures_topics(bank, level, place, name, n, tuple(k for k, _ in own))]
-    return [(k, s) for k, s in sections + own if s["items"]]  # a heading with nothing under it is left out
+    # a department opens with its own trade's work; the bank's (what its trade wrote) comes after
+    ordered = own + sections if level == "部门" else sections + own
+    return [(k, s) for k, s in ordered if s["items"]]  # a heading with nothing under it is left out
 
 
-def _leader_text(item: dict, keys: tuple[str, ...], year: int) -> dict:
+def _leader_text(item: dict, keys: tuple[str, ...], year: int, p: "Profile | None" = None) -> dict:
     """A leaders' paragraph for the issuer (its own wording, by its draft keys), with what its
-    leaders studied that year."""
-    out = _copy(pick(item, keys, item))
+    leaders studied that year (a department: its trade's laws too)."""
+    out = _copy(pick(item, keys, item), p)
     study = table()["study"]
     out["text"] = out["text"].replace("{学习内容}", study.get(year, study["default"]))
     return out
 
 
+def _confirmed(items: list[dict], note: str) -> list[dict]:
+    """Each item with ``note`` as its todo, unless it has one (a sentence of ours or the bank's
+    is the clerk's only once confirmed)."""
+    return [it if not note or it.get("todo") else {**it, "todo": note} for it in items]
+
+
+def _plan(bank: Bank, p: "Profile", keys: list[str], pairs: list[dict], year: int, confirm: str) -> list[dict]:
+    """The plan: each shortcoming's answer, the trade's own items, the year's known milestones
+    (drafts.yaml milestones: 纲要 and 普法 closing, laws taking effect), a law taking effect
+    on a shortcoming's topic (forward), and one bank item answering a shortcoming."""
+    from draftkit.drafting import trades
+
+    t, own = table(), p.draft_keys
+    texts = [x["plan"] for x in pairs] + trades.plan_items(p, year + 1)
+    texts += [pick(m, own, m["text"]) for m in t["milestones"].get(year + 1, [])]
+    texts += [pick(f, own, f["text"]) for f in t["forward"] if f["topic"] in keys and year + 1 in f["years"]][:t["plan_extra"]]
+    items = _confirmed([record("item", text=trades.fill(x, p)) for x in dict.fromkeys(texts)],
+                       confirm and t["confirm"]["plan"])
+    from draftkit.bank.recommend import affinity
+
+    near = affinity(p.name, p.level, p.place)  # a department: only what its trade wrote
+    answering = [e for e in recommended(bank, "plan", 50, p.level, p.place, p.name) if e.topic in keys
+                 and _fitting(e.topic, [e]) and (p.level != "部门" or near(e) == 0)]
+    taken = {slots.blank(it["text"]) for it in items}
+    return items + [_phrase_item(e, confirm and t["confirm"]["plan_pick"]) for e in answering[:t["plan_extra"]]
+                    if slots.blank(e.text) not in taken]
+
+
 def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", next_year: int = 0,
                  confirm: str = "") -> dict:
-    """The default content of one part, in the data-file format; ``confirm`` is put as the
-    todo of every phrase-bank sentence (``new --defaults``: no one reads them before render)."""
+    """The default content of one part, in the data-file format. With ``confirm`` (``new
+    --defaults``: no one reads them before render) every sentence is a todo to confirm:
+    the bank's and ours, facts and shortcomings alike (drafts.yaml confirm); a plan's are
+    next year's, to adjust, not to confirm as done."""
+    from draftkit import issuers
+    from draftkit.drafting import trades
+
     t = table()
     year = int(next_year) - 1 if next_year else 0
+    p = issuers.parse(name, level, place)
+    notes = t["confirm"] if confirm else {}
     measures = _measures(bank, level, place, name, year, confirm)
     if key == "measures":
-        return record("part", sections=[s for _, s in measures])
+        return record("part", sections=[{**s, "items": _confirmed(s["items"], notes.get("own", ""))} for _, s in measures])
     topics = [topic for topic, _ in measures]
     own = _keys(level, name, place)
     keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]]
     # a topic with wording of the issuer's own first (a 司法局's enforcement and disputes)
     keys = sorted(keys, key=lambda k: not any(o in t["pairs"][k] for o in own))[:t["pairs_count"]]
-    pairs = [pick(t["pairs"][k], own, t["pairs"][k]) for k in keys]  # an issuer's own wording
+    pairs = trades.pairs(p) or [pick(t["pairs"][k], own, t["pairs"][k]) for k in keys]  # its trade's, or its kind's
+    trade = trades.row(p) is not None  # a department speaks of its trade's work in the parts' opening lines
     if key == "shortcomings":
-        return record("part", intro=t["admission"], style=PART_STYLE[key],
-                      items=[record("item", text=p["problem"]) for p in pairs])
+        return record("part", intro=trades.fill(t["admission_trade" if trade else "admission"], p), style=PART_STYLE[key],
+                      items=_confirmed([record("item", text=x["problem"]) for x in pairs], notes.get("shortcoming", "")))
     if key == "leadership":  # an item a level does without (null) is left out
         return record("part", style=PART_STYLE[key],
-                      items=[_leader_text(it, own, year) for it in t["leadership"] if pick(it, own, it)])
-    # a further plan item only where it answers one of the shortcomings (same topic)
-    answering = [e for e in recommended(bank, "plan", 50, level, place, name) if e.topic in keys and _fitting(e.topic, [e])]
-    extra: list[dict] = [record("item", text=pick(f, own, f["text"])) for f in t["forward"]
-                         if f["topic"] in keys and year + 1 in f["years"]][:t["plan_extra"]]
-    extra += [_phrase_item(e, confirm) for e in answering[:t["plan_extra"] - len(extra)]
-              if slots.blank(e.text) not in {p["plan"] for p in pairs}]
-    return record("part", intro=t["plan_intro"], style=PART_STYLE[key],
-                  items=[record("item", text=p["plan"]) for p in pairs] + extra)
+                      items=_confirmed([_leader_text(it, own, year, p) for it in t["leadership"] if pick(it, own, it)],
+                                       notes.get("own", "")))
+    return record("part", intro=trades.fill(t["plan_intro_trade" if trade else "plan_intro"], p), style=PART_STYLE[key],
+                  items=_plan(bank, p, keys, pairs, year, confirm))
 
 
 def first_draft(bank: Bank, name: str, level: str, year: int, today: dt.date | None = None,
@@ -273,15 +321,19 @@ def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | 
         problems.append(f"{answers} 已存在：为免覆盖已填写的内容，请用 -o 另指定文件名")
     if problems:
         raise DraftkitError([Problem(None, p) for p in problems])
-    data = first_draft(bank, name.strip(), level, year, today, leader or "", confirm=CONFIRM_PICK)
+    data = first_draft(bank, name.strip(), level, year, today, leader or "", confirm="defaults")
     atomic.write_text(answers, dump(data, "# draftkit new --defaults 写出的初稿：null 是待填的数值，"
                                           "可以手工修改，或用 draftkit new --resume 逐项填写\n"))
     figures, todos = count_open(data)
-    picked = sum(1 for part in data["parts"].values() for sec in [part, *part.get("sections", [])]
-                 for it in sec.get("items", []) if isinstance(it, dict) and it.get("todo") == CONFIRM_PICK)
+    notes = table()["confirm"]
+    todo_items = [it for part in data["parts"].values() for sec in [part, *part.get("sections", [])]
+                  for it in sec.get("items", []) if isinstance(it, dict) and it.get("todo")]
+    picked = sum(it["todo"] in (notes["pick"], notes["plan_pick"]) for it in todo_items)
     return (f"已写出 {year} 年度初稿：{answers}（{figures} 个数值待填" + ("，成文日期待填" if data["date"] is None else "")
-            + "）。\n" + (f"其中 {picked} 句取自短语库，是别的单位报告中的做法：已逐句标为待确认，"
-                          "核对本单位今年做了的删去 todo 一行，没有做的整句删去。\n" if picked else "")
+            + "）。\n" + f"初稿的 {len(todo_items)} 句都标为待确认（todo）：都是代拟的，不是本单位的事实，"
+            "核对、改写后删去 todo 一行，不属实的整句删去。\n"
+            + (f"其中 {picked} 句取自短语库，是别的单位报告中的做法：已逐句标为待确认，"
+               "核对本单位今年做了的删去 todo 一行，没有做的整句删去。\n" if picked else "")
             + _whom(name.strip(), level, data)
             + f"查看草稿：draftkit render {answers} --draft -o 草稿.docx")
 
