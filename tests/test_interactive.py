@@ -76,11 +76,11 @@ BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, ENTER, CLEAR + "云川�
 # measures: accept the default draft (a section a topic: 执法, 制度, 决策, 复议, then our own 普法),
 # fill its slots in order: rate 91.5, figure (6, last year 10), a title, 普法 activities 120 (no last year's)
 MEASURES = [ENTER, "91.5" + ENTER, "6" + ENTER, "10" + ENTER, "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER]
-# leaders' part as drafted: the 县委's meetings 4 and the government's 5 (no last year's values),
-# study sessions 3 (last year 2), court 100 %, the lost cases each analysed 2 (last year 5) and
-# the cases the 复议 corrected 3 (no last year's)
-LEADERSHIP = [ENTER, "4" + ENTER, ENTER, "5" + ENTER, ENTER, "3" + ENTER, "2" + ENTER, "100" + ENTER,
-              "2" + ENTER, "5" + ENTER, "3" + ENTER, ENTER]
+# leaders' part as drafted: the 县委's 常委会 meetings 4 and its 委员会 meetings 2, the government's 5
+# (no last year's values), the 中心组's study 6, the 常务会议's study sessions 3 (last year 2), court 100 %,
+# cases lost 0 (no last year's) — one blank a body (issue 20)
+LEADERSHIP = [ENTER, "4" + ENTER, ENTER, "2" + ENTER, ENTER, "5" + ENTER, ENTER, "6" + ENTER, ENTER, "3" + ENTER,
+              "2" + ENTER, "100" + ENTER, "0" + ENTER, ENTER]
 
 
 def test_defaults_only_path_gives_a_full_report(tmp_path):
@@ -106,11 +106,10 @@ def test_defaults_only_path_gives_a_full_report(tmp_path):
     assert "县政府常务会议会前学法3次，比上年增加1次" in text and "出庭应诉率100%" in text
     assert "主要原因是执法培训针对性不强" in text and "常态化开展行政执法案卷评查" in text
     assert "全面贯彻党的二十大和二十届二中、三中、四中全会精神" in text  # current for a 2025 report
-    assert "县委全面依法治县委员会会议4次" in text and "开展各类普法活动120场次" in text
-    # every slot was asked, each once: pct, figure ×2, title, 普法 ×2, 县委 meetings ×2, meetings ×2, study ×2, court,
-    # lost cases ×2, corrected cases ×2
-    assert "对败诉的2件行政诉讼案件和被复议纠错的3件案件逐案分析原因" in text
-    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 17  # 7 basics typed (level is a choice), 17 slot values
+    assert "县委常委会会议4次、县委全面依法治县委员会会议2次" in text and "开展各类普法活动120场次" in text
+    assert "县委理论学习中心组集体学法6次" in text and "行政诉讼败诉案件0件" in text
+    # every slot was asked, each once: pct, figure ×2, title, 普法 ×2, 县委 meetings ×2, meetings ×2, study ×2, court
+    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 19  # 7 basics typed (level is a choice), 19 values asked
 
 
 def test_every_question_type_validation_back_and_editing(tmp_path):
@@ -144,8 +143,8 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
         # shortcomings: try to skip, decline, then finish
         menu("跳过这一部分"), "n", ENTER,
         # leadership: go back to shortcomings, then forward again
-        menu("← 返回上一步"), ENTER, ENTER, "2" + ENTER, ENTER, "4" + ENTER, ENTER, "3" + ENTER, ENTER, "100" + ENTER,
-        "2" + ENTER, ENTER, "3" + ENTER, ENTER,  # the lost and the corrected cases analysed
+        menu("← 返回上一步"), ENTER, ENTER, "2" + ENTER, ENTER, "1" + ENTER, ENTER, "4" + ENTER, ENTER, "5" + ENTER, ENTER,
+        "3" + ENTER, ENTER, "100" + ENTER, "0" + ENTER, ENTER,  # one count a body: 常委会 and 委员会, 中心组 and 常务会议
         ENTER,  # plan
         ENTER,  # generate
     )

@@ -218,6 +218,25 @@ def test_a_years_plan_holds_its_known_milestones(name):
     assert "“八五”普法总结验收" not in plan_2026
 
 
+@pytest.mark.parametrize("name", ALL)
+def test_check_finds_nothing_but_what_is_to_fill(name, tmp_path):
+    """A reviewer's check of a trade's draft: its blanks and todos (F004), a vertical body's
+    addressee still to give (S004); no wrong level, no shortcoming without its plan item (A002),
+    no outdated wording (动物防疫 is no epidemic work)."""
+    from draftkit.review import check_file
+
+    (tmp_path / "d.md").write_text(draft(name), encoding="utf-8")
+    rest = [(f.code, f.message) for f in check_file(tmp_path / "d.md") if f.code not in ("F004", "S004")]
+    assert not rest, (name, rest)
+
+
+def test_a_name_with_城乡_is_no_township():
+    from draftkit import issuers
+
+    p = issuers.parse("丹溪县住房和城乡建设局")
+    assert (p.kind.key, p.trade, p.tier, p.place) == ("department", "住建", "县区", "丹溪县")
+
+
 if __name__ == "__main__":
     figures = sharing()
     worst = max(figures, key=figures.get)

@@ -36,6 +36,8 @@ def places_in(name: str) -> list[str]:
     out: list[str] = []
     rank, at = -1, 0
     while m := _place_rx().match(name, at):
+        if m.group().endswith("城乡"):  # 住房和城乡建设局: 城乡 is town and country, no 乡
+            break
         here = levels.place_rank(levels.place_unit(m.group()))
         county_city = bool(out) and _unit(out[-1]) in table()["county_cities_below"] and _unit(m.group()) in _city_units()
         if county_city:

@@ -89,14 +89,22 @@ class Ctx:
         """Paragraph ``index`` (1-based) as written."""
         return self.document.raw[index - 1]
 
+    def _para(self, index: int) -> Para | None:
+        """The paragraph numbered ``index``, or None when the reader folded it into another."""
+        if not 0 < index <= len(self.doc.paras) or self.doc.paras[index - 1].index != index:
+            return next((q for q in self.doc.paras if q.index == index), None)
+        return self.doc.paras[index - 1]
+
     def add(self, code: str, severity: str, message: str, index: int = 0, suggestion: str = "") -> None:
         if severity not in SEVERITIES or not known(code):
             raise ValueError(f"unknown finding {code}/{severity}")
         part = ""
         if index:
-            p = self.doc.paras[index - 1]
+            # by its number, not its place: a paragraph the reader folds into the heading above it
+            # (a lone 【待写：…】 under a （一） heading) leaves no place of its own
+            p = self._para(index)
             # signature and date belong to no part (a rendered draft files them under "other")
-            part = p.part if p.part in PART_NAMES and p.kind in ("h1", "body", "h2", "h3", "h4") else ""
+            part = p.part if p and p.part in PART_NAMES and p.kind in ("h1", "body", "h2", "h3", "h4") else ""
         lines = self.document.lines
         line = lines[index - 1] if index and lines else 0
         self.findings.append(Finding(code, severity, message, part, index, line, suggestion))
