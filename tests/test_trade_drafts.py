@@ -125,7 +125,7 @@ def test_a_department_opens_with_its_own_statutory_work(trade):
     row = TRADES[trade]
     first = re.search(r"^### （一）(.*)$", md, flags=re.M).group(1)
     assert first == row["duties"]["heading"], (trade, first)
-    assert f"扎实推进{row['goal']}各项工作" in md.split("## ")[0]  # the opening names its trade's work
+    assert f"围绕{row['mission']}，扎实推进{row['goal']}各项工作" in md.split("## ")[0]  # the opening names its trade's work
     assert row["laws"] in parts(md)["leadership"]  # its leaders studied its trade's laws
     assert row["pufa"]["heading"].replace("{system}", row["system"]) in parts(md)["measures"]  # its own 谁执法谁普法
     assert row["pairs"][0]["problem"] in parts(md)["shortcomings"] and row["pairs"][0]["plan"] in parts(md)["plan"]

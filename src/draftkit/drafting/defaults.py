@@ -55,4 +55,4 @@ def default_opening(year: int, place: str, level: str = "", name: str = "") -> s
     else:  # 在县委、县政府的坚强领导下，石桥镇…
         who = p.led_by + (place or p.place or p.self_name)
     return (f"{year}年，{who}坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻{thought}，"
-            f"全面贯彻{plenums(year)}，{meeting}{plan}，扎实推进{goal(p)}各项工作。现将有关情况报告如下：")
+            f"全面贯彻{plenums(year)}，{meeting}{plan}，{goal(p)}各项工作。现将有关情况报告如下：")

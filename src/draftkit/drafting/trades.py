@@ -160,9 +160,10 @@ def plan_items(p: "Profile", plan_year: int) -> list[str]:
 
 
 def goal(p: "Profile") -> str:
-    """What the opening says the department advanced (依法治教、依法治校), else 依法行政."""
+    """What the opening says the department advanced (围绕办好人民满意的教育，扎实推进依法治教、
+    依法治校…), else 依法行政."""
     found = row(p)
-    return found["goal"] if found else "依法行政"
+    return f"围绕{found['mission']}，扎实推进{found['goal']}" if found else "扎实推进依法行政"
 
 
 def laws(p: "Profile") -> str:
