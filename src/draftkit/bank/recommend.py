@@ -4,7 +4,8 @@ Each entry records the kinds and trades of the offices that wrote it (mining/pro
 An entry only departments wrote is their trade's work: it is offered to departments of that
 trade (a 教育局 is offered what 教育 bureaus wrote, a 税务局 none of it), and one only State
 Council departments wrote to them alone. Of what may be offered, an office's own trade's
-comes first, then the rest as the bank ranks them (seen in more reports first)."""
+comes first, then what offices of its level of government wrote, then the rest, each as
+the bank ranks them (seen in more reports first)."""
 
 from __future__ import annotations
 
@@ -63,14 +64,21 @@ def written_for(e: Entry, kind: str, trade: str, tier: str = "") -> bool:
 
 
 def affinity(name: str, level: str = "", place: str = "") -> Callable[[Entry], int]:
-    """Whether an entry is the issuer's own trade's: 0 a department of its trade wrote it,
-    1 not (for sorting: its own trade's first, then as the bank ranks them)."""
+    """How near an entry's writers are to the issuer: 0 a department of its trade wrote it,
+    1 an office of its level of government (a county's for a county), 2 others (for
+    sorting: its own trade's first, then its level's, each as the bank ranks them)."""
     from draftkit import issuers
 
     if not name:
-        return lambda e: 1
-    trade = issuers.parse(name, level, place).trade
-    return lambda e: 0 if trade and trade in _trades(e) else 1
+        return lambda e: 2
+    p = issuers.parse(name, level, place)
+    trade, tier = p.trade, p.tier
+
+    def near(e: Entry) -> int:
+        if trade and trade in _trades(e):
+            return 0
+        return 1 if tier and tier in (e.tiers.split(",") if e.tiers else ()) else 2
+    return near
 
 
 def offerable(bank: Bank, part: str, level: str = "", place: str = "", name: str = "") -> list[Entry]:
