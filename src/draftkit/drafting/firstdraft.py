@@ -255,8 +255,10 @@ def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", n
     topics = [topic for topic, _ in measures]
     own = _keys(level, name, place)
     keys = [k for k in dict.fromkeys(topics + ["enforcement", "organisation"]) if k in t["pairs"]]
-    # a topic with wording of the issuer's own first (a 司法局's enforcement and disputes)
-    keys = sorted(keys, key=lambda k: not any(o in t["pairs"][k] for o in own))[:t["pairs_count"]]
+    # a topic with wording of the issuer's own first, the most specific first (a 司法厅's 省级司法部门
+    # enforcement before its 司法部门 disputes; a 司法局's enforcement and disputes)
+    keys = sorted(keys, key=lambda k: min((i for i, o in enumerate(own) if o in t["pairs"][k]), default=len(own)))
+    keys = keys[:t["pairs_count"]]
     pairs = trades.pairs(p) or [pick(t["pairs"][k], own, t["pairs"][k]) for k in keys]  # its trade's, or its kind's
     trade = trades.row(p) is not None  # a department speaks of its trade's work in the parts' opening lines
     if key == "shortcomings":
