@@ -5,6 +5,7 @@ these return) and the interactive flow (drafting/) call these."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -35,9 +36,11 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
         report_blocks,
         write_output,
     )
+    from draftkit.outputs import target as checked_target
     from draftkit.report.loader import load_report_lenient
 
     target, fmt = output_path(data, out, fmt)
+    checked_target(target)  # before any work: a name the system refuses, a device, a FIFO …
     if target.resolve() == data.resolve():
         raise DraftkitError(f"{target}: 输出文件不能覆盖数据文件")
     _check_inputs(target, templates, bank_dirs or [])
@@ -120,10 +123,13 @@ def import_file(report: Path, output: Path, as_is: bool = False, force: bool = F
     from draftkit.continuity.importer import read_report
     from draftkit.continuity.rollover import carry_forward
     from draftkit.inputs import same_file
+    from draftkit.outputs import check_name, target
     from draftkit.report.datafile import count_open, dump
 
-    if output.is_dir():
+    check_name(output)
+    if os.path.isdir(output):
         raise DraftkitError(f"{output}: 这是一个文件夹，-o 应给出数据文件名，如 {output / 'data.yaml'}")
+    target(output, "数据文件")
     if same_file(output, report):
         raise DraftkitError(f"{output}: 输出文件就是要导入的报告 {report}，不能覆盖它；请另给一个文件名")
     if output.exists() and not force:
@@ -157,11 +163,13 @@ def mine_to_bank(paths: list[Path], output: Path, progress=None, warn: Callable[
     from draftkit.domain import PART_NAMES
     from draftkit.inputs import same_file
     from draftkit.mining.mine import mine
+    from draftkit.outputs import check_name
 
+    check_name(output)
     for p in paths:
         if not p.exists():
             raise DraftkitError(f"{p}: 文件或文件夹不存在")
-    if output.exists() and not output.is_dir():
+    if os.path.lexists(output) and not os.path.isdir(output):
         raise DraftkitError(f"{output}: 这是一个文件，-o 应给出短语库文件夹")
     existing = bank_files(output)
     for p in paths:
