@@ -172,6 +172,10 @@ def mine_to_bank(paths: list[Path], output: Path, progress=None, warn: Callable[
     if os.path.lexists(output) and not os.path.isdir(output):
         raise DraftkitError(f"{output}: 这是一个文件，-o 应给出短语库文件夹")
     existing = bank_files(output)
+    from draftkit.outputs import target
+
+    for f in existing:  # replaced or removed: each must be a regular file (a FIFO, a device is refused)
+        target(f, "短语库文件")
     for p in paths:
         if any(same_file(p, f) for f in existing):
             raise DraftkitError(f"{p}: 要挖掘的文件在输出的短语库文件夹中，会被覆盖；请另给 -o")
