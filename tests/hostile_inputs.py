@@ -298,3 +298,44 @@ def xml_dtd_in(codec: str, bom: bool = True, declare: bool = True) -> bytes:
     if bom:
         raw = "\ufeff".encode(codec) + raw
     return raw
+
+
+# -- one long paragraph --------------------------------------------------------------------
+
+_FIGURE_SENTENCES = [
+    "全年办理行政复议案件{a}件，同比增长{p}%。", "行政复议纠错率{r}%，行政应诉败诉率{q}%。", "群众满意率达{r}%。",
+    "由{a}件增加到{b}件，同比增长{p}%。", "其中，民事{a}件、刑事{b}件。", "组织培训{a}场次，覆盖{b}余人，同比增长{p}%。",
+    "2025年3月15日，召开专题会议。", "于2025-04-01印发《青岚县行政执法公示办法（试行）》。", "办理法律援助案件{a}，",
+    "加強規範性檔案管理，提升執法水準。", "“谁执法谁普法”责任制全面落实。", "会前学法{a}次，同比增长{p}%。",
+    "政务服务事项网上可办率{r}%，较上年提高{q}个百分点。", "持续深化“放管服”改革，争先进位。", "的的确确，",
+    "深化行政复议体制改革。", "原因是。", "开展执法检查{a}次（其中联合检查{b}次）。", "【待填：数字】件，",
+]
+
+
+def long_paragraph(chars: int, seed: int = 0) -> str:
+    """One paragraph of ``chars`` characters with no line break: the shipped phrase bank's
+    sentences, figures filled in and varied, mixed with sentences every figure, date,
+    language and wording rule looks at (rates, 同比, parts of a whole, Traditional script,
+    quotes, 《》 titles, doubled words, fragments, placeholders)."""
+    import json
+    import random
+
+    rng = random.Random(seed)
+    root = Path(__file__).resolve().parent.parent / "phrasebank"
+    texts = [json.loads(line)["text"] for f in sorted(root.glob("*.jsonl")) for line in f.read_text("utf-8").splitlines()]
+    out, size = [], 0
+    while size < chars:
+        if rng.random() < 0.3:
+            s = rng.choice(_FIGURE_SENTENCES)
+        else:
+            s = rng.choice(texts)
+            s = s if s.endswith(("。", "；")) else s + "。"
+        s = s.replace("{a}", str(rng.randint(1, 900))).replace("{b}", str(rng.randint(1, 900)))
+        s = s.replace("{p}", f"{rng.randint(1, 300) / 10}").replace("{r}", f"{rng.randint(800, 1000) / 10}")
+        s = s.replace("{q}", f"{rng.randint(1, 50) / 10}")
+        import re
+
+        s = re.sub(r"\{[^{}]*\}", lambda m: str(rng.randint(2, 99)), s)
+        out.append(s)
+        size += len(s)
+    return "".join(out)[:chars]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import resource
 import subprocess
 import sys
 import threading
@@ -37,10 +36,6 @@ class Case:
     seconds: float = 10
     rss_mb: int = 600
     slow: bool = False
-
-
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
 def _make(root: Path, files: dict[str, Content]) -> None:
@@ -94,19 +89,43 @@ def run(case: Case, cwd: Path) -> Outcome:
             stdout = w
         else:
             stdout = out
+        rss_path = cwd.parent / f"{cwd.name}.rss"
         start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "draftkit", *case.argv], cwd=cwd, stdin=subprocess.DEVNULL,
-                                stdout=stdout, stderr=err, env=env, preexec_fn=_limits)
+        proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, str(MEMORY_CAP), str(rss_path), sys.executable, "-m",
+                                 "draftkit", *case.argv], cwd=cwd, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err,
+                                env=env, start_new_session=True)
         if case.closed_stdout:
             os.close(w)
-        timer = threading.Timer(case.seconds, proc.kill)
+        timer = threading.Timer(case.seconds, _kill_group, (proc.pid,))
         timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        code = proc.wait()
         timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
         elapsed = time.monotonic() - start
-    return Outcome(proc.returncode, out_path.read_text("utf-8", "replace"), err_path.read_text("utf-8", "replace"),
-                   elapsed, usage.ru_maxrss / 1024)
+    rss = int(rss_path.read_text()) if rss_path.exists() else 0
+    return Outcome(code, out_path.read_text("utf-8", "replace"), err_path.read_text("utf-8", "replace"),
+                   elapsed, rss / 1024)
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, 9)
+    except ProcessLookupError:
+        pass
+
+
+# The command is started by a small launcher, not by pytest itself: a child forked from
+# pytest counts pytest's own memory in its peak (the pages it shares until it execs), so
+# the launcher, freshly started, forks the command, caps its address space and writes
+# its peak resident size.
+_LAUNCH = """
+import os, resource, subprocess, sys
+cap = int(sys.argv[1])
+proc = subprocess.Popen(sys.argv[3:], preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (cap, cap)))
+_, status, usage = os.wait4(proc.pid, 0)
+open(sys.argv[2], "w").write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
 
 
 # Exception names and English prose (three words in a row; key names listed with commas are ours).

@@ -23,6 +23,7 @@ from typing import Iterator
 
 from draftkit.punctuation import CLAUSE_END, PIECE_END
 from draftkit.report.model import Figure
+from draftkit.slots import around
 
 # Measure words that follow a count in these reports (件, 项, 人次 …), longest first in
 # patterns so that 人次 is not read as 人.
@@ -241,8 +242,9 @@ def find_written(text: str) -> Iterator[Found]:
         cur_s, unit = m.group(1), m.group(2)
         fig = Figure(_num(cur_s), None, unit)
         bare_end = m.start(2) + len(unit)
-        if m.end() > bare_end and not may_compare(unit, text[:m.start()], text[m.end():]):
-            if figure_text(fig, text[:m.start()], text[bare_end:]) == text[m.start():bare_end]:
+        before, after = around(text, m.start(), m.end())
+        if m.end() > bare_end and not may_compare(unit, before, after):
+            if figure_text(fig, before, around(text, m.start(), bare_end)[1]) == text[m.start():bare_end]:
                 yield Found(m.start(), bare_end, fig)
             continue
         if m.group(3):  # 同比持平
@@ -258,7 +260,7 @@ def find_written(text: str) -> Iterator[Found]:
         elif m.group(9):  # 比上年增加N件
             diff = Decimal(m.group(10))
             fig.previous = _num(str(Decimal(cur_s) - diff if m.group(9) == "增加" else Decimal(cur_s) + diff))
-        written = figure_text(fig, text[:m.start()], text[m.end():])
+        written = figure_text(fig, before, after)
         if written == m.group(0) or (m.group(3) or m.group(4)) and written.startswith(text[m.start():bare_end] + "，比上年"):
             yield Found(m.start(), m.end(), fig)  # a 同比 on small counts is read; draftkit writes it as 比上年…
 

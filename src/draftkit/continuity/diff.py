@@ -50,10 +50,9 @@ def _items(data: dict, key: str) -> list[DiffItem]:
             if name == "Y1":
                 return f"{year + 1}"
             if isinstance(v, dict) and v.get("current") is not None:
-                before = slots.blank(text[:m.start()])[-14:]
-                figures.append((re.compile(r"[，。；：、]").split(before)[-1], v))
-                return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")),
-                                   text[:m.start()], text[m.end():])
+                before, after = slots.around(text, m.start(), m.end())
+                figures.append((re.compile(r"[，。；：、]").split(slots.blank(before)[-14:])[-1], v))
+                return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")), before, after)
             return m.group(0)
 
         readable = slots.SLOT_RE.sub(read, text)
