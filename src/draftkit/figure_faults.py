@@ -168,8 +168,7 @@ class SmallBase:
 
 def small_base_yoys(text: str) -> list[SmallBase]:
     """Counts whose 同比 a reviewer strikes (data/yoy.yaml): 败诉案件2件，同比减少60%."""
-    from draftkit.figures import pattern, small_count
-    from draftkit.slots import around
+    from draftkit.figures import around, pattern, small_count
 
     out = []
     for m in pattern("with_yoy").finditer(text):

@@ -23,7 +23,6 @@ from typing import Iterator
 
 from draftkit.punctuation import CLAUSE_END, PIECE_END
 from draftkit.report.model import Figure
-from draftkit.slots import around
 
 # Measure words that follow a count in these reports (件, 项, 人次 …), longest first in
 # patterns so that 人次 is not read as 人.
@@ -81,6 +80,16 @@ def yoy(current: int | float, previous: int | float | None, rate: bool = False) 
     if amount == "0":
         return f"同比{word}不足0.1%"
     return f"同比{word}{amount}%"
+
+
+CONTEXT = 400  # characters either side of a slot or a figure that its wording looks at; a sentence is some 100
+
+
+def around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text before ``start`` and after ``end`` that the wording of a figure standing
+    there depends on (its clause and sentence), up to CONTEXT characters each way: a
+    paragraph of a megabyte is not copied once for every figure in it."""
+    return text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]
 
 
 def figure_text(fig: Figure, before: str = "", after: str = "") -> str:

@@ -154,21 +154,13 @@ def substitute(text: str, lookup: Callable[[str], str | None]) -> str:
     return SLOT_RE.sub(sub, text)
 
 
-CONTEXT = 400  # characters either side of a slot or a figure that its wording looks at; a sentence is some 100
-
-
-def around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text before ``start`` and after ``end`` that the wording of a figure standing
-    there depends on (its clause and sentence), up to CONTEXT characters each way: a
-    paragraph of a megabyte is not copied once for every figure in it."""
-    return text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]
-
-
 def substitute_in_context(text: str, lookup: Callable[[str, str, str], str | None]) -> str:
     """As ``substitute``, with ``lookup(name, before, after)`` given the text on either side of
     the slot (a figure reads differently mid-phrase and at a clause end; ``around``)."""
 
     def sub(m: re.Match) -> str:
+        from draftkit.figures import around
+
         out = lookup(m.group(1), *around(text, m.start(), m.end()))
         return m.group(0) if out is None else out
 

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from draftkit.cnfmt import cn_number, date_cn
 from draftkit.domain import default_part_heading
 from draftkit.errors import Collector
-from draftkit.figures import figure_text, number
+from draftkit.figures import around, figure_text, number
 from draftkit.report.model import Figure, Item, Part, Report, Value
-from draftkit.slots import SLOT_RE, TO_FILL, TO_WRITE, absorb_units, around, kind_by_name, label
+from draftkit.slots import SLOT_RE, TO_FILL, TO_WRITE, absorb_units, kind_by_name, label
 from draftkit.slots import builtin_values as _builtins
 
 if TYPE_CHECKING:
