@@ -82,10 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+MOST_SHOWN = 1_000_000  # more than any bank holds: -n 99999999999999999999 shows them all
+
+
 def _positive(text: str) -> int:
-    if int(text) < 1:
+    if len(text.strip()) > 30 or int(text) < 1:  # int() of a 5000-digit number costs; no count needs 30
         raise ValueError(text)
-    return int(text)
+    return min(int(text), MOST_SHOWN)
 
 
 def _version() -> str:

@@ -5,8 +5,11 @@ cannot be read, as a full load gives.
 A bank file with fresh keys (bank/keys.py) is one write_bank wrote, every line valid: a
 search showing ``limit`` entries reads the lines its keys pick, a few dozen. Any other
 file (edited by hand, damaged, or written before keys existed) is checked line by line
-once, each unreadable line warned with its number, and then read as before: the lines
-that can hold the words (bank/prefilter.py) but the unreadable ones.
+once, each unreadable line warned with its number (a line longer than a bank line may
+be is skipped without being copied), and then read as before: the lines that can hold
+the words (bank/prefilter.py) but the unreadable ones. When every line is sound its keys
+are kept in draftkit's cache folder, by the file's SHA-256, for the next search; nothing
+is written beside the bank.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ class _Reader:
     def __init__(self, bank, files: list[Path]):
         self.bank, self.files = bank, files
         self.fresh: dict[int, bool] = {}
+        self.digests: dict[int, str] = {}  # file → the SHA-256 of its bytes
         self.bad: dict[int, set[int]] = {}  # file → starts of its unreadable lines
         self.origin: dict[str, int] = {}  # id → the file its entry was read from
         self.loaded: set[tuple[int, int]] = set()
@@ -80,22 +84,38 @@ class _Reader:
             self._add(index, path, found)
 
     def _spans(self, index: int, path: Path, data, pick: Callable, want_keys: bool) -> list[tuple[int, int]]:
+        if index not in self.digests:
+            self.digests[index] = file_digest(path, data)
         if want_keys or index not in self.fresh:
-            fresh, picked = _with_keys(path, data, (lambda k: pick(data, k)) if want_keys else (lambda k: None))
+            fresh, picked = _with_keys(path, data, (lambda k: pick(data, k)) if want_keys else (lambda k: None),
+                                       self.digests[index])
             self.fresh[index] = fresh
             if fresh and want_keys:
                 return _ends(data, picked, ())
         if not self.fresh[index] and index not in self.bad:
             self.bad[index] = self._check(path, data)
             if not self.bad[index]:
-                _rewrite_keys(path)  # checked whole and sound: the next search is quick again
+                _keep_keys(data, self.digests[index])  # checked whole and sound: the next search is quick again
         return _ends(data, pick(data, None), self.bad.get(index, ()))
 
     def _check(self, path: Path, data) -> set[int]:
         """Every line of a file without fresh keys checked (about 5 µs a line: 0.25 s for
-        50,000), each unreadable one warned; their starts."""
-        bad, start, note = set(), 0, self.bank._notes.append
-        for n, raw in enumerate(bytes(data).split(b"\n"), 1):
+        50,000), each unreadable one warned; their starts. A line longer than LINE_LIMIT
+        is warned and never copied out of the mapping."""
+        from draftkit.inputs import LINE_LIMIT, size_text
+
+        bad, start, note, size = set(), 0, self.bank._notes.append, len(data)
+        n = 0
+        while start < size:
+            n += 1
+            end = data.find(b"\n", start)
+            end = size if end < 0 else end
+            if end - start > LINE_LIMIT:
+                note(f"{path}:{n}: 短语库中这一行太长（{size_text(end - start)}，一条不超过 {size_text(LINE_LIMIT)}），已跳过")
+                bad.add(start)
+                start = end + 1
+                continue
+            raw = data[start:end]
             if raw.strip():
                 try:
                     line = raw.decode("utf-8")
@@ -106,7 +126,7 @@ class _Reader:
                     if not self.bank.readable(line):
                         note(f"{path}:{n}: 短语库中这一行无法读取（不是有效的条目），已跳过")
                         bad.add(start)
-            start += len(raw) + 1
+            start = end + 1
         return bad
 
     def _add(self, index: int, path: Path, found: list[tuple[int, bytes]]) -> None:
@@ -135,7 +155,8 @@ class _Reader:
 
                 def spans(data, j=j, pids=pids):  # each later file mapped once for all the ids
                     if j not in self.fresh:
-                        self.fresh[j] = _with_keys(self.files[j], data, lambda k: None)[0]
+                        self.digests.setdefault(j, file_digest(self.files[j], data))
+                        self.fresh[j] = _with_keys(self.files[j], data, lambda k: None, self.digests[j])[0]
                     out = [line_with_id(data, pid, self.fresh[j]) for pid in pids]
                     return [span for span in out if span and span[0] not in self.bad.get(j, ())]
 
@@ -150,38 +171,166 @@ class _Reader:
 
 
 def _ends(data, picked, bad) -> list[tuple[int, int]]:
-    """(start, end) of the lines starting where picked (a start, or a span), but the bad."""
+    """(start, end) of the lines starting where picked (a start, or a span), but the bad,
+    any that is not the start of a line (keys that do not hold together) and any longer
+    than a bank line may be (warned when the file was checked)."""
+    from draftkit.inputs import LINE_LIMIT
+
     size, find, out = len(data), data.find, []
     for start in picked:
         if isinstance(start, tuple):
             start = start[0]
-        if start not in bad:
-            end = find(b"\n", start)
-            out.append((start, size if end < 0 else end))
+        if start in bad or not 0 <= start < max(size, 1) or (start and data[start - 1:start] != b"\n"):
+            continue
+        end = find(b"\n", start)
+        end = size if end < 0 else end
+        if end - start <= LINE_LIMIT:
+            out.append((start, end))
     return out
 
 
-def _rewrite_keys(path: Path) -> None:
-    """Keys for a sound bank file that had none or stale ones (mined by an older draftkit,
-    copied, edited by hand); where its folder cannot be written to, it stays without."""
-    from draftkit.bank.keys import write_keys
+def file_digest(path: Path, data) -> str:
+    """The SHA-256 of a mapped bank file. Hashing reads the whole file (some 20 ms for 19
+    MB) where a keyed search reads a few lines, so where the system keeps a change time
+    that no program can set back (POSIX ctime: changing a file's bytes or its mtime sets
+    it to now), the digest is remembered in the cache folder with the file's identity —
+    size, mtime, ctime, inode, device — and taken from there while all of them are as
+    they were. An edit in place with size and mtime put back moves ctime: hashed again.
+    On Windows, whose st_ctime is the creation time, every search hashes."""
+    from draftkit.bank.keys import digest
+
+    key = _identity(path, len(data))
+    known = _remembered().get(f"sha256\0{key}") if key else None
+    if isinstance(known, str) and len(known) == 64:
+        return known
+    value = digest(data)
+    if key:
+        _remember(f"sha256\0{key}", value)
+    return value
+
+
+def _identity(path: Path, size: int) -> str | None:
+    """What tells a file as it is from the same file changed, where ctime can say it;
+    None elsewhere, or for a file changed in the last two seconds (within the file
+    system's clock tick a change may leave ctime as it was)."""
+    import os
+
+    if os.name != "posix":
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if st.st_size != size or st.st_ctime_ns > _now_ns() - 2_000_000_000:
+        return None
+    return f"{os.path.realpath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_dev}"
+
+
+DIGESTS = "bank-digests-1.marshal"  # in the cache folder: file identity → SHA-256, keys file identity → sound
+DIGESTS_KEPT = 512
+_memo: dict | None = None
+
+
+def _remembered() -> dict:
+    global _memo
+    if _memo is None:
+        from draftkit import cachestore
+
+        store = cachestore.store_path(DIGESTS)
+        _memo = cachestore.read(store) if store is not None else {}
+    return _memo
+
+
+def _remember(key: str, value) -> None:
+    from draftkit import cachestore
+
+    _remembered()[key] = value
+    store = cachestore.store_path(DIGESTS)
+    if store is not None:
+        cachestore.add(store, {key: value}, DIGESTS_KEPT)
+
+
+def _now_ns() -> int:
+    import time
+
+    return time.time_ns()
+
+
+KEPT_KEYS = 16  # keys of banks without their own kept in the cache folder; the oldest go
+
+
+def _keep_keys(data, bank_digest: str) -> None:
+    """Keys for a sound bank file whose own are missing or stale (mined by an older
+    draftkit, copied without them, edited by hand), kept in the cache folder under its
+    SHA-256; without a cache folder, none (the next search checks the file again)."""
+    import os
+
+    from draftkit.atomic import write_bytes
+    from draftkit.bank.keys import derive
     from draftkit.errors import DraftkitError
 
+    path = _cached_keys(bank_digest)
+    keys = derive(data) if path is not None else None
+    if keys is None:
+        return
     try:
-        write_keys(path)
+        write_bytes(path, keys)
+        kept = sorted(path.parent.glob("bank-*.keys"), key=lambda p: p.stat().st_mtime_ns)
+        for old in kept[:-KEPT_KEYS]:
+            os.unlink(old)
     except (OSError, DraftkitError):
         pass
 
 
-def _with_keys(path: Path, data, use: Callable) -> tuple[bool, object]:
-    """Whether a mapped bank file has fresh keys, and ``use(keys)`` while they are mapped."""
-    import mmap
+def _cached_keys(bank_digest: str) -> Path | None:
+    from draftkit.cachestore import store_path
 
-    from draftkit.bank.keys import keys_path, open_keys
+    return store_path(f"bank-{bank_digest}.keys")
+
+
+def _with_keys(path: Path, data, use: Callable, bank_digest: str) -> tuple[bool, object]:
+    """Whether a mapped bank file has fresh keys — its own beside it, or those kept in the
+    cache folder — and ``use(keys)`` while they are mapped."""
+    from draftkit.bank.keys import keys_path
+
+    for candidate in (keys_path(path), _cached_keys(bank_digest)):
+        if candidate is None:
+            continue
+        found = _map_keys(candidate, data, bank_digest, use)
+        if found is not None:
+            return True, found[0]
+    return False, None
+
+
+def _map_keys(candidate: Path, data, bank_digest: str, use: Callable) -> tuple[object] | None:
+    """(use(keys),) when the keys file is a regular file holding fresh, sound keys; None
+    for anything else — missing, a FIFO or device (opened without waiting, and not read),
+    empty, stale, or not holding together."""
+    import mmap
+    import os
+    import stat
+
+    from draftkit.bank.keys import open_keys
 
     try:
-        with open(keys_path(path), "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as keys_data:
-            keys = open_keys(path, data, keys_data)
-            return (False, None) if keys is None else (True, use(keys))
-    except (OSError, ValueError):  # no keys file, an empty one, one that cannot be mapped
-        return False, None
+        fd = os.open(candidate, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+            return None
+        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as keys_data:
+            # Found sound before (some 5 ms for 50,000 entries), the keys file unchanged since.
+            seen = _identity(candidate, st.st_size)
+            seen = seen and f"sound\0{seen}\0{bank_digest}"
+            keys = open_keys(data, keys_data, bank_digest, trusted=bool(seen) and _remembered().get(seen) is True)
+            if keys is None:
+                return None
+            if seen and _remembered().get(seen) is not True:
+                _remember(seen, True)
+            return (use(keys),)
+    except (OSError, ValueError, OverflowError):
+        return None
+    finally:
+        os.close(fd)
