@@ -88,10 +88,10 @@ def test_bank_edited_in_place_with_size_and_time_put_back(tmp_path: Path, monkey
     digest remembered for the file as it was is not taken, its ctime having moved."""
     import time
 
-    from draftkit.bank import searching
+    from draftkit.bank import keystore
 
     path = bank(tmp_path / "b")
-    monkeypatch.setattr(searching, "_now_ns", lambda: time.time_ns() + 10 ** 10)  # remembered though new
+    monkeypatch.setattr(keystore, "now_ns", lambda: time.time_ns() + 10 ** 10)  # remembered though new
     assert shown(tmp_path / "b") == full(tmp_path / "b")
     time.sleep(0.05)  # past the file system's clock tick
     before = os.stat(path)

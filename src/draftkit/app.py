@@ -109,6 +109,16 @@ def load_bank(extra: list[Path], words: list[str] | None = None, limit: int | No
     return Bank.load(shipped_bank_dir(), *extra, words=words, limit=limit)
 
 
+def check_outputs(*outputs: tuple[Path | None, str]) -> None:
+    """Before any work or question: each output (path, what it is) is a name the system
+    takes and nothing that must not be replaced is there (outputs.target)."""
+    from draftkit.outputs import target
+
+    for path, what in outputs:
+        if path is not None:
+            target(path, what)
+
+
 def _warn(line: str) -> None:
     import sys
 

@@ -114,13 +114,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from draftkit.app import load_bank
+    from draftkit.app import check_outputs, load_bank
     from draftkit.errors import DraftkitError
-    from draftkit.outputs import target
 
-    for path, what in ((args.resume or args.answers, "答案文件"), (args.docx, "报告")):
-        if path is not None:
-            target(path, what)  # before any question: a name the system refuses, a device, a FIFO …
+    check_outputs((args.resume or args.answers, "答案文件"), (args.docx, "报告"))
     if args.defaults:
         from draftkit.drafting.firstdraft import write_first_draft
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from draftkit.bank import keystore
+
 
 def load_for_search(bank, files: list[Path], words: list[str], limit: int | None) -> None:
     """Fill ``bank`` (empty) with at least the entries a search for the words shows: its
@@ -85,9 +87,9 @@ class _Reader:
 
     def _spans(self, index: int, path: Path, data, pick: Callable, want_keys: bool) -> list[tuple[int, int]]:
         if index not in self.digests:
-            self.digests[index] = file_digest(path, data)
+            self.digests[index] = keystore.file_digest(path, data)
         if want_keys or index not in self.fresh:
-            fresh, picked = _with_keys(path, data, (lambda k: pick(data, k)) if want_keys else (lambda k: None),
+            fresh, picked = keystore.with_keys(path, data, (lambda k: pick(data, k)) if want_keys else (lambda k: None),
                                        self.digests[index])
             self.fresh[index] = fresh
             if fresh and want_keys:
@@ -95,7 +97,7 @@ class _Reader:
         if not self.fresh[index] and index not in self.bad:
             self.bad[index] = self._check(path, data)
             if not self.bad[index]:
-                _keep_keys(data, self.digests[index])  # checked whole and sound: the next search is quick again
+                keystore.keep_keys(data, self.digests[index])  # checked whole and sound: the next search is quick again
         return _ends(data, pick(data, None), self.bad.get(index, ()))
 
     def _check(self, path: Path, data) -> set[int]:
@@ -155,8 +157,8 @@ class _Reader:
 
                 def spans(data, j=j, pids=pids):  # each later file mapped once for all the ids
                     if j not in self.fresh:
-                        self.digests.setdefault(j, file_digest(self.files[j], data))
-                        self.fresh[j] = _with_keys(self.files[j], data, lambda k: None, self.digests[j])[0]
+                        self.digests.setdefault(j, keystore.file_digest(self.files[j], data))
+                        self.fresh[j] = keystore.with_keys(self.files[j], data, lambda k: None, self.digests[j])[0]
                     out = [line_with_id(data, pid, self.fresh[j]) for pid in pids]
                     return [span for span in out if span and span[0] not in self.bad.get(j, ())]
 
@@ -187,150 +189,3 @@ def _ends(data, picked, bad) -> list[tuple[int, int]]:
         if end - start <= LINE_LIMIT:
             out.append((start, end))
     return out
-
-
-def file_digest(path: Path, data) -> str:
-    """The SHA-256 of a mapped bank file. Hashing reads the whole file (some 20 ms for 19
-    MB) where a keyed search reads a few lines, so where the system keeps a change time
-    that no program can set back (POSIX ctime: changing a file's bytes or its mtime sets
-    it to now), the digest is remembered in the cache folder with the file's identity —
-    size, mtime, ctime, inode, device — and taken from there while all of them are as
-    they were. An edit in place with size and mtime put back moves ctime: hashed again.
-    On Windows, whose st_ctime is the creation time, every search hashes."""
-    from draftkit.bank.keys import digest
-
-    key = _identity(path, len(data))
-    known = _remembered().get(f"sha256\0{key}") if key else None
-    if isinstance(known, str) and len(known) == 64:
-        return known
-    value = digest(data)
-    if key:
-        _remember(f"sha256\0{key}", value)
-    return value
-
-
-def _identity(path: Path, size: int) -> str | None:
-    """What tells a file as it is from the same file changed, where ctime can say it;
-    None elsewhere, or for a file changed in the last two seconds (within the file
-    system's clock tick a change may leave ctime as it was)."""
-    import os
-
-    if os.name != "posix":
-        return None
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    if st.st_size != size or st.st_ctime_ns > _now_ns() - 2_000_000_000:
-        return None
-    return f"{os.path.realpath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_dev}"
-
-
-DIGESTS = "bank-digests-1.marshal"  # in the cache folder: file identity → SHA-256, keys file identity → sound
-DIGESTS_KEPT = 512
-_memo: dict | None = None
-
-
-def _remembered() -> dict:
-    global _memo
-    if _memo is None:
-        from draftkit import cachestore
-
-        store = cachestore.store_path(DIGESTS)
-        _memo = cachestore.read(store) if store is not None else {}
-    return _memo
-
-
-def _remember(key: str, value) -> None:
-    from draftkit import cachestore
-
-    _remembered()[key] = value
-    store = cachestore.store_path(DIGESTS)
-    if store is not None:
-        cachestore.add(store, {key: value}, DIGESTS_KEPT)
-
-
-def _now_ns() -> int:
-    import time
-
-    return time.time_ns()
-
-
-KEPT_KEYS = 16  # keys of banks without their own kept in the cache folder; the oldest go
-
-
-def _keep_keys(data, bank_digest: str) -> None:
-    """Keys for a sound bank file whose own are missing or stale (mined by an older
-    draftkit, copied without them, edited by hand), kept in the cache folder under its
-    SHA-256; without a cache folder, none (the next search checks the file again)."""
-    import os
-
-    from draftkit.atomic import write_bytes
-    from draftkit.bank.keys import derive
-    from draftkit.errors import DraftkitError
-
-    path = _cached_keys(bank_digest)
-    keys = derive(data) if path is not None else None
-    if keys is None:
-        return
-    try:
-        write_bytes(path, keys)
-        kept = sorted(path.parent.glob("bank-*.keys"), key=lambda p: p.stat().st_mtime_ns)
-        for old in kept[:-KEPT_KEYS]:
-            os.unlink(old)
-    except (OSError, DraftkitError):
-        pass
-
-
-def _cached_keys(bank_digest: str) -> Path | None:
-    from draftkit.cachestore import store_path
-
-    return store_path(f"bank-{bank_digest}.keys")
-
-
-def _with_keys(path: Path, data, use: Callable, bank_digest: str) -> tuple[bool, object]:
-    """Whether a mapped bank file has fresh keys — its own beside it, or those kept in the
-    cache folder — and ``use(keys)`` while they are mapped."""
-    from draftkit.bank.keys import keys_path
-
-    for candidate in (keys_path(path), _cached_keys(bank_digest)):
-        if candidate is None:
-            continue
-        found = _map_keys(candidate, data, bank_digest, use)
-        if found is not None:
-            return True, found[0]
-    return False, None
-
-
-def _map_keys(candidate: Path, data, bank_digest: str, use: Callable) -> tuple[object] | None:
-    """(use(keys),) when the keys file is a regular file holding fresh, sound keys; None
-    for anything else — missing, a FIFO or device (opened without waiting, and not read),
-    empty, stale, or not holding together."""
-    import mmap
-    import os
-    import stat
-
-    from draftkit.bank.keys import open_keys
-
-    try:
-        fd = os.open(candidate, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
-            return None
-        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as keys_data:
-            # Found sound before (some 5 ms for 50,000 entries), the keys file unchanged since.
-            seen = _identity(candidate, st.st_size)
-            seen = seen and f"sound\0{seen}\0{bank_digest}"
-            keys = open_keys(data, keys_data, bank_digest, trusted=bool(seen) and _remembered().get(seen) is True)
-            if keys is None:
-                return None
-            if seen and _remembered().get(seen) is not True:
-                _remember(seen, True)
-            return (use(keys),)
-    except (OSError, ValueError, OverflowError):
-        return None
-    finally:
-        os.close(fd)
