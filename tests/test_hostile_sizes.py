@@ -1,6 +1,6 @@
 """Sizes: a report that is one long paragraph (a web page pasted without its breaks) is
 checked, imported and rendered in time that grows with its length, not with its square.
-Measured as a ratio — the same work on twice the text, in this process, best of two —
+Measured as a ratio — the same work on twice the text, in this process, best of three —
 so that a slow or busy machine does not decide it: linear work takes about twice as
 long, the quadratic work this guards against (a rate's indicator read from the text
 before it, a figure's wording from a copy of the paragraph up to it, each paragraph of a
@@ -17,7 +17,7 @@ import pytest
 from hostile_inputs import long_paragraph, report_txt
 
 CHARS = 170_000  # about half a megabyte of UTF-8; twice that is measured against it
-MOST = 2.9  # linear is about 2; quadratic is 4
+MOST = 3.2  # linear is about 2; quadratic is 4 (a busy machine moves single runs by half)
 
 
 def report_with(chars: int) -> str:
@@ -74,7 +74,7 @@ WORK = {
 
 def _seconds(work, path: Path) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         start = time.perf_counter()
         work(path)
         best = min(best, time.perf_counter() - start)

@@ -209,6 +209,26 @@ def _console() -> None:
             stream.reconfigure(errors="replace")
 
 
+def _terminate_as_interrupt() -> None:
+    """SIGTERM (kill, a logout, a service stopping), SIGHUP (the terminal window closed)
+    and Windows' SIGBREAK end a command as Ctrl-C does: new saves its answers, mine
+    removes its scratch folder, no half-written output stays. A second one while that
+    is done is ignored."""
+    import signal
+
+    def interrupt(signum, frame):
+        for sig in caught:
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    caught = [s for s in (getattr(signal, n, None) for n in ("SIGTERM", "SIGHUP", "SIGBREAK")) if s is not None]
+    for sig in caught:
+        try:
+            signal.signal(sig, interrupt)
+        except (OSError, ValueError):  # not the main thread, or not allowed here
+            pass
+
+
 MAX_PROBLEMS = 20  # problems listed; the count says how many more
 
 
@@ -221,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INPUT
     from draftkit.errors import DraftkitError
 
+    _terminate_as_interrupt()
     try:
         code = args.func(args)
         sys.stdout.flush()
