@@ -91,7 +91,7 @@ def run(case: Case, cwd: Path) -> Outcome:
             stdout = out
         rss_path = cwd.parent / f"{cwd.name}.rss"
         start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, str(MEMORY_CAP), str(rss_path), sys.executable, "-m",
+        proc = subprocess.Popen([sys.executable, "-c", LAUNCH, str(MEMORY_CAP), str(rss_path), sys.executable, "-m",
                                  "draftkit", *case.argv], cwd=cwd, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err,
                                 env=env, start_new_session=True)
         if case.closed_stdout:
@@ -117,7 +117,7 @@ def _kill_group(pid: int) -> None:
 # pytest counts pytest's own memory in its peak (the pages it shares until it execs), so
 # the launcher, freshly started, forks the command, caps its address space and writes
 # its peak resident size.
-_LAUNCH = """
+LAUNCH = """
 import os, resource, subprocess, sys
 cap = int(sys.argv[1])
 proc = subprocess.Popen(sys.argv[3:], preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (cap, cap)))

@@ -16,18 +16,22 @@ from pathlib import Path
 def try_lock(fd: int) -> bool:
     """Take the lock on an open file without waiting; whether it was taken."""
     if os.name == "nt":
-        import msvcrt
-
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
+        return _try_lock_windows(fd)
     import fcntl
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def _try_lock_windows(fd: int) -> bool:
+    import msvcrt
+
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         return True
     except OSError:
         return False

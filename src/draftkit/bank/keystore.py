@@ -150,7 +150,7 @@ def _map_keys(candidate: Path, data, bank_digest: str, use: Callable, ours: bool
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
             return None
-        if ours and not cachestore.OWNERS_MEAN_NOTHING and st.st_uid != os.geteuid():
+        if ours and os.name != "nt" and st.st_uid != os.geteuid():  # Windows: owners mean nothing (cachestore.py)
             return None
         with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as keys_data:
             # Found sound before (some 5 ms for 50,000 entries), the keys file unchanged since.
