@@ -305,3 +305,21 @@ def test_mine_leaves_no_scratch_folder(tmp_path: Path, how: str):
         assert not _scratch(tmp_path), "the next run removed what the killed one left"
     assert not any((tmp_path / "temp").iterdir()), "nothing in the system's temporary folder"
     assert not (tmp_path / "bank").exists() or not any((tmp_path / "bank").glob("*.jsonl"))
+
+
+def test_sigterm_cutting_an_import_short_is_still_an_interruption(monkeypatch, capsys):
+    """SIGTERM raised inside a library's import (OpenCC turns whatever stops its loader
+    into an ImportError) ends the command as interrupted, not as an internal error."""
+    from draftkit import cli
+
+    def cut_short(args):
+        cli._terminated = True  # as the handler sets it
+        raise ImportError("opencc_clib not found in Bazel runfiles")
+
+    monkeypatch.setattr(cli, "cmd_check", cut_short)
+    monkeypatch.setattr(cli, "_terminated", False)
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    parser._subparsers._group_actions[0].choices["check"].set_defaults(func=cut_short)
+    assert cli.main(["check", "x.txt"]) == 130
+    assert capsys.readouterr().err.strip() == "已中断。"
