@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bank.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/interactive.py
+	$(BIN)/python bench/sizes.py
 
 phrasebank: $(STAMP)
 	$(BIN)/draftkit mine ../shared/corpus ../shared/realset -o phrasebank

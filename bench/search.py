@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import statistics
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def main() -> None:
     ap.add_argument("words", nargs="*")
     args = ap.parse_args()
     queries = [" ".join(args.words)] if args.words else QUERIES
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as cache:
+        os.environ["DRAFTKIT_CACHE"] = cache  # the runs' own cache folder, not the user's
         build(Path(tmp), args.units)
         size = sum(f.stat().st_size for f in Path(tmp).glob("*.jsonl"))
         print(f"{args.units} entries, {size / 1e6:.1f} MB; {args.runs} alternating runs per query")
@@ -63,16 +65,17 @@ def main() -> None:
                   f"50k {statistics.median(tb) * 1000:4.0f} ms  ratio {statistics.median(ratios):.2f} "
                   f"(goal <= 1.5)")
         # A bank without keys (mined by an older draftkit, copied without them): the first search
-        # checks every line and, the file being sound, writes the keys; the searches after it are
-        # as above. Each pair here starts without keys, so it times that first search.
+        # checks every line and, the file being sound, keeps its keys in the cache folder; the
+        # searches after it are as above. Each pair here starts without keys, so it times that
+        # first search.
         for q in queries[-2:]:
             base = [sys.executable, "-m", "draftkit", "phrases", "search", *q.split()]
             pairs = []
             for _ in range(max(3, args.runs // 4)):
-                for f in Path(tmp).glob("*.keys"):
+                for f in [*Path(tmp).glob("*.keys"), *Path(os.environ["DRAFTKIT_CACHE"]).glob("bank-*.keys")]:
                     f.unlink()
                 pairs.append((timed(base), timed(base + ["--bank", tmp])))
-            print(f"{q:<14} first search without keys (every line checked, keys written): 50k "
+            print(f"{q:<14} first search without keys (every line checked, keys kept): 50k "
                   f"{statistics.median(b for _, b in pairs) * 1000:4.0f} ms  ratio {statistics.median(b / a for a, b in pairs):.2f}")
 
 if __name__ == "__main__":

@@ -153,7 +153,7 @@ def test_edited_or_missing_keys_fall_back_to_reading_the_file(tmp_path: Path) ->
     path = tmp_path / "b" / "plan.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     first = json.loads(lines[0])
-    first["text"], first["docs"] = "手改：行政复议全面公开", 99  # same file size would not matter: its CRC differs
+    first["text"], first["docs"] = "手改：行政复议全面公开", 99  # same file size would not matter: its SHA-256 differs
     lines[0] = json.dumps(first, ensure_ascii=False, separators=(",", ":")) + "\n"
     path.write_text("".join(lines), encoding="utf-8")
     keys_path(tmp_path / "b" / "measures.jsonl").unlink()
@@ -167,12 +167,12 @@ def test_edited_or_missing_keys_fall_back_to_reading_the_file(tmp_path: Path) ->
 def test_shipped_bank_keys_are_fresh() -> None:
     import mmap
 
-    from draftkit.bank.keys import keys_path, open_keys
+    from draftkit.bank.keys import digest, keys_path, open_keys
 
     for f in shipped_bank_dir().glob("*.jsonl"):
         with open(f, "rb") as a, open(keys_path(f), "rb") as b:
             data, keys = mmap.mmap(a.fileno(), 0, access=mmap.ACCESS_READ), b.read()
-            assert open_keys(f, data, keys) is not None, f"{f.name}: its keys are stale (write_keys)"
+            assert open_keys(data, keys, digest(data)) is not None, f"{f.name}: its keys are stale (write_keys)"
 
 
 def test_search_warns_every_damaged_line_wherever_the_damage_is(tmp_path: Path) -> None:
@@ -203,35 +203,35 @@ def test_search_warns_every_damaged_line_wherever_the_damage_is(tmp_path: Path) 
     assert len(full.search(["行政复议"], limit=1000)) <= len(full)  # a damaged entry is dropped, not shown as None
 
 
-def test_search_writes_keys_for_a_sound_bank_that_has_none(tmp_path):
+def test_search_keeps_keys_for_a_sound_bank_that_has_none(tmp_path, session_cache):
     """A bank without keys (mined by an older draftkit, or copied without them) is checked
-    line by line once; when every line is sound the keys are written, so the next search
-    reads only the lines it shows. A folder that cannot be written to is searched all the same."""
+    line by line once; when every line is sound its keys are kept in draftkit's cache
+    folder (never beside the bank: a search writes nothing there), so the next search
+    reads only the lines it shows. A damaged file gets none. A folder that cannot be
+    written to is searched all the same."""
     import shutil
     import stat
 
-    from draftkit.bank.keys import keys_path
-    from draftkit.bank.phrasebank import Bank, shipped_bank_dir
+    from draftkit.bank.keys import digest, keys_path
 
     for f in shipped_bank_dir().glob("*.jsonl"):
         shutil.copy(f, tmp_path / f.name)
     measures = tmp_path / "measures.jsonl"
-    assert not keys_path(measures).exists()
+    kept = session_cache / f"bank-{digest(measures.read_bytes())}.keys"
+    kept.unlink(missing_ok=True)
     first = [p.id for p in Bank.load(tmp_path, words=["行政复议"]).search(["行政复议"])]
-    assert keys_path(measures).exists()
+    assert kept.exists() and not keys_path(measures).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f.name for f in shipped_bank_dir().glob("*.jsonl"))
     assert [p.id for p in Bank.load(tmp_path, words=["行政复议"]).search(["行政复议"])] == first
-    shutil.copy(measures, tmp_path / "plain.jsonl")
-    with measures.open("a", encoding="utf-8") as fh:  # a damaged line: warned, and no keys written
+    with measures.open("a", encoding="utf-8") as fh:  # a damaged line: warned, and no keys kept
         fh.write('{"id": "p-broken", "text": \n')
-    keys_path(measures).unlink()
     Bank.load(tmp_path, words=["行政复议"]).search(["行政复议"])
-    assert not keys_path(measures).exists()
+    assert not (session_cache / f"bank-{digest(measures.read_bytes())}.keys").exists()
     ro = tmp_path / "ro"
     ro.mkdir()
-    shutil.copy(tmp_path / "plain.jsonl", ro / "measures.jsonl")
+    shutil.copy(shipped_bank_dir() / "measures.jsonl", ro / "measures.jsonl")
     ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        if not (ro / "x").parent.stat().st_mode & stat.S_IWUSR:
-            assert Bank.load(ro, words=["行政复议"]).search(["行政复议"])
+        assert Bank.load(ro, words=["行政复议"]).search(["行政复议"])
     finally:
         ro.chmod(stat.S_IRWXU)

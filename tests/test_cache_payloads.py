@@ -96,7 +96,8 @@ def test_planted_code_in_every_cache_file_never_runs(tmp_path):
     clean_temp.mkdir()
     expected = run_all(tmp_path, clean_cache, clean_temp, "clean")
     held = sorted(p.name for p in clean_cache.iterdir())
-    assert held and all(n.startswith("jieba-") and n.endswith(".json") for n in held), held
+    # jieba's dictionary, and the digests of the bank files searched (bank/keystore.py): data, as JSON
+    assert held and all(n.startswith(("jieba-", "bank-digests")) and n.endswith(".json") for n in held), held
     assert not any(clean_temp.iterdir()), "nothing of draftkit's or jieba's goes to the temporary folder"
     assert set(expected["bank"]) and all(v == "" for k, v in expected.items() if k.endswith("stderr"))
 

@@ -1,20 +1,9 @@
-"""Hostile input over every command, run as a user runs it: a real process under a memory
-cap and a time limit. Every case is a row of CASES: the files it builds (at test time, in
-its own folder), the command line, and what must come out — the exit code, at most one
-line for the error (plus a summary) naming the file, no traceback or English exception
-text, nothing written and no existing file changed, time and memory bounded."""
+"""Hostile input over every command, run as a user runs it (tests/hostile_run.py: a real
+process under a memory cap and a time limit). Every case is a row of CASES: the files it
+builds (at test time, in its own folder), the command line, and what must come out."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import re
-import resource
-import subprocess
-import sys
-import threading
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -22,7 +11,6 @@ from hostile_inputs import (
     GOOD_ENTRY,
     NO_BODY,
     NOT_XML,
-    Content,
     big_yaml,
     billion_laughs_yaml,
     data,
@@ -43,25 +31,7 @@ from hostile_inputs import (
     xml_parameter_entity,
 )
 
-MEMORY_CAP = 1536 << 20  # address space of the command, bytes
-GB = 1 << 30
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    argv: tuple[str, ...]
-    files: dict[str, Content] = field(default_factory=dict)
-    code: int = 2
-    expect: tuple[str, ...] = ()  # each must appear in the output (stderr, else stdout)
-    forbid: tuple[str, ...] = ()  # none may appear anywhere
-    lines: int = 2  # most stderr lines allowed: the error and a summary
-    writes: tuple[str, ...] = ()  # files the command may create or change
-    closed_stdout: bool = False
-    seconds: float = 10
-    rss_mb: int = 600
-    slow: bool = False
-
+from hostile_run import GB, Case, params, verify
 
 T = "tpl"  # a user template folder
 OK = data()
@@ -284,116 +254,12 @@ CASES: list[Case] = [
 ]
 
 
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
-
-
-def _make(root: Path, files: dict[str, Content]) -> None:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if callable(content):
-            content(path)
-        else:
-            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-
-
-def _snapshot(root: Path) -> dict[str, str]:
-    """Every entry under root: a regular file by its content hash, others by kind."""
-    out = {}
-    for dirpath, dirnames, filenames in os.walk(root):
-        for name in dirnames + filenames:
-            path = Path(dirpath) / name
-            rel = str(path.relative_to(root))
-            st = os.lstat(path)
-            if path.is_symlink():
-                out[rel] = "link:" + os.readlink(path)
-            elif Path(path).is_file():
-                h = hashlib.sha1()
-                with open(path, "rb") as fh:
-                    for chunk in iter(lambda: fh.read(1 << 20), b""):
-                        h.update(chunk)
-                out[rel] = h.hexdigest()
-            else:
-                out[rel] = f"mode:{st.st_mode:o}"
-    return out
-
-
-@dataclass
-class Outcome:
-    code: int
-    out: str
-    err: str
-    seconds: float
-    rss_mb: float
-
-
-def run(case: Case, cwd: Path) -> Outcome:
-    out_path, err_path = cwd.parent / f"{cwd.name}.out", cwd.parent / f"{cwd.name}.err"
-    env = {k: v for k, v in os.environ.items() if k != "DRAFTKIT_DEBUG"}
-    env["PYTHONIOENCODING"] = "utf-8"
-    with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        if case.closed_stdout:
-            r, w = os.pipe()
-            os.close(r)
-            stdout = w
-        else:
-            stdout = out
-        start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "draftkit", *case.argv], cwd=cwd, stdin=subprocess.DEVNULL,
-                                stdout=stdout, stderr=err, env=env, preexec_fn=_limits)
-        if case.closed_stdout:
-            os.close(w)
-        timer = threading.Timer(case.seconds, proc.kill)
-        timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        elapsed = time.monotonic() - start
-    return Outcome(proc.returncode, out_path.read_text("utf-8", "replace"), err_path.read_text("utf-8", "replace"),
-                   elapsed, usage.ru_maxrss / 1024)
-
-
-# Exception names and English prose (three words in a row; key names listed with commas are ours).
-_ENGLISH = re.compile(r"Traceback|Error\b|Exception|errno|[A-Za-z]{2,}(?:[ :'’]+[A-Za-z]{2,}){2,}")
-
-
-def _params():
-    for case in CASES:
-        marks = [pytest.mark.slow] if case.slow else []
-        yield pytest.param(case, id=case.id, marks=marks)
-
-
 def test_enough_cases_over_every_command():
     commands = {c.argv[0] if c.argv[0] != "phrases" else " ".join(c.argv[:2]) for c in CASES}
     assert len(CASES) >= 60 and len({c.id for c in CASES}) == len(CASES)
     assert commands >= {"render", "check", "import", "diff", "mine", "phrases search", "phrases show", "new"}
 
 
-@pytest.mark.parametrize("case", list(_params()))
+@pytest.mark.parametrize("case", params(CASES))
 def test_hostile(case: Case, tmp_path: Path):
-    work = tmp_path / "work"
-    work.mkdir()
-    _make(work, case.files)
-    before = _snapshot(work)
-    o = run(case, work)
-    where = f"exit {o.code} after {o.seconds:.1f} s, {o.rss_mb:.0f} MB\nstderr: {o.err[:2000]}\nstdout: {o.out[:500]}"
-    assert o.seconds < case.seconds, "took too long: " + where
-    assert o.code == case.code, where
-    assert o.rss_mb < case.rss_mb, "too much memory: " + where
-    err_lines = o.err.splitlines()
-    assert len(err_lines) <= case.lines, where
-    if case.code == 2:
-        assert err_lines and re.search(r"[\u4e00-\u9fff]", err_lines[0]), where
-        assert not o.out.strip(), where
-    assert "内部错误" not in o.err and not _ENGLISH.search(o.err.replace(str(work), "")), where
-    shown = o.err if case.code == 2 else o.out + o.err
-    for text in case.expect:
-        assert text in shown, f"{text!r} missing: " + where
-    for text in case.forbid:
-        assert text not in o.out + o.err, where
-    after = _snapshot(work)
-    allowed = {k for k in set(before) | set(after)
-               if any(k == w or (w.endswith("/*") and k.startswith(w[:-1])) or k == w[:-2] for w in case.writes)}
-    changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)} - allowed
-    assert not changed, f"changed or written: {sorted(changed)}; " + where
+    verify(case, tmp_path)

@@ -189,7 +189,8 @@ def test_interrupt_saves_and_resume_continues(tmp_path):
     a = answers(tmp_path)
     assert a["progress"]["step"] == "part:measures"
     assert a["issuer"]["name"] == "青岚县人民政府"  # nothing typed before is lost
-    s2 = Script(ENTER, *MEASURES[2:], ENTER, *LEADERSHIP, ENTER, ENTER)  # the rate was kept
+    # the rate and this year's figure (6) were kept: --resume asks last year's figure first
+    s2 = Script("10" + ENTER, ENTER, *MEASURES[4:], ENTER, *LEADERSHIP, ENTER, ENTER)
     rc, out = go(tmp_path, s2, resume=True)
     assert rc == 0 and "已生成：" in out
     assert "全年制发行政规范性文件6件，同比减少40%" in docx_text(tmp_path)

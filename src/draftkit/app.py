@@ -5,6 +5,7 @@ these return) and the interactive flow (drafting/) call these."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -35,9 +36,11 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
         report_blocks,
         write_output,
     )
+    from draftkit.outputs import target as checked_target
     from draftkit.report.loader import load_report_lenient
 
     target, fmt = output_path(data, out, fmt)
+    checked_target(target)  # before any work: a name the system refuses, a device, a FIFO …
     if target.resolve() == data.resolve():
         raise DraftkitError(f"{target}: 输出文件不能覆盖数据文件")
     _check_inputs(target, templates, bank_dirs or [])
@@ -106,6 +109,16 @@ def load_bank(extra: list[Path], words: list[str] | None = None, limit: int | No
     return Bank.load(shipped_bank_dir(), *extra, words=words, limit=limit)
 
 
+def check_outputs(*outputs: tuple[Path | None, str]) -> None:
+    """Before any work or question: each output (path, what it is) is a name the system
+    takes and nothing that must not be replaced is there (outputs.target)."""
+    from draftkit.outputs import target
+
+    for path, what in outputs:
+        if path is not None:
+            target(path, what)
+
+
 def _warn(line: str) -> None:
     import sys
 
@@ -120,10 +133,13 @@ def import_file(report: Path, output: Path, as_is: bool = False, force: bool = F
     from draftkit.continuity.importer import read_report
     from draftkit.continuity.rollover import carry_forward
     from draftkit.inputs import same_file
+    from draftkit.outputs import check_name, target
     from draftkit.report.datafile import count_open, dump
 
-    if output.is_dir():
+    check_name(output)
+    if os.path.isdir(output):
         raise DraftkitError(f"{output}: 这是一个文件夹，-o 应给出数据文件名，如 {output / 'data.yaml'}")
+    target(output, "数据文件")
     if same_file(output, report):
         raise DraftkitError(f"{output}: 输出文件就是要导入的报告 {report}，不能覆盖它；请另给一个文件名")
     if output.exists() and not force:
@@ -157,13 +173,19 @@ def mine_to_bank(paths: list[Path], output: Path, progress=None, warn: Callable[
     from draftkit.domain import PART_NAMES
     from draftkit.inputs import same_file
     from draftkit.mining.mine import mine
+    from draftkit.outputs import check_name
 
+    check_name(output)
     for p in paths:
         if not p.exists():
             raise DraftkitError(f"{p}: 文件或文件夹不存在")
-    if output.exists() and not output.is_dir():
+    if os.path.lexists(output) and not os.path.isdir(output):
         raise DraftkitError(f"{output}: 这是一个文件，-o 应给出短语库文件夹")
     existing = bank_files(output)
+    from draftkit.outputs import target
+
+    for f in existing:  # replaced or removed: each must be a regular file (a FIFO, a device is refused)
+        target(f, "短语库文件")
     for p in paths:
         if any(same_file(p, f) for f in existing):
             raise DraftkitError(f"{p}: 要挖掘的文件在输出的短语库文件夹中，会被覆盖；请另给 -o")

@@ -1,4 +1,6 @@
-"""Write files so that a reader never sees half of one: temp file, then rename."""
+"""Write files so that a reader never sees half of one: temp file, then rename. What is
+at the output path is checked first (outputs.target): the rename never lands on a
+device, a FIFO, a folder or a file outside the folder through a symbolic link."""
 
 from __future__ import annotations
 
@@ -12,18 +14,32 @@ def write_bytes(path: str | Path, data: bytes) -> None:
     from draftkit.errors import DraftkitError
     from draftkit.inputs import os_reason
 
-    path = Path(path)
-    if path.is_dir():
-        raise DraftkitError(f"{path}: 这是一个文件夹，应给出文件名")
+    from draftkit.outputs import shown, target
+
+    path = target(Path(path))
     try:
         _write(path, data)
     except OSError as exc:
-        raise DraftkitError(f"{path}: 无法写入（{os_reason(exc)}）") from None
+        raise DraftkitError(f"{shown(path)}: 无法写入（{os_reason(exc)}）") from None
+
+
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """A new temp file in the output's folder, its name short whatever the output's is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return tempfile.mkstemp(prefix=".draftkit-", suffix=".tmp", dir=path.parent)
+
+
+def _replace(tmp: str, path: Path) -> None:
+    from draftkit.errors import DraftkitError
+    from draftkit.outputs import shown, still_replaceable
+
+    if not still_replaceable(path):  # swapped for a device, FIFO or folder since it was checked
+        raise DraftkitError(f"{shown(path)}: 写入时已不是普通文件（设备、管道或文件夹），未写入")
+    os.replace(tmp, path)
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temp_beside(path)
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -32,7 +48,7 @@ def _write(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -53,12 +69,13 @@ class Writer:
         from draftkit.errors import DraftkitError
         from draftkit.inputs import os_reason
 
-        self.path = Path(path)
+        from draftkit.outputs import shown, target
+
+        self.path = target(Path(path))
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+            fd, self.tmp = _temp_beside(self.path)
         except OSError as exc:
-            raise DraftkitError(f"{self.path}: 无法写入（{os_reason(exc)}）") from None
+            raise DraftkitError(f"{shown(self.path)}: 无法写入（{os_reason(exc)}）") from None
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, text: str) -> None:
@@ -75,10 +92,15 @@ class Writer:
             self.fh.flush()
             os.fsync(self.fh.fileno())
             self.fh.close()
-            os.replace(self.tmp, self.path)
+            _replace(self.tmp, self.path)
         except OSError as exc:
+            from draftkit.outputs import shown
+
             self.discard()
-            raise DraftkitError(f"{self.path}: 无法写入（{os_reason(exc)}）") from None
+            raise DraftkitError(f"{shown(self.path)}: 无法写入（{os_reason(exc)}）") from None
+        except BaseException:
+            self.discard()
+            raise
 
     def discard(self) -> None:
         self.fh.close()

@@ -82,8 +82,8 @@ def read(name: str) -> bytes | None:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or (not OWNERS_MEAN_NOTHING and st.st_uid != os.geteuid()):
             return None
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(MAX_BYTES + 1)
+        with os.fdopen(fd, "rb", closefd=False) as f:  # its size, not the limit: read(n) takes n bytes first
+            data = f.read(min(st.st_size, MAX_BYTES) + 1)
         return data if len(data) <= MAX_BYTES else None
     except OSError:
         return None

@@ -82,10 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+MOST_SHOWN = 1_000_000  # more than any bank holds: -n 99999999999999999999 shows them all
+
+
 def _positive(text: str) -> int:
-    if int(text) < 1:
+    if len(text.strip()) > 30 or int(text) < 1:  # int() of a 5000-digit number costs; no count needs 30
         raise ValueError(text)
-    return int(text)
+    return min(int(text), MOST_SHOWN)
 
 
 def _version() -> str:
@@ -111,9 +114,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from draftkit.app import load_bank
+    from draftkit.app import check_outputs, load_bank
     from draftkit.errors import DraftkitError
 
+    check_outputs((args.resume or args.answers, "答案文件"), (args.docx, "报告"))
     if args.defaults:
         from draftkit.drafting.firstdraft import write_first_draft
 
@@ -205,6 +209,33 @@ def _console() -> None:
             stream.reconfigure(errors="replace")
 
 
+_terminated = False  # a SIGTERM came: whatever it turned into on its way out (an import it cut short …) is it
+
+
+def _terminate_as_interrupt() -> dict:
+    """SIGTERM (kill, a logout, a service stopping), SIGHUP (the terminal window closed)
+    and Windows' SIGBREAK end a command as Ctrl-C does: new saves its answers, mine
+    removes its scratch folder, no half-written output stays. A second one while that
+    is done is ignored. Returns the handlers it replaced (main puts them back)."""
+    import signal
+
+    def interrupt(signum, frame):
+        global _terminated
+        _terminated = True
+        for sig in caught:
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    caught = [s for s in (getattr(signal, n, None) for n in ("SIGTERM", "SIGHUP", "SIGBREAK")) if s is not None]
+    before = {}
+    for sig in caught:
+        try:
+            before[sig] = signal.signal(sig, interrupt)
+        except (OSError, ValueError):  # not the main thread, or not allowed here
+            pass
+    return before
+
+
 MAX_PROBLEMS = 20  # problems listed; the count says how many more
 
 
@@ -215,6 +246,18 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return ExitCode.INPUT
+    replaced = _terminate_as_interrupt()
+    try:
+        return _run(args)
+    finally:
+        import signal
+
+        for sig, handler in replaced.items():
+            signal.signal(sig, handler)
+
+
+def _run(args) -> int:
+    """The command, each way it can end as one exit code and at most a few lines."""
     from draftkit.errors import DraftkitError
 
     try:
@@ -237,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
         print("已中断。", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as exc:  # a bug of ours: one line, the traceback only on request
+        if _terminated:  # the interruption, turned into another error by the code it stopped
+            print("已中断。", file=sys.stderr)
+            return ExitCode.INTERRUPTED
         if os.environ.get("DRAFTKIT_DEBUG"):
             raise
         print(f"draftkit 内部错误：{type(exc).__name__}: {exc}（设置 DRAFTKIT_DEBUG=1 可查看详情）", file=sys.stderr)

@@ -100,11 +100,13 @@ def parts_over_total(text: str) -> list[PartsOfTotal]:
 def bare_numbers(text: str) -> list[re.Match]:
     """Counts with no measure word before a comma or full stop (法律援助案件386，); not years."""
     out = []
+    opened = closed = at = 0  # quotation marks before the number, counted on from the one before
     for m in _review_patterns()["bare"].finditer(text):
         n = m.group(1)
         if len(n) == 4 and n[:2] in ("19", "20"):
             continue
-        if text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+        opened, closed, at = opened + text.count("“", at, m.start()), closed + text.count("”", at, m.start()), m.start()
+        if opened > closed:
             continue  # inside quotes: a name (“12345”)
         out.append(m)
     return out
@@ -166,7 +168,7 @@ class SmallBase:
 
 def small_base_yoys(text: str) -> list[SmallBase]:
     """Counts whose 同比 a reviewer strikes (data/yoy.yaml): 败诉案件2件，同比减少60%."""
-    from draftkit.figures import pattern, small_count
+    from draftkit.figures import around, pattern, small_count
 
     out = []
     for m in pattern("with_yoy").finditer(text):
@@ -178,11 +180,12 @@ def small_base_yoys(text: str) -> list[SmallBase]:
         if not up and p >= 1:
             continue
         base = c / (1 + p) if up else c / (1 - p)
-        clause = re.compile(f"[{CLAUSE_END}]").split(text[:m.start()])[-1]
+        before = around(text, m.start(), m.end())[0]
+        clause = re.compile(f"[{CLAUSE_END}]").split(before)[-1]
         stated = re.compile(rf"(?:由|从)({NUM})[^\d，。；]{{0,4}}?(?:{UP}|{DOWN})?(?:到|至)$").search(clause)
         if stated:  # 由10件减少到6件: the base is written out (a wrong percentage is F001's)
             base = float(stated.group(1))
-        if not small_count(c, base, unit, text[:m.start()]):
+        if not small_count(c, base, unit, before):
             continue
         previous = round(base) if abs(base - round(base)) < 0.05 else None
         out.append(SmallBase(m.group(0), c, previous, unit, up))

@@ -82,6 +82,16 @@ def yoy(current: int | float, previous: int | float | None, rate: bool = False) 
     return f"同比{word}{amount}%"
 
 
+CONTEXT = 400  # characters either side of a slot or a figure that its wording looks at; a sentence is some 100
+
+
+def around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text before ``start`` and after ``end`` that the wording of a figure standing
+    there depends on (its clause and sentence), up to CONTEXT characters each way: a
+    paragraph of a megabyte is not copied once for every figure in it."""
+    return text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]
+
+
 def figure_text(fig: Figure, before: str = "", after: str = "") -> str:
     """``6件，同比减少40%``; ``98%，同比提高2个百分点``; ``6件`` when there is nothing to compare.
 
@@ -241,8 +251,9 @@ def find_written(text: str) -> Iterator[Found]:
         cur_s, unit = m.group(1), m.group(2)
         fig = Figure(_num(cur_s), None, unit)
         bare_end = m.start(2) + len(unit)
-        if m.end() > bare_end and not may_compare(unit, text[:m.start()], text[m.end():]):
-            if figure_text(fig, text[:m.start()], text[bare_end:]) == text[m.start():bare_end]:
+        before, after = around(text, m.start(), m.end())
+        if m.end() > bare_end and not may_compare(unit, before, after):
+            if figure_text(fig, before, around(text, m.start(), bare_end)[1]) == text[m.start():bare_end]:
                 yield Found(m.start(), bare_end, fig)
             continue
         if m.group(3):  # 同比持平
@@ -258,7 +269,7 @@ def find_written(text: str) -> Iterator[Found]:
         elif m.group(9):  # 比上年增加N件
             diff = Decimal(m.group(10))
             fig.previous = _num(str(Decimal(cur_s) - diff if m.group(9) == "增加" else Decimal(cur_s) + diff))
-        written = figure_text(fig, text[:m.start()], text[m.end():])
+        written = figure_text(fig, before, after)
         if written == m.group(0) or (m.group(3) or m.group(4)) and written.startswith(text[m.start():bare_end] + "，比上年"):
             yield Found(m.start(), m.end(), fig)  # a 同比 on small counts is read; draftkit writes it as 比上年…
 

@@ -17,6 +17,7 @@ TEMPLATE_LIMIT = 256 * 1024  # one template file: the built-in ones are under 2 
 REPORT_LIMIT = 50 * MB  # a report or a past report to mine, as stored (a docx may hold pictures)
 XML_LIMIT = 32 * MB  # the main part of a docx, unpacked
 BANK_LIMIT = 512 * MB  # one file of a phrase bank
+LINE_LIMIT = 1 * MB  # one line of it: an entry with its sources is some hundreds of bytes, a few KB from a province
 
 # C0 controls but tab, line feed, carriage return and form feed; DEL and C1; lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -47,13 +48,45 @@ def read_bytes(path: Path, limit: int, what: str = "文件") -> bytes:
     if st.st_size > limit:
         raise SkipFile(f"文件太大（{size_text(st.st_size)}），{what}不应超过 {size_text(limit)}", path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+        with open(path, "rb") as fh:  # as much as it holds: read(limit) would take limit bytes of memory first
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew meanwhile
+                data += fh.read(limit + 1 - len(data))
     except OSError as exc:
         raise SkipFile(f"无法读取（{os_reason(exc)}）", path) from None
     if len(data) > limit:
         raise SkipFile(f"文件太大，{what}不应超过 {size_text(limit)}", path)
     return data
+
+
+class mapped:
+    """A regular file mapped read-only while in the ``with`` (bytes for an empty one):
+    reading a few lines of it copies only those."""
+
+    def __init__(self, path: Path, limit: int, what: str) -> None:
+        self.path, self.limit, self.what, self.fh, self.map = path, limit, what, None, None
+
+    def __enter__(self):
+        import mmap
+
+        st = check_regular(self.path, self.what)
+        if st.st_size > self.limit:
+            raise SkipFile(f"文件太大（{size_text(st.st_size)}），{self.what}不应超过 {size_text(self.limit)}", self.path)
+        try:
+            self.fh = open(self.path, "rb")
+            if os.fstat(self.fh.fileno()).st_size == 0:
+                return b""
+            self.map = mmap.mmap(self.fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError) as exc:
+            self.__exit__()
+            raise SkipFile(f"无法读取（{os_reason(exc) if isinstance(exc, OSError) else exc}）", self.path) from None
+        return self.map
+
+    def __exit__(self, *exc) -> None:
+        if self.map is not None:
+            self.map.close()
+        if self.fh is not None:
+            self.fh.close()
 
 
 def mapped_lines(path: Path, limit: int, what: str, spans) -> list[tuple[int, bytes]]:
@@ -73,6 +106,27 @@ def mapped_lines(path: Path, limit: int, what: str, spans) -> list[tuple[int, by
                 return [(start, data[start:end]) for start, end in spans(data)]
     except OSError as exc:
         raise SkipFile(f"无法读取（{os_reason(exc)}）", path) from None
+
+
+def long_lines(data, limit: int = LINE_LIMIT) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``data`` (bytes or a mapping) longer than ``limit``
+    bytes, found without walking every line: such a line holds a whole block of limit/2
+    bytes with no line break, so only blocks are looked through (in C), and the line
+    around a block without one is measured."""
+    block = max(1, limit // 2)
+    out: list[tuple[int, int]] = []
+    size, find, rfind, pos = len(data), data.find, data.rfind, 0
+    while pos + block <= size:
+        if find(b"\n", pos, pos + block) >= 0:
+            pos += block
+            continue
+        start = rfind(b"\n", 0, pos) + 1
+        end = find(b"\n", pos + block)
+        end = size if end < 0 else end
+        if end - start > limit:
+            out.append((start, end))
+        pos = end + 1
+    return out
 
 
 def os_reason(exc: OSError) -> str:

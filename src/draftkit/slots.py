@@ -156,10 +156,12 @@ def substitute(text: str, lookup: Callable[[str], str | None]) -> str:
 
 def substitute_in_context(text: str, lookup: Callable[[str, str, str], str | None]) -> str:
     """As ``substitute``, with ``lookup(name, before, after)`` given the text on either side of
-    the slot (a figure reads differently mid-phrase and at a clause end)."""
+    the slot (a figure reads differently mid-phrase and at a clause end; ``around``)."""
 
     def sub(m: re.Match) -> str:
-        out = lookup(m.group(1), text[:m.start()], text[m.end():])
+        from draftkit.figures import around
+
+        out = lookup(m.group(1), *around(text, m.start(), m.end()))
         return m.group(0) if out is None else out
 
     return SLOT_RE.sub(sub, text)

@@ -317,12 +317,21 @@ class Bank:
 
 
 def _read_bank_text(path: Path) -> str:
-    """A bank file as text; a line that is not UTF-8 is skipped with a warning (left
-    empty, so that later lines keep their numbers)."""
+    """A bank file as text; a line that is not UTF-8, or longer than a bank line may be,
+    is skipped with a warning (left empty, so that later lines keep their numbers). The
+    file is mapped, and a long line is never copied: one line of 500 MB costs nothing."""
     from draftkit.errors import warn
-    from draftkit.inputs import BANK_LIMIT, read_bytes
+    from draftkit.inputs import BANK_LIMIT, LINE_LIMIT, long_lines, mapped, size_text
 
-    data = read_bytes(path, BANK_LIMIT, "短语库文件")
+    with mapped(path, BANK_LIMIT, "短语库文件") as view:
+        pieces, at, line = [], 0, 1
+        for start, end in long_lines(view):
+            pieces.append(view[at:start])
+            line += pieces[-1].count(b"\n")
+            warn(f"{path}:{line}: 短语库中这一行太长（{size_text(end - start)}，一条不超过 {size_text(LINE_LIMIT)}），已跳过")
+            at = end
+        pieces.append(view[at:])
+    data = b"".join(pieces) if len(pieces) > 1 else pieces[0]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

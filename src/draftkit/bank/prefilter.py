@@ -78,7 +78,9 @@ def candidate_lines(data, words: list[bytes], every: bool = False) -> list[tuple
 
 
 def line_at(path, offset: int) -> int:
-    """The number of the line starting at a byte offset of a bank file (for a warning)."""
-    from draftkit.inputs import BANK_LIMIT, read_bytes
+    """The number of the line starting at a byte offset of a bank file (for a warning),
+    counted a megabyte at a time: the file is not read whole."""
+    from draftkit.inputs import BANK_LIMIT, mapped
 
-    return read_bytes(path, BANK_LIMIT, "短语库文件").count(b"\n", 0, offset) + 1
+    with mapped(path, BANK_LIMIT, "短语库文件") as view:
+        return sum(view[at:min(at + (1 << 20), offset)].count(b"\n") for at in range(0, offset, 1 << 20)) + 1

@@ -5,14 +5,19 @@ cannot be read, as a full load gives.
 A bank file with fresh keys (bank/keys.py) is one write_bank wrote, every line valid: a
 search showing ``limit`` entries reads the lines its keys pick, a few dozen. Any other
 file (edited by hand, damaged, or written before keys existed) is checked line by line
-once, each unreadable line warned with its number, and then read as before: the lines
-that can hold the words (bank/prefilter.py) but the unreadable ones.
+once, each unreadable line warned with its number (a line longer than a bank line may
+be is skipped without being copied), and then read as before: the lines that can hold
+the words (bank/prefilter.py) but the unreadable ones. When every line is sound its keys
+are kept in draftkit's cache folder, by the file's SHA-256, for the next search; nothing
+is written beside the bank.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
+
+from draftkit.bank import keystore
 
 
 def load_for_search(bank, files: list[Path], words: list[str], limit: int | None) -> None:
@@ -66,6 +71,7 @@ class _Reader:
     def __init__(self, bank, files: list[Path]):
         self.bank, self.files = bank, files
         self.fresh: dict[int, bool] = {}
+        self.digests: dict[int, str] = {}  # file → the SHA-256 of its bytes
         self.bad: dict[int, set[int]] = {}  # file → starts of its unreadable lines
         self.origin: dict[str, int] = {}  # id → the file its entry was read from
         self.loaded: set[tuple[int, int]] = set()
@@ -80,22 +86,38 @@ class _Reader:
             self._add(index, path, found)
 
     def _spans(self, index: int, path: Path, data, pick: Callable, want_keys: bool) -> list[tuple[int, int]]:
+        if index not in self.digests:
+            self.digests[index] = keystore.file_digest(path, data)
         if want_keys or index not in self.fresh:
-            fresh, picked = _with_keys(path, data, (lambda k: pick(data, k)) if want_keys else (lambda k: None))
+            fresh, picked = keystore.with_keys(path, data, (lambda k: pick(data, k)) if want_keys else (lambda k: None),
+                                       self.digests[index])
             self.fresh[index] = fresh
             if fresh and want_keys:
                 return _ends(data, picked, ())
         if not self.fresh[index] and index not in self.bad:
             self.bad[index] = self._check(path, data)
             if not self.bad[index]:
-                _rewrite_keys(path)  # checked whole and sound: the next search is quick again
+                keystore.keep_keys(data, self.digests[index])  # checked whole and sound: the next search is quick again
         return _ends(data, pick(data, None), self.bad.get(index, ()))
 
     def _check(self, path: Path, data) -> set[int]:
         """Every line of a file without fresh keys checked (about 5 µs a line: 0.25 s for
-        50,000), each unreadable one warned; their starts."""
-        bad, start, note = set(), 0, self.bank._notes.append
-        for n, raw in enumerate(bytes(data).split(b"\n"), 1):
+        50,000), each unreadable one warned; their starts. A line longer than LINE_LIMIT
+        is warned and never copied out of the mapping."""
+        from draftkit.inputs import LINE_LIMIT, size_text
+
+        bad, start, note, size = set(), 0, self.bank._notes.append, len(data)
+        n = 0
+        while start < size:
+            n += 1
+            end = data.find(b"\n", start)
+            end = size if end < 0 else end
+            if end - start > LINE_LIMIT:
+                note(f"{path}:{n}: 短语库中这一行太长（{size_text(end - start)}，一条不超过 {size_text(LINE_LIMIT)}），已跳过")
+                bad.add(start)
+                start = end + 1
+                continue
+            raw = data[start:end]
             if raw.strip():
                 try:
                     line = raw.decode("utf-8")
@@ -106,7 +128,7 @@ class _Reader:
                     if not self.bank.readable(line):
                         note(f"{path}:{n}: 短语库中这一行无法读取（不是有效的条目），已跳过")
                         bad.add(start)
-            start += len(raw) + 1
+            start = end + 1
         return bad
 
     def _add(self, index: int, path: Path, found: list[tuple[int, bytes]]) -> None:
@@ -135,7 +157,8 @@ class _Reader:
 
                 def spans(data, j=j, pids=pids):  # each later file mapped once for all the ids
                     if j not in self.fresh:
-                        self.fresh[j] = _with_keys(self.files[j], data, lambda k: None)[0]
+                        self.digests.setdefault(j, keystore.file_digest(self.files[j], data))
+                        self.fresh[j] = keystore.with_keys(self.files[j], data, lambda k: None, self.digests[j])[0]
                     out = [line_with_id(data, pid, self.fresh[j]) for pid in pids]
                     return [span for span in out if span and span[0] not in self.bad.get(j, ())]
 
@@ -150,38 +173,19 @@ class _Reader:
 
 
 def _ends(data, picked, bad) -> list[tuple[int, int]]:
-    """(start, end) of the lines starting where picked (a start, or a span), but the bad."""
+    """(start, end) of the lines starting where picked (a start, or a span), but the bad,
+    any that is not the start of a line (keys that do not hold together) and any longer
+    than a bank line may be (warned when the file was checked)."""
+    from draftkit.inputs import LINE_LIMIT
+
     size, find, out = len(data), data.find, []
     for start in picked:
         if isinstance(start, tuple):
             start = start[0]
-        if start not in bad:
-            end = find(b"\n", start)
-            out.append((start, size if end < 0 else end))
+        if start in bad or not 0 <= start < max(size, 1) or (start and data[start - 1:start] != b"\n"):
+            continue
+        end = find(b"\n", start)
+        end = size if end < 0 else end
+        if end - start <= LINE_LIMIT:
+            out.append((start, end))
     return out
-
-
-def _rewrite_keys(path: Path) -> None:
-    """Keys for a sound bank file that had none or stale ones (mined by an older draftkit,
-    copied, edited by hand); where its folder cannot be written to, it stays without."""
-    from draftkit.bank.keys import write_keys
-    from draftkit.errors import DraftkitError
-
-    try:
-        write_keys(path)
-    except (OSError, DraftkitError):
-        pass
-
-
-def _with_keys(path: Path, data, use: Callable) -> tuple[bool, object]:
-    """Whether a mapped bank file has fresh keys, and ``use(keys)`` while they are mapped."""
-    import mmap
-
-    from draftkit.bank.keys import keys_path, open_keys
-
-    try:
-        with open(keys_path(path), "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as keys_data:
-            keys = open_keys(path, data, keys_data)
-            return (False, None) if keys is None else (True, use(keys))
-    except (OSError, ValueError):  # no keys file, an empty one, one that cannot be mapped
-        return False, None

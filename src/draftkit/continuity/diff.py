@@ -11,7 +11,7 @@ from pathlib import Path
 
 from draftkit import slots
 from draftkit.domain import PART_KEYS, PART_NAMES
-from draftkit.figures import figure_text, number, yoy
+from draftkit.figures import around, figure_text, number, yoy
 from draftkit.report.datafile import iter_items
 from draftkit.report.model import Figure
 
@@ -50,10 +50,9 @@ def _items(data: dict, key: str) -> list[DiffItem]:
             if name == "Y1":
                 return f"{year + 1}"
             if isinstance(v, dict) and v.get("current") is not None:
-                before = slots.blank(text[:m.start()])[-14:]
-                figures.append((re.compile(r"[，。；：、]").split(before)[-1], v))
-                return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")),
-                                   text[:m.start()], text[m.end():])
+                before, after = around(text, m.start(), m.end())
+                figures.append((re.compile(r"[，。；：、]").split(slots.blank(before)[-14:])[-1], v))
+                return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")), before, after)
             return m.group(0)
 
         readable = slots.SLOT_RE.sub(read, text)

@@ -26,11 +26,11 @@ def readable(item, year: int) -> str:
     from draftkit.report.model import Figure
 
     values = {} if isinstance(item, str) else item.get("values", {})
-    values = {"year": year, "next_year": year + 1, **values}
+    years = {"year": year, "next_year": year + 1}  # not merged into values: an item may hold thousands
 
     def lookup(name: str, before: str, after: str) -> str | None:
-        v = values.get(name)
-        if isinstance(v, int) and name in ("year", "next_year"):
+        v = years[name] if name in years and name not in values else values.get(name)
+        if isinstance(v, int) and name in years:
             return str(v)
         if isinstance(v, dict) and v.get("current") is not None:
             return figure_text(Figure(v["current"], v.get("previous"), v.get("unit", "")), before, after)
@@ -134,7 +134,8 @@ def _last_years_acts(item: dict, year: int, flags: list[str]) -> tuple[dict, lis
             notes.append(found.note())
             flags.append(found.flag())
     text = "".join(pieces)
-    kept = {k: v for k, v in values.items() if "{" + k + "}" in text}
+    named = set(slots.SLOT_RE.findall(text))
+    kept = {k: v for k, v in values.items() if k in named}
     out = {**item, "text": text}
     if kept:
         out["values"] = kept

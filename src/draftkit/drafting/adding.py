@@ -7,7 +7,7 @@ from __future__ import annotations
 from draftkit import slots
 from draftkit.domain import TOPIC_NAMES
 from draftkit.drafting.picker import BankCompleter
-from draftkit.drafting.validators import Back, in_turn, v_required
+from draftkit.drafting.validators import Back, v_required
 from draftkit.report.schema import record
 
 
@@ -15,10 +15,12 @@ class AddPrompts:
     """Mixed into the flow: needs ``bank``, ``ui``, ``year``, ``issuer``, ``data``, ``save``,
     ``entries`` and the slot prompts."""
 
-    def write_own(self, part: dict) -> None:
+    def write_own(self, part: dict, key: str | None = None) -> None:
         """The user's own sentence, the section it goes in (where the part has sections),
         then its figures' questions; ``<`` goes back one of these (the sentence comes back
-        as it was typed), and at the sentence to the menu."""
+        as it was typed), and at the sentence to the menu. Each answer is kept as it is
+        given (kept.py): --resume takes the sentence up where it stopped. ``key``: the
+        part's (found from the part when not given)."""
         from draftkit.cnfmt import cn_number
 
         sections = part.get("sections") or []
@@ -31,15 +33,20 @@ class AddPrompts:
         def where(a: dict) -> None:
             a["where"] = self.ui.select("放在哪一节：", labels + [before], default=a.get("where", labels[0]))
 
+        key = key or next((k for k, p in self.data.get("parts", {}).items() if p is part), "")
+        run = f"own:{key}"
+
         def figures(a: dict) -> None:
-            a["item"] = self.own_sentence(a["text"])
+            a["item"] = self.own_sentence(a["text"], run)
 
         try:
-            a = in_turn([sentence] + ([where] if sections else []) + [figures])
+            a = self.kept_in_turn(run, [sentence] + ([where] if sections else []) + [figures],
+                                  ["text"] + (["where"] if sections else []) + ["item"])
         except Back:
             return
-        holder = sections[labels.index(a["where"])] if a.get("where", before) != before else part
+        holder = sections[labels.index(a["where"])] if a.get("where", before) in labels else part
         holder.setdefault("items", []).append(a["item"])
+        self.done(run)
 
     def add_from_bank(self, key: str, part: dict) -> None:
         from draftkit.bank.recommend import affinity, offerable

@@ -28,14 +28,16 @@ from draftkit.drafting.defaults import PART_STYLE, default_year
 from draftkit.drafting.prompter import Prompter, wrap
 from draftkit.drafting.questions import BASICS, ask_basic
 from draftkit.drafting.adding import AddPrompts
+from draftkit.drafting import answersfile
 from draftkit.drafting.carried import CarriedPrompts
+from draftkit.drafting.kept import KeptRuns
 from draftkit.drafting.slotprompts import SlotPrompts
 from draftkit.drafting.validators import Back
 from draftkit.report.schema import record
 
 
 @dataclass
-class Flow(SlotPrompts, CarriedPrompts, AddPrompts):
+class Flow(SlotPrompts, CarriedPrompts, AddPrompts, KeptRuns):
     """The interactive drafting: the questions asked, the answers kept, the report written."""
 
     answers_path: Path
@@ -46,6 +48,7 @@ class Flow(SlotPrompts, CarriedPrompts, AddPrompts):
     output: Path | None = None
     echo: Callable[[str], None] = print
     bank_dirs: list[Path] = field(default_factory=list)  # extra banks, needed again to render
+    on_disk: str | None = None  # what the answers file held when last read or written (answersfile.py)
 
     @property
     def bank(self) -> Bank:
@@ -55,24 +58,14 @@ class Flow(SlotPrompts, CarriedPrompts, AddPrompts):
 
     # -- persistence --
     def save(self, step: str) -> None:
-        from draftkit import atomic
-        from draftkit.errors import DraftkitError
-        from draftkit.report.datafile import dump_keeping
-        from draftkit.report.loader import read_text
-
-        self.data.setdefault("progress", {})["step"] = step
-        try:
-            old = read_text(self.answers_path) if self.answers_path.exists() else None  # its comments are kept
-        except (OSError, DraftkitError):
-            old = None
-        atomic.write_text(self.answers_path, dump_keeping(
-            old, self.data, "# draftkit new 的答案文件：可以手工修改，再用 draftkit render 生成报告\n"))
+        answersfile.save(self, step)
 
     @classmethod
     def resume(cls, answers_path: Path, bank: Bank, ui: Prompter, **kw) -> "Flow":
         from draftkit.report.datafile import read_data
 
         flow = cls(answers_path, bank, ui, data=read_data(answers_path, "答案文件"), **kw)
+        flow.on_disk = answersfile.fingerprint(answers_path)
         typing = flow.data.get("progress", {}).pop("typing", None)  # what Ctrl-C interrupted
         if isinstance(typing, dict) and hasattr(ui, "typing"):
             ui.typing.update({str(k): str(v) for k, v in typing.items()})
@@ -140,6 +133,7 @@ class Flow(SlotPrompts, CarriedPrompts, AddPrompts):
             visited.append(key)
             self.save(f"part:{key}")
         title = default_part_heading(key, self.year, self.issuer.get("level", ""))
+        self.take_up(key, part)
         while True:
             entries = self.entries(part)
             self.echo(f"\n{PART_NAMES[key]}：{title}")
@@ -171,7 +165,7 @@ class Flow(SlotPrompts, CarriedPrompts, AddPrompts):
             if choice == "按主题从短语库添加":
                 self.add_from_bank(key, part)
             elif choice == "自己写一句":
-                self.write_own(part)
+                self.write_own(part, key)
             elif choice == "修改一项" and entries:
                 try:
                     _, item = entries[self._choose_item(entries, "修改哪一项：")]

@@ -45,7 +45,9 @@ def new_draft(answers: Path, resume: bool, last_year: Path | None, docx: Path | 
         time.sleep(0.25)
         return load_bank(bank_dirs)
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    from draftkit.drafting.answersfile import held
+
+    with held(answers), ThreadPoolExecutor(max_workers=1) as pool:  # one session a file
         bank = pool.submit(load_later)
         from draftkit.drafting.flow import run
         from draftkit.drafting.prompter import Prompter

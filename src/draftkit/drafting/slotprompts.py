@@ -146,7 +146,9 @@ class SlotPrompts:
                                        f"{old['previous']}{unit}）：", _number_text(old.get("current")), check)
                     values[name] = {**old, "current": to_number(cur)}
                 else:
-                    values[name] = self.ask_slot(self.shown(item, name), kinds[name], old)
+                    key = self.slot_key(item, name)
+                    values[name] = self.ask_slot(self.shown(item, name), kinds[name], old, key)
+                    self.done(key)
                     text = self.item_text(item)
                     at = text.find("{" + name + "}")
                     if kinds[name] == "year" and not text[at + len(name) + 2:].startswith(("年", "—", "-")):
@@ -156,7 +158,7 @@ class SlotPrompts:
 
         in_turn([blank(*b) for b in blanks])
 
-    def own_sentence(self, text: str) -> dict:
+    def own_sentence(self, text: str, key: str = "own") -> dict:
         """A sentence the user wrote: each number in it becomes a figure asked like a bank
         figure (its measure word if it has none, last year's value for the 同比); 【数字】
         and the like are slots to fill. ``<`` goes back a question, from the first out."""
@@ -166,6 +168,7 @@ class SlotPrompts:
         text = slots.from_marks(text)
         found = own_figures(slots.SLOT_RE.sub(lambda m: "□" * len(m.group(0)), text))  # {y1} holds no figure
         steps: list[Callable[[dict], Any]] = []
+        keys: list[str] = []
         for n, (start, end, current, unit) in enumerate(found, 1):
             shown = text[:start] + f"【{text[start:end]}】" + text[end:]
             number = text[start:end]
@@ -182,7 +185,10 @@ class SlotPrompts:
                                              lambda t: (v_percent if rate else v_number)(t, optional=True))
 
             steps += ([] if unit else [ask_unit]) + [ask_previous]
-        answers = in_turn(steps)
+            keys += ([] if unit else [f"unit{n}"]) + [f"prev{n}"]
+        import hashlib
+
+        answers = self.kept_in_turn(f"{key}/{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}", steps, keys)
         values: dict = {}
         out, last = [], 0
         taken = set(slots.names(text))
@@ -223,12 +229,13 @@ class SlotPrompts:
             except Back:
                 continue
 
-    def ask_slot(self, label: str, kind: str, old: Any = None) -> Any:
-        """One slot's value; ``old``: what it holds already (prefilled when asked again)."""
+    def ask_slot(self, label: str, kind: str, old: Any = None, key: str | None = None) -> Any:
+        """One slot's value; ``old``: what it holds already (prefilled when asked again);
+        ``key``: the run its questions are kept under (kept_in_turn)."""
         label = f"  {label}"
         old_text = _number_text(old) or (str(old) if isinstance(old, str) else "")
         if kind.startswith("figure") or kind == "number" and isinstance(old, dict):
-            return self._ask_figure(label, kind.split(":", 1)[1] if ":" in kind else "", old)
+            return self._ask_figure(label, kind.split(":", 1)[1] if ":" in kind else "", old, key)
         if kind == "percent":
             cur = old.get("current") if isinstance(old, dict) else old
             return figure(to_number(self.ui.text(f"{label} 百分率（0–100，可带 %）：", _number_text(cur), v_percent)), "%")
@@ -255,7 +262,7 @@ class SlotPrompts:
                                       v_required).strip("《》") + "》"
         return self.ui.text(f"{label}：", old_text, v_required)
 
-    def _ask_figure(self, label: str, unit: str, old: Any) -> dict:
+    def _ask_figure(self, label: str, unit: str, old: Any, key: str | None = None) -> dict:
         """This year's value, its measure word where the sentence has none, last year's."""
         old = old if isinstance(old, dict) else {}
 
@@ -271,7 +278,8 @@ class SlotPrompts:
                                          a.get("previous", _number_text(old.get("previous"))),
                                          lambda t: v_number(t, optional=True))
 
-        answers = in_turn([current] + ([] if unit else [measure]) + [previous])
+        steps, keys = [current] + ([] if unit else [measure]) + [previous], ["current"] + ([] if unit else ["unit"]) + ["previous"]
+        answers = self.kept_in_turn(key, steps, keys) if key else in_turn(steps)
         previous = answers["previous"]
         return figure(to_number(answers["current"]), unit or answers["unit"].strip(),
                       to_number(previous) if previous else None)

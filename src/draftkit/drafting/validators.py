@@ -17,12 +17,14 @@ class Back(Exception):
     """The user asked to go back one step."""
 
 
-def in_turn(steps: list[Callable[[dict], Any]]) -> dict:
+def in_turn(steps: list[Callable[[dict], Any]], answers: dict | None = None, begin: int = 0,
+            after: Callable[[dict], None] | None = None) -> dict:
     """Ask a run of questions in turn, each step putting its answer in the dict it is
     given: ``<`` at a question goes back to the one before (whose answer stays in the dict,
-    to be prefilled), and at the first out to the caller."""
-    answers: dict = {}
-    i = 0
+    to be prefilled), and at the first out to the caller. ``answers`` and ``begin``: a run
+    taken up where it stopped; ``after(answers)`` once each question is answered."""
+    answers = {} if answers is None else answers
+    i = begin
     while i < len(steps):
         try:
             steps[i](answers)
@@ -32,6 +34,8 @@ def in_turn(steps: list[Callable[[dict], Any]]) -> dict:
             i -= 1
             continue
         i += 1
+        if after is not None:
+            after(answers)
     return answers
 
 

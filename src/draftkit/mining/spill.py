@@ -15,13 +15,13 @@ import marshal
 import pickle
 import re
 import struct
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from draftkit import slots
+from draftkit.scratch import Scratch
 
 BUCKETS = 64  # by the first two hex digits of an id, four to a bucket: in the order of ids
 FLUSH = 40_000  # occurrences held in memory before they are written out (some 30 MB)
@@ -115,11 +115,12 @@ def bucket_of(phrase_id: str) -> int:
 
 class Spill:
     """Occurrences held in memory while they are few (under FLUSH), else in bucket files
-    in a temporary folder (removed by close, or when the object is collected); then each
+    in a scratch folder of the run's own (scratch.py: removed by close, when the object is
+    collected, on Ctrl-C and SIGTERM, and by the next run after a kill -9); then each
     bucket merged once and kept merged, where its occurrences were."""
 
     def __init__(self) -> None:
-        self._dir: tempfile.TemporaryDirectory | None = None
+        self._dir: Scratch | None = None
         self._held: list[list[tuple]] = [[] for _ in range(BUCKETS)]
         self._kept: dict[int, dict[str, Merged]] = {}  # merged buckets, when nothing went to disk
         self._count = 0
@@ -132,8 +133,8 @@ class Spill:
     @property
     def folder(self) -> Path:
         if self._dir is None:
-            self._dir = tempfile.TemporaryDirectory(prefix="draftkit-mine-")
-        return Path(self._dir.name)
+            self._dir = Scratch("draftkit-mine-")
+        return self._dir.path
 
     def add(self, bucket: int, o: Occurrence) -> None:
         self._held[bucket].append(tuple(o))
@@ -198,4 +199,4 @@ class Spill:
     def close(self) -> None:
         self._kept.clear()
         if self._dir is not None:
-            self._dir.cleanup()
+            self._dir.close()

@@ -98,27 +98,30 @@ MAX_PARAGRAPHS = 100_000  # a long report has some 300
 
 
 def docx_text(data: bytes) -> str:
-    """The paragraphs of a .docx (table cells included), one a line. The main part is
-    parsed as it is unpacked: its size counted while reading (a small file may unpack to
-    gigabytes), no DTD or entity accepted, paragraphs let go once read."""
-    import io
-    import zipfile
-
+    """The paragraphs of a .docx (table cells included), one a line, with Word's automatic
+    numbering. Every part is read under the limits of reading/package.py; the main part is
+    parsed as it is unpacked, paragraphs let go once read."""
     from lxml import etree
 
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        main = _main_part(package)
-        raw = package.open(main)
-    except (zipfile.BadZipFile, KeyError, ValueError, NotImplementedError, RuntimeError, OSError):
-        raise SkipFile("不是有效的 .docx 文件") from None
+    from draftkit.inputs import XML_LIMIT
+    from draftkit.reading.package import INVALID, doctype_in, main_part, open_package, open_part, reading
+
+    package = open_package(data)
+    main = main_part(package)
     numbering = _numbering(package, main)
     lines: list[str] = []
-    body = False
-    try:
-        with raw:
-            for _, el in etree.iterparse(_Guarded(raw), events=("end",), tag=(f"{W}p", f"{W}body"),
-                                         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False):
+    body = checked = False
+    with reading(main), open_part(package, main, XML_LIMIT) as raw:
+        try:
+            for event, el in etree.iterparse(raw, events=("start", "end"), tag=(f"{W}document", f"{W}p", f"{W}body"),
+                                             resolve_entities=False, no_network=True, load_dtd=False,
+                                             huge_tree=False):
+                if not checked:  # the DTD comes before the first element, in any encoding
+                    checked = True
+                    if doctype_in(el.getroottree()):
+                        raise SkipFile("正文含有 DTD 或实体声明，出于安全考虑不予读取")
+                if event == "start" or el.tag == f"{W}document":
+                    continue
                 if el.tag == f"{W}body":
                     body = True
                     continue
@@ -131,10 +134,10 @@ def docx_text(data: bytes) -> str:
                     el.clear()
                     while el.getprevious() is not None:
                         del el.getparent()[0]
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError):
-        raise SkipFile("不是有效的 .docx 文件（正文无法解析）") from None
+        except (etree.XMLSyntaxError, OSError, ValueError):
+            raise SkipFile(f"{INVALID}（正文无法解析）") from None
     if not body:
-        raise SkipFile("不是有效的 .docx 文件（没有正文）")
+        raise SkipFile(f"{INVALID}（没有正文）")
     return "\n".join(lines)
 
 
@@ -161,13 +164,13 @@ def _numbering(package, main: str):
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     parts = {}
     try:
-        rels = _parse_part(package, rels_name) if rels_name in package.namelist() else None
+        rels = _parse_part(package, rels_name) if rels_name in package.NameToInfo else None
         for rel in rels.iter("{http://schemas.openxmlformats.org/package/2006/relationships}Relationship") \
                 if rels is not None else ():
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
             if kind in ("numbering", "styles") and rel.get("TargetMode") != "External":
                 target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-                if target in package.namelist():
+                if target in package.NameToInfo:
                     parts[kind] = _parse_part(package, target)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError, ValueError, KeyError):
         return None
@@ -177,12 +180,11 @@ def _numbering(package, main: str):
 
 
 def _parse_part(package, name: str):
-    """One XML part of the package, read with the main part's guards (size, no DTD)."""
-    from lxml import etree
+    """One XML part of the package, read under the limits every part is read under
+    (reading/package.py: size, ratio, a damaged stream, no DTD in any encoding)."""
+    from draftkit.reading.package import parse_part
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    with package.open(name) as raw:
-        return etree.parse(_Guarded(raw), parser).getroot()
+    return parse_part(package, name)
 
 
 def frames_text(data: bytes) -> str:
@@ -190,17 +192,17 @@ def frames_text(data: bytes) -> str:
     frame at its place on the page, in the PDF's reading order. Pieces in a row at one
     height are joined into a line (left to right); a line that runs to the right margin
     and does not end a sentence goes on in the next (the PDF's own line breaks)."""
-    import io
-    import zipfile
-
     from lxml import etree
+
+    from draftkit.inputs import XML_LIMIT
+    from draftkit.reading.package import open_package, parse_part, reading
 
     ns = {"w": W[1:-1], "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
           "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
-    try:
-        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
-        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+    try:  # read as any docx is (reading/package.py): a hostile PDF makes no bomb of what LibreOffice writes
+        with reading("word/document.xml"):
+            root = parse_part(open_package(data), "word/document.xml", XML_LIMIT)
+    except (SkipFile, etree.XMLSyntaxError):
         raise SkipFile("转换后的文件无法读取：请另存为 .docx 后再试") from None
     lines: list[tuple[str, int, int]] = []  # (text, right edge, height)
     for page in root.iterfind("w:body/w:p", ns):
@@ -252,38 +254,6 @@ def joins(line: str, following: str) -> bool:
     return not re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．]|特此报告)").match(following)
 
 
-def _main_part(package) -> str:
-    """word/document.xml, or the part [Content_Types].xml names as the main document."""
-    if "word/document.xml" in package.namelist():
-        return "word/document.xml"
-    types = package.read("[Content_Types].xml")[:1 << 20].decode("utf-8", "replace")
-    m = re.compile(r'PartName="/([^"]+)"[^>]*ContentType="[^"]*document\.main\+xml"').search(types)
-    if not m:
-        raise KeyError("main part")
-    return m.group(1)
-
-
-class _Guarded:
-    """A file-like over the unpacked main part that counts what it gives and refuses a
-    DTD (entity expansion, external entities): both raise SkipFile mid-parse."""
-
-    def __init__(self, raw) -> None:
-        from draftkit.inputs import XML_LIMIT
-
-        self.raw, self.limit, self.seen, self.tail = raw, XML_LIMIT, 0, b""
-
-    def read(self, n: int = -1) -> bytes:
-        from draftkit.inputs import size_text
-
-        chunk = self.raw.read(min(n, 1 << 16) if n and n > 0 else 1 << 16)
-        self.seen += len(chunk)
-        if self.seen > self.limit:
-            raise SkipFile(f"正文解压后超过 {size_text(self.limit)}，不像一份报告，不予读取")
-        window = self.tail + chunk
-        if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-            raise SkipFile("正文含有 DTD 或实体声明，出于安全考虑不予读取")
-        self.tail = chunk[-16:]
-        return chunk
 
 
 def _looks_html(text: str) -> bool:

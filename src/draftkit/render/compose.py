@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from draftkit.cnfmt import cn_number, date_cn
 from draftkit.domain import default_part_heading
 from draftkit.errors import Collector
-from draftkit.figures import figure_text, number
+from draftkit.figures import around, figure_text, number
 from draftkit.report.model import Figure, Item, Part, Report, Value
 from draftkit.slots import SLOT_RE, TO_FILL, TO_WRITE, absorb_units, kind_by_name, label
 from draftkit.slots import builtin_values as _builtins
@@ -99,11 +99,11 @@ def fill(text: str, values: dict[str, Value], builtins: dict[str, Value], item: 
             value = values[name]
             if isinstance(value, Figure) and value.current is None:
                 if draft:  # the measure word stays, so that the filled-in number reads right
-                    unit = "" if value.unit == "%" or text[m.end():].startswith(value.unit) else value.unit
+                    unit = "" if value.unit == "%" or text.startswith(value.unit, m.end()) else value.unit
                     return TO_FILL.format(label(name)) + unit
                 errors.add(value.loc or item.loc, f"空位“{name}”的本年数值还没有填写（current）")
                 return m.group(0)
-            return value_text(value, text[:m.start()], text[m.end():])
+            return value_text(value, *around(text, m.start(), m.end()))
         if name in builtins:
             return value_text(builtins[name])
         if draft and not plain:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from draftkit.errors import DraftkitError
@@ -52,7 +53,7 @@ def output_path(data: Path, out: Path | None, fmt: str | None) -> tuple[Path, st
             fmt = suffix if suffix in FORMATS else "docx"
         elif suffix in FORMATS and suffix != fmt:
             raise DraftkitError(f"{out}: 文件扩展名 .{suffix} 与 --format {fmt} 不一致")
-        if out.exists() and out.is_dir():
+        if os.path.isdir(out):  # never raises: a name too long is refused by outputs.target
             out = out / f"{data.stem}.{fmt}"
         return out, fmt
     fmt = fmt or "docx"

@@ -79,6 +79,7 @@ SCHEMA: dict[str, tuple[Key, ...]] = {
         Key("visited"),
         Key("skipped"),
         Key("typing"),  # what was being typed when Ctrl-C came: question → text, put back on resume
+        Key("pending"),  # the answers of a run of questions not yet finished (a figure's value and unit …)
     ),
 }
 

@@ -91,6 +91,19 @@ class GuardedConstructor(yaml.constructor.SafeConstructor):
     def _refuse(self, node: Node, message: str):
         raise yaml.constructor.ConstructorError(None, None, message, node.start_mark)
 
+    def construct_object(self, node, deep=False):
+        """A tagged scalar its type cannot take (``!!int x``, ``!!float y``, ``!!int 0xZZ``,
+        ``!!bool maybe``, ``!!timestamp 明天``, an empty ``!!int``) is a problem at its
+        place, as any other value that cannot be read, not a crash."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError):
+            what = _TYPE_NAMES.get(node.tag, "标签所写的类型")
+            value = node.value if isinstance(node, ScalarNode) else ""
+            value = value if len(value) <= 40 else value[:40] + "……"
+            self._refuse(node, f"“{value}”不能读作{what}（{_tag_shown(node.tag)}）" if value else
+                         f"这里的值不能读作{what}（{_tag_shown(node.tag)}）")
+
     def construct_yaml_timestamp(self, node):
         try:
             return super().construct_yaml_timestamp(node)
@@ -115,6 +128,11 @@ for _tag, _fn in (("timestamp", GuardedConstructor.construct_yaml_timestamp),
                   ("int", GuardedConstructor.construct_yaml_int),
                   ("float", GuardedConstructor.construct_yaml_float)):
     GuardedConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _fn)
+
+
+def _tag_shown(tag: str) -> str:
+    """A tag as it was written: tag:yaml.org,2002:int → !!int."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def yaml_problem(path: str, exc: yaml.YAMLError, text: str) -> Problem:

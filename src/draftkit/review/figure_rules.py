@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 
 import re
 
@@ -24,6 +25,7 @@ _PLACEHOLDER_KINDS = [
 _PLACEHOLDERS = lazy("|".join(f"({p})" for p, _ in _PLACEHOLDER_KINDS))
 _UNIT_AFTER = lazy(rf"(?:%|个百分点|(?:余|多)?(?:{fg.measure_word_pattern()}))?")
 # What may stand before a rate's name and is not part of it: 全市行政复议纠错率 is 行政复议纠错率.
+_SENTENCE_END = lazy(f"[{PIECE_END}]")
 _RATE_HEAD = lazy(r"^(?:.*?[的，、])?(?:其中|全年|全市|全县|全区|我市|我县|我区|本级|年度)*")
 
 
@@ -51,22 +53,28 @@ def check_figures(ctx: Ctx) -> None:
                 sign = ("提高" if up else "下降") if change.points else ("增长" if up else "减少")
                 right = f"{sign}{actual:.1f}{'个百分点' if change.points else '%'}".replace(".0个", "个").replace(".0%", "%")
                 ctx.add("F001", "error", f"同比数字不符：“{where}”按两个数算应为{right}", p.index, right)
+        ends = None  # where the paragraph's sentences end: found once, not once a rate
         for m in fg.pattern("rate").finditer(t):
             name, value = m.group(1), m.group(2)
             if float(value) > 100:
                 ctx.add("F002", "error", f"{name}为{value}%，比率不能超过100%", p.index)
-            rates.setdefault(_indicator(name, t[:m.start()]), []).append((value, p.index))
+            if ends is None:
+                ends = [e.start() for e in _SENTENCE_END.finditer(t)]
+            start = ends[bisect_left(ends, m.start()) - 1] + 1 if ends and ends[0] < m.start() else 0
+            rates.setdefault(_indicator(name, t[start:m.start()]), []).append((value, p.index))
         _phrases(ctx, p.index, t)
-    for p in ctx.doc.paras:  # title, addressee, signature and date as well
-        for m in _PLACEHOLDERS.finditer(ctx.raw(p.index)):
+    # Title, addressee, signature and date as well; each paragraph as written once (a line
+    # that holds several headings is several paragraphs of one text).
+    for index in dict.fromkeys(p.index for p in ctx.doc.paras):
+        for m in _PLACEHOLDERS.finditer(ctx.raw(index)):
             what = _PLACEHOLDER_KINDS[m.lastindex - 1][1]
             shown = m.group(0) if len(m.group(0)) <= 32 else m.group(0)[:30] + "…】"
             if m.lastindex == 2:  # with its unit: 【待填：数据】件 is a count, 【待填：数据】% a rate
-                shown += _UNIT_AFTER.match(ctx.raw(p.index), m.end()).group(0)
+                shown += _UNIT_AFTER.match(ctx.raw(index), m.end()).group(0)
             if m.lastindex == 1:
-                ctx.add("F004", "error", f"{what}“{shown}”", p.index, "按提示写好这一段（句），再删去【待写：…】")
+                ctx.add("F004", "error", f"{what}“{shown}”", index, "按提示写好这一段（句），再删去【待写：…】")
             else:
-                ctx.add("F004", "error", f"{what}“{shown}”，请填写实际内容", p.index)
+                ctx.add("F004", "error", f"{what}“{shown}”，请填写实际内容", index)
     for key, seen in rates.items():
         name = key.split("@")[0]
         if len(name) < 4:
@@ -79,17 +87,17 @@ def check_figures(ctx: Ctx) -> None:
                     ctx.add("F003", "warning", f"“{name}”前后不一致：第{first[1]}段为{first[0]}%，这里为{v}%", index)
 
 
-def _indicator(name: str, before: str) -> str:
+def _indicator(name: str, sentence: str) -> str:
     """The indicator a rate names: its full name less what stands before it (全市, …的);
     a name that says nothing of its area (群众满意率) takes the area its sentence is about
-    (政务服务的群众满意率 and 调解的群众满意率 are two indicators)."""
+    (政务服务的群众满意率 and 调解的群众满意率 are two indicators): ``sentence`` is the
+    part of the sentence before the rate."""
     from draftkit.review.meaning import vocabulary
 
     key = _RATE_HEAD.sub("", name) or name
     v = vocabulary()
     if v.topics(key):
         return key
-    sentence = re.compile(f"[{PIECE_END}]").split(before)[-1]
     return f"{key}@{v.first_topic(sentence)}"
 
 

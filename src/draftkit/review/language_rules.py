@@ -33,35 +33,17 @@ def check_language(ctx: Ctx) -> None:
     # Converting the whole text once tells whether any paragraph needs converting at all.
     whole = "\n".join(ctx.document.raw)
     any_traditional = to_simplified(whole) != whole
+    looked: set[int] = set()  # a line holding several headings is several paragraphs of one text: look at it once
     for p in ctx.doc.paras:
         raw = ctx.raw(p.index)
-        half = _HALF.findall(raw)
-        if half:
-            kinds = "".join(dict.fromkeys(half))
-            fix = "、".join(f"“{h}”→“{_FULL[h]}”" for h in kinds)
-            ctx.add("L001", "warning", f"中文中用了半角标点 {len(half)} 处（{fix}）", p.index,
-                    _HALF.sub(lambda m: _FULL[m.group(0)], raw)[:60])
-        if '"' in raw or "'" in raw:
-            ctx.add("L002", "warning", "用了直引号，应为中文引号“”‘’", p.index)
+        if p.index not in looked:
+            looked.add(p.index)
+            _as_written(ctx, p.index, raw, any_traditional)
         for a, b in _PAIRS:
             if p.index == ctx.broken_at and p.text.count(a) > p.text.count(b):
                 continue  # the text stops before the mark closes (S009)
             if p.text.count(a) != p.text.count(b):
                 ctx.add("L003", "warning", f"{a}{b}不配对（{a} {p.text.count(a)} 个，{b} {p.text.count(b)} 个）", p.index)
-        simplified = to_simplified(raw) if any_traditional else raw
-        if simplified != raw:
-            trad = opencc_t2s().convert(raw)
-            n_chars = sum(1 for x, y in zip(raw, trad) if x != y)
-            terms = []
-            for pattern, repl in wording_table():
-                for m in pattern.finditer(trad):
-                    terms.append(f"{m.group(0)}→{m.expand(repl)}")
-            parts = []
-            if n_chars:
-                parts.append(f"繁体字 {n_chars} 个")
-            if terms:
-                parts.append("台湾用语：" + "、".join(dict.fromkeys(terms)))
-            ctx.add("L004", "warning", "，".join(parts), p.index, simplified[:60])
         for m in _DOUBLE_CHAR.finditer(p.text):
             ctx.add("L005", "warning", f"重复的字“{m.group(0)}”", p.index, m.group(1))
         for m in _DOUBLE_WORD.finditer(p.text):
@@ -90,9 +72,7 @@ def check_language(ctx: Ctx) -> None:
                 ctx.add("L013", "warning", f"标点重叠：“{p.text[max(0, m.start() - 6):m.end()]}”", p.index,
                         f"只留一个标点（“{m.group(0)[-1] if m.group(0)[0] in '，、：' else m.group(0)[0]}”），或补上中间缺的内容")
             for pattern, suggest in _register():
-                # not in the name of a document: 《…争先进位目标…》 is quoted, not said
-                m = next((m for m in pattern.finditer(p.text)
-                          if p.text.count("《", 0, m.start()) <= p.text.count("》", 0, m.start())), None)
+                m = _outside_titles(pattern, p.text)
                 if m:
                     ctx.add("L012", "note", f"“{m.group(0)}”：审稿常删的说法", p.index, suggest)
     last = ctx.doc.paras[-1] if ctx.doc.paras else None
@@ -102,13 +82,56 @@ def check_language(ctx: Ctx) -> None:
         ctx.add("L008", "warning", "成文日期应写作“2026年1月10日”的形式（阿拉伯数字，不编虚位）", last.index, fix)
 
 
+def _outside_titles(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match not in the name of a document (《…争先进位目标…》 is quoted, not
+    said): the marks before it counted on from the match before, not from the start."""
+    opened = closed = at = 0
+    for m in pattern.finditer(text):
+        opened += text.count("《", at, m.start())
+        closed += text.count("》", at, m.start())
+        at = m.start()
+        if opened <= closed:
+            return m
+    return None
+
+
+def _as_written(ctx: Ctx, index: int, raw: str, any_traditional: bool) -> None:
+    """What is looked at in a paragraph as written: half-width punctuation, straight
+    quotes, Traditional script and Taiwan wording."""
+    half = _HALF.findall(raw)
+    if half:
+        kinds = "".join(dict.fromkeys(half))
+        fix = "、".join(f"“{h}”→“{_FULL[h]}”" for h in kinds)
+        ctx.add("L001", "warning", f"中文中用了半角标点 {len(half)} 处（{fix}）", index,
+                _HALF.sub(lambda m: _FULL[m.group(0)], raw)[:60])
+    if '"' in raw or "'" in raw:
+        ctx.add("L002", "warning", "用了直引号，应为中文引号“”‘’", index)
+    simplified = to_simplified(raw) if any_traditional else raw
+    if simplified != raw:
+        trad = opencc_t2s().convert(raw)
+        n_chars = sum(1 for x, y in zip(raw, trad) if x != y)
+        terms = []
+        for pattern, repl in wording_table():
+            for m in pattern.finditer(trad):
+                terms.append(f"{m.group(0)}→{m.expand(repl)}")
+        parts = []
+        if n_chars:
+            parts.append(f"繁体字 {n_chars} 个")
+        if terms:
+            parts.append("台湾用语：" + "、".join(dict.fromkeys(terms)))
+        ctx.add("L004", "warning", "，".join(parts), index, simplified[:60])
+
+
 # A clause that stops where its phrase goes on: …的。 …和， …为。 (not 目的, 总和, 作为, 行为…).
 _DANGLING = lazy(r"(?<![目有别是])的(?=[。；])|(?<![总温平共调缓饱柔])和(?=[，。；])|"
                        r"(?<![作行认成无有更称改视因可])为(?=[，。；])")
 # A heading left standing as a paragraph of its own: 深化行政复议体制改革。
 _HEADING_ALONE = lazy(r"^[\u4e00-\u9fff“”、]{4,18}。$")
 # A lead that names what follows and is followed by nothing: 原因是。 主要表现在：。
-_EMPTY_LEAD = lazy(r"(原因是|原因在于|主要是|主要有|表现在|体现在|包括|如下|一是|具体是)[。；]")
+_LEADS = "原因是|原因在于|主要是|主要有|表现在|体现在|包括|如下|一是|具体是"
+_EMPTY_LEAD = lazy(rf"({_LEADS})[。；]")
+_MORE = lazy(r"\S")  # anything but white space (searched from a place on: the rest is not copied)
+_LEAD_TO_WRITE = lazy(rf"({_LEADS})【待写")
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,11 +153,13 @@ def _dates_and_fragments(ctx: Ctx, p) -> None:
                 "补全为“2021年12月8日”“2021年、2023年、2025年”的形式")
     for m in ff.bare_years(text):
         ctx.add("L010", "warning", f"年份后缺少“年”字：“{m.group(0)}”", p.index, f"{m.group(1)}年{m.group(2)}")
-    raw = ctx.raw(p.index)
+    drafted = None
     for m in _EMPTY_LEAD.finditer(text):
-        if f"{m.group(1)}【待写" in raw:
-            continue  # a draft: what follows is still to write (F004)
-        if m.group(1) == "如下" and (text[m.end():].strip() or p is not ctx.doc.paras[-1]):
+        if drafted is None:  # the leads a draft follows with what is still to write (F004), found once
+            drafted = set(_LEAD_TO_WRITE.findall(ctx.raw(p.index)))
+        if m.group(1) in drafted:
+            continue
+        if m.group(1) == "如下" and (_MORE.search(text, m.end()) or p is not ctx.doc.paras[-1]):
             continue  # 现将有关情况报告如下。 and the report follows: a whole sentence
         ctx.add("L011", "warning", f"残句：“{m.group(0)}”后面没有内容", p.index, f"写完“{m.group(1)}”之后的内容，或删去")
     if p.kind == "body" and p.part in ("measures", "leadership", "shortcomings") and _HEADING_ALONE.match(text) \
