@@ -99,6 +99,48 @@ def check_file(path: Path, last: Path | None = None) -> list:
     return check(document)
 
 
+@dataclass
+class Batch:
+    """A batch review: a row a report (batch/units.py), the files of the folders that are
+    not reports, and the table's files written."""
+
+    units: list = field(default_factory=list)
+    others: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def check_batch(paths: list[Path], table: Path | None = None, progress=None, workers: int | None = None) -> Batch:
+    """``draftkit check`` of several files or folders: each report checked on every core
+    (batch/pool.py), a row a report, a file that cannot be read a row saying why; the
+    table (.xlsx/.csv/.html) checked before any work and written at the end."""
+    from draftkit.batch.pool import check_all
+    from draftkit.batch.units import find_reports
+    from draftkit.inputs import same_file
+
+    for p in paths:
+        if not os.path.lexists(p):
+            raise DraftkitError(f"{p}: 文件或文件夹不存在")
+    outputs: list[Path] = []
+    if table is not None:
+        from draftkit.batch.export import outputs_of
+
+        outputs = outputs_of(table)
+    reports, others = find_reports(paths)
+    others = [f for f in others if not any(same_file(f, o) for o in outputs)]
+    for path, _ in reports:
+        if any(same_file(path, o) for o in outputs):
+            raise DraftkitError(f"{table}: 表格是要检查的报告之一，不能覆盖它；请另给 --table")
+    if not reports:
+        raise DraftkitError("没有找到要检查的报告（.docx、.doc、.wps、.txt、.md、.pdf）：" + "、".join(map(str, paths)))
+    batch = Batch(check_all(reports, workers, progress=progress), others)
+    if table is not None:
+        from draftkit.batch.export import write_table
+
+        names = "、".join(p.name or str(p) for p in paths[:3]) + ("等" if len(paths) > 3 else "")
+        batch.written = write_table(table, batch.units, f"法治政府建设情况报告审核汇总（{names}）")
+    return batch
+
+
 def load_bank(extra: list[Path], words: list[str] | None = None, limit: int | None = None):
     """The shipped phrase bank and the extra bank folders given."""
     from draftkit.bank.phrasebank import Bank, shipped_bank_dir

@@ -29,9 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_render)
 
     c = sub.add_parser("check", help="像审核人一样检查报告（.docx/.txt/.md，.doc/.wps/.pdf，或 YAML 数据文件）")
-    c.add_argument("file", type=Path, metavar="报告", help="要检查的报告")
+    c.add_argument("files", type=Path, nargs="+", metavar="报告", help="要检查的报告；可以是多个文件或文件夹（含子文件夹）")
     c.add_argument("--json", action="store_true", help="以 JSON 输出，供其他工具使用")
     c.add_argument("--last", type=Path, metavar="去年的报告", help="去年的报告：检查去年的计划是否都有着落、不足是否原样重复")
+    c.add_argument("--table", type=Path, metavar="表格", help="把每份报告一行的汇总表写到 .xlsx、.csv 或 .html 文件")
     c.set_defaults(func=cmd_check)
 
     n = sub.add_parser("new", help="按问题逐步起草报告（交互式）")
@@ -144,12 +145,46 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if len(args.files) > 1 or args.table or args.files[0].is_dir():
+        return _check_batch(args)
     from draftkit.app import check_file
     from draftkit.review.output import format_human, format_json
 
-    findings = check_file(args.file, args.last)
-    print(format_json(str(args.file), findings) if args.json else format_human(str(args.file), findings))
+    file = args.files[0]
+    findings = check_file(file, args.last)
+    print(format_json(str(file), findings) if args.json else format_human(str(file), findings))
     return ExitCode.FINDINGS if any(f.severity == "error" for f in findings) else ExitCode.OK
+
+
+def _check_batch(args: argparse.Namespace) -> int:
+    """Several reports, or a folder: a line a report (or JSON), the table if asked for."""
+    from draftkit.app import check_batch
+    from draftkit.errors import DraftkitError
+
+    if args.last is not None:
+        raise DraftkitError("--last 只能用于检查一份报告（去年的报告各单位不同）")
+    bar = _progress_bar("检查中") if sys.stderr.isatty() else None
+    batch = check_batch(args.files, args.table, bar)
+    if bar:
+        bar.done()
+    if args.json:
+        import json
+
+        print(json.dumps([u.to_dict() for u in batch.units], ensure_ascii=False, indent=2))
+    else:
+        from draftkit.batch.tablehtml import counts_line
+
+        for u in batch.units:
+            said = f"未能检查：{u.problem}" if u.problem else (
+                f"{u.errors} 个错误，{u.warnings} 个警告，{u.notes} 个提示" if u.findings else "没有发现问题")
+            print(f"{u.file}：{said}")
+        print(counts_line(batch.units).split("。")[0] + "。")
+    if batch.others:
+        shown = "、".join(f.name for f in batch.others[:5]) + ("等" if len(batch.others) > 5 else "")
+        print(f"已跳过 {len(batch.others)} 个不是报告的文件：{shown}", file=sys.stderr)
+    for path in batch.written:
+        print(f"已写出表格：{path}", file=sys.stderr if args.json else sys.stdout)
+    return ExitCode.FINDINGS if any(u.failed for u in batch.units) else ExitCode.OK
 
 
 def cmd_mine(args: argparse.Namespace) -> int:
@@ -159,10 +194,10 @@ def cmd_mine(args: argparse.Namespace) -> int:
 
 
 class _progress_bar:
-    """A bar on stderr (a terminal), shown once mining has taken more than a second."""
+    """A bar on stderr (a terminal), shown once mining (or checking) has taken more than a second."""
 
-    def __init__(self) -> None:
-        self.start, self.shown = __import__("time").monotonic(), False
+    def __init__(self, doing: str = "挖掘中") -> None:
+        self.start, self.shown, self.doing = __import__("time").monotonic(), False, doing
 
     def __call__(self, i: int, n: int, path: Path) -> None:
         import time
@@ -171,7 +206,7 @@ class _progress_bar:
             return
         self.shown = True
         done = int(20 * i / max(n, 1))
-        print(f"\r挖掘中 [{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:30]:<30}", end="", file=sys.stderr,
+        print(f"\r{self.doing} [{'#' * done}{'.' * (20 - done)}] {i}/{n} {path.name[:30]:<30}", end="", file=sys.stderr,
               flush=True)
 
     def done(self) -> None:

@@ -41,6 +41,10 @@ class ParsedDoc:
     def body(self) -> list[Para]:
         return [p for p in self.paras if p.kind in ("body", "h3", "h4") or (p.kind == "h2" and (p.lead or p.items))]
 
+    def present_parts(self) -> set[str]:
+        """The parts the report has text or a heading in (a missing required part is S001)."""
+        return {p.part for p in self.paras if p.kind in ("h1", "body", "h2", "h3", "h4")}
+
     def folded(self, part: str = "leadership") -> list[Para]:
         """The sub-headings of a part that stand inside another part (（一）加强组织领导 under
         一、主要举措和成效): the part is present, folded into that other part."""

@@ -78,12 +78,20 @@ def format_human(name: str, findings: list[Finding]) -> str:
         if label != group:
             out.append(f"【{label}】")
             group = label
-        where = f"第{f.paragraph}段" if f.paragraph else "    "
-        if f.line:
-            where += f"（第{f.line}行）"
-        tip = f" → 建议：{f.suggestion}" if f.suggestion else ""
-        out.append(f"  {where} {SEVERITY_NAMES[f.severity]} {f.code} {f.message}{tip}")
+        out.append(f"  {place(f) if f.paragraph else '    ' + place(f)} {said(f)}")
     return "\n".join(out)
+
+
+def place(f: Finding) -> str:
+    """Where a finding is: 第5段（第12行）, or '' for the whole text."""
+    where = f"第{f.paragraph}段" if f.paragraph else ""
+    return where + (f"（第{f.line}行）" if f.line else "")
+
+
+def said(f: Finding) -> str:
+    """A finding in one line after its place: 错误 F001 … → 建议：…"""
+    tip = f" → 建议：{f.suggestion}" if f.suggestion else ""
+    return f"{SEVERITY_NAMES[f.severity]} {f.code} {f.message}{tip}"
 
 
 def format_json(name: str, findings: list[Finding]) -> str:

@@ -14,7 +14,7 @@ from draftkit.review.context import Ctx, lazy
 
 def check_structure(ctx: Ctx) -> None:
     doc = ctx.doc
-    present = {p.part for p in doc.paras if p.kind in ("h1", "body", "h2", "h3", "h4")}
+    present = doc.present_parts()
     missing = [key for key in REQUIRED_PARTS if key not in present]
     folded = doc.folded("leadership")
     required = doc.year is None or doc.year >= 2019  # 厅字〔2019〕28号, see below
