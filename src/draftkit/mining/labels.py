@@ -80,8 +80,8 @@ def move_of(part: str, text: str, kind: str) -> str:
 
 # The reporting formula (根据《……督察工作规定》要求，现将我县{year}年度法治政府建设情况报告如下) and
 # the guiding formula (坚持以习近平法治思想为指导) name no area of work.
-_REPORT_FORMULA = re.compile(f"(?:(?:根据|按照|依据)[^{PIECE_END}]{{0,60}}?(?:规定|要求|部署|精神)[^{CLAUSE_END}]{{0,8}}，?)?"
-                             f"现将[^{CLAUSE_END}]{{0,40}}?报告如下|坚持以习近平(?:新时代中国特色社会主义思想|法治思想)为"
+_REPORT_FORMULA = re.compile(f"(?:(?:根据|按照|依据)[^{PIECE_END}]{{0,120}}?(?:规定|要求|部署|精神)[^{CLAUSE_END}]{{0,8}}，?)?"
+                             f"现[将就][^{CLAUSE_END}]{{0,40}}?(?:报告|公示|汇报)如下|具体情况(?:报告)?如下|贯彻落实[^。；]{{0,12}}全面依法治国[^。；，]{{0,50}}(?:部署|要求)|坚持以习近平(?:新时代中国特色社会主义思想|法治思想)为"
                              r"(?:指导|指引|引领|根本遵循)")
 
 
