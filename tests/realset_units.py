@@ -108,13 +108,14 @@ def to_label(split: str, seed: int, n: int, files: tuple[str, ...] = ()) -> list
     return pool[:n]
 
 
-def topics(split: str) -> tuple[int, int, list[str]]:
-    """(right, labelled, what went wrong) on the split's labelled units."""
+def topics(split: str, name: str = "") -> tuple[int, int, list[str]]:
+    """(right, labelled, what went wrong) on the split's labelled units (``topics_{split}.tsv``,
+    or the fixture ``name``)."""
     from draftkit.mining.mine import labelled_units
 
     cache: dict[str, list] = {}
     right, wrong = 0, []
-    rows = _rows(f"topics_{split}.tsv")
+    rows = _rows(name or f"topics_{split}.tsv")
     for file, para, snippet, topic, _note in rows:
         if file not in cache:
             cache[file] = labelled_units(rc.REALSET / "texts" / f"{file}.txt")
@@ -149,7 +150,7 @@ if __name__ == "__main__":
             print("\t".join([id_, str(para), raw[:SNIPPET], "", part]) + f"\t# {raw}")
     elif what == "topics":
         split = sys.argv[2]
-        r, n, wrong = topics(split)
+        r, n, wrong = topics(split, sys.argv[3] if len(sys.argv) > 3 else "")
         print(f"topics on {split}: {r} of {n} ({r / n:.0%})")
         if split == "tune":
             print("\n".join(wrong))
