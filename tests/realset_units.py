@@ -15,6 +15,7 @@ text as found for topics), not by the whole sentence; its paragraph breaks a tie
     .venv/bin/python tests/realset_units.py draw SPLIT SEED N   # a sample of ok units to judge
     .venv/bin/python tests/realset_units.py units SAMPLE        # how the judged sample grades now
     .venv/bin/python tests/realset_units.py topics SPLIT        # topic accuracy on the labelled units
+    .venv/bin/python tests/realset_units.py label SPLIT SEED N  # units to label by hand (no topic shown)
 """
 
 from __future__ import annotations
@@ -91,13 +92,30 @@ def units(sample: str, split: str = "tune", phrases=None) -> UnitScore:
     return UnitScore(len(rows), ok, usable, garbage)
 
 
-def topics(split: str) -> tuple[int, int, list[str]]:
-    """(right, labelled, what went wrong) on the split's labelled units."""
+def to_label(split: str, seed: int, n: int, files: tuple[str, ...] = ()) -> list:
+    """A seeded sample of the split's sentences and items of 12+ characters not yet in a
+    ``topics_*.tsv`` fixture, to label by hand: the labeller's topic is not looked at."""
+    from draftkit.mining.mine import labelled_units
+
+    labelled = {(r[0], r[2]) for name in ("topics_tune.tsv", "topics_heldout.tsv", *files)
+                if (rc.FIXTURES / name).is_file() for r in _rows(name)}
+    pool = []
+    for id_ in rc.ids(split):
+        for u in labelled_units(rc.REALSET / "texts" / f"{id_}.txt"):
+            if u.kind in ("sentence", "item") and len(u.raw) >= 12 and (id_, u.raw[:SNIPPET]) not in labelled:
+                pool.append((id_, u.para, u.raw, u.part))
+    random.Random(seed).shuffle(pool)
+    return pool[:n]
+
+
+def topics(split: str, name: str = "") -> tuple[int, int, list[str]]:
+    """(right, labelled, what went wrong) on the split's labelled units (``topics_{split}.tsv``,
+    or the fixture ``name``)."""
     from draftkit.mining.mine import labelled_units
 
     cache: dict[str, list] = {}
     right, wrong = 0, []
-    rows = _rows(f"topics_{split}.tsv")
+    rows = _rows(name or f"topics_{split}.tsv")
     for file, para, snippet, topic, _note in rows:
         if file not in cache:
             cache[file] = labelled_units(rc.REALSET / "texts" / f"{file}.txt")
@@ -124,9 +142,15 @@ if __name__ == "__main__":
         s = units(sys.argv[2])
         print(f"{s.judged} judged; {s.ok} still ok, {s.usable} of them usable ({s.usable_share:.0%}); "
               f"{s.garbage_ok} garbage still ok")
+    elif what == "label":
+        split, seed, n = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+        if split != "tune" and "--heldout-measured" not in sys.argv:
+            sys.exit("held-out units are drawn only once tuning has ended (--heldout-measured)")
+        for id_, para, raw, part in to_label(split, seed, n):
+            print("\t".join([id_, str(para), raw[:SNIPPET], "", part]) + f"\t# {raw}")
     elif what == "topics":
         split = sys.argv[2]
-        r, n, wrong = topics(split)
+        r, n, wrong = topics(split, sys.argv[3] if len(sys.argv) > 3 else "")
         print(f"topics on {split}: {r} of {n} ({r / n:.0%})")
         if split == "tune":
             print("\n".join(wrong))

@@ -80,3 +80,60 @@ def test_a_speech_dateline_in_brackets_is_no_title():
     doc = read("（2025年4月29日在云川市第十四届人民代表大会常务委员会第十七次会议上）\n青岚县人民政府\n"
                "主任、副主任、秘书长、各位委员：\n" + BODY)
     assert doc.title != "（2025年4月29日在云川市第十四届人民代表大会常务委员会第十七次会议上）"
+
+
+TITLE = "青岚县司法局2024年法治政府建设情况报告"
+
+
+@pytest.mark.parametrize("links", [
+    "首页 政务公开 政务服务 互动交流",
+    "网站首页 机构概况 政务公开 政策文件 政务服务 互动交流 专题专栏 数据开放 走进青岚 信息公开目录 依申请公开",
+    "首页 | 政务公开 | 政务服务 | 互动交流 | 走进青岚 | 专题专栏 | 数据开放 | 信息公开 | 政策解读 | 通知公告",
+    "首页·政务公开·政务服务·互动交流·走进青岚·专题专栏·数据开放·信息公开·政策解读·通知公告·工作动态",
+    "首页/政务公开/政务服务/互动交流/走进青岚/专题专栏/数据开放/信息公开/政策解读/通知公告/工作动态",
+])
+def test_a_row_of_site_links_above_the_title_is_chrome(links, tmp_path):
+    """A row of links longer than a heading was read as the report's first paragraph, and the
+    title under it was missed (S003 缺少标题)."""
+    from draftkit.reading.document import read as read_file
+    from draftkit.review import check
+
+    path = tmp_path / "page.txt"
+    path.write_text(f"{links}\n{TITLE}\n{BODY}", encoding="utf-8")
+    document = read_file(path)
+    assert document.doc.title == TITLE
+    assert not [f for f in check(document) if f.code in ("S003", "S004") and f.severity != "note"]
+    assert not any("政务公开" in p.text for p in document.doc.paras)
+
+
+def test_a_row_of_words_in_the_report_stays():
+    """Only above the report's first sentence, and never a title spaced out."""
+    spaced = "青岚县 2024年 法治政府建设 情况报告"
+    doc = read(f"{spaced}\n{BODY}表格 序号 项目 责任单位 完成时限\n")
+    assert doc.title == "青岚县2024年法治政府建设情况报告"
+    assert any(p.text.startswith("表格序号项目") for p in doc.paras)
+
+
+@pytest.mark.parametrize("cell", [
+    "[ 发布机构 ] 青岚县司法局", "【发布单位】青岚县司法局", "- 发布机构：青岚县司法局", "发布单位：青岚县司法局",
+    "发文机关：青岚县司法局", "来源单位：青岚县司法局", "公开主体：青岚县司法局", "发布机构：\n青岚县司法局",
+    "发文机关：\n青岚县司法局 发文日期：2025-02-25",
+])
+def test_an_index_table_cell_naming_the_publisher_is_no_addressee(cell, tmp_path):
+    """The cell naming who published the page (its label on the line, or alone on the line
+    above) is the page's, not the report's addressee (S004 主送机关应以全角冒号结尾)."""
+    from draftkit.reading.document import read as read_file
+    from draftkit.review import check
+
+    path = tmp_path / "page.txt"
+    path.write_text(f"{TITLE}\n{cell}\n{BODY}", encoding="utf-8")
+    document = read_file(path)
+    assert document.doc.title == TITLE and not document.doc.addressee
+    assert not [f for f in check(document) if f.code == "S004" and f.severity != "note"]
+    assert [p.kind for p in document.doc.paras[:2]] == ["title", "body"]
+
+
+def test_the_value_under_a_lone_label_is_chrome_only_when_it_is_a_name():
+    doc = read(f"{TITLE}\n发布机构：\n2024年，青岚县司法局坚持依法行政，各项工作取得成效。\n一、主要举措和成效\n（一）加强组织领导\n"
+               "局党组书记履行第一责任人职责。\n")
+    assert doc.paras[1].text.startswith("2024年，青岚县司法局")

@@ -26,12 +26,16 @@ def verdict(unit: Unit) -> str:
 
 
 def finding_text(f: dict) -> str:
-    """A finding as ``draftkit check`` prints it: 第5段 错误 F001 … → 建议：…"""
+    """A finding in the row: 第5段 错误 F001 …, without the suggestion (the link shows it)."""
     from draftkit.review.context import Finding
     from draftkit.review.output import place, said
 
-    finding = Finding(**f)
+    finding = Finding(**{**f, "suggestion": ""})
     return " ".join(x for x in (place(finding), said(finding)) if x)
+
+
+def link_label(unit: Unit) -> str:
+    return "原因" if unit.problem else (f"全部 {len(unit.findings)} 条" if unit.findings else "没有问题")
 
 
 def top_text(unit: Unit) -> str:
@@ -131,7 +135,7 @@ def xlsx_bytes(units: list[Unit]) -> bytes:
             cell.alignment = wrap
             if c == 6 and unit.failed:
                 cell.fill = red
-        link = _put(ws, n + 1, len(HEAD), f"全部 {len(unit.findings)} 条" if not unit.problem else "原因")
+        link = _put(ws, n + 1, len(HEAD), link_label(unit))
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{FINDINGS_SHEET}'!A{line}")
         link.font = Font(color="0563C1", underline="single")
         for r in rows:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from draftkit.batch.table import HEAD, NUMERIC, cells, finding_rows, verdict
+from draftkit.batch.table import HEAD, NUMERIC, cells, finding_rows, link_label, verdict
 from draftkit.batch.units import Unit
 
 STYLE = """
@@ -16,37 +16,37 @@ h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
 table{border-collapse:collapse;font-size:14px}th,td{border:1px solid #bbb;padding:4px 6px;vertical-align:top}
 th{background:#eef2f7;cursor:pointer;white-space:nowrap;user-select:none}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
-td.n{text-align:right}td.top{white-space:pre-line;min-width:24em}
+td.n{text-align:right}td.v,td.go{white-space:nowrap}td.top{white-space:pre-line;min-width:24em}
 tr.bad td.v{background:#fde2e1;color:#a40000}tr.ok td.v{color:#1a6e1a}tr.unread td.v{background:#fff1c2}
 .summary{margin:.5em 0 1em}ol.f li{margin:.2em 0}.sev-error{color:#a40000}.sev-warning{color:#8a5a00}
 a{color:#0550ae}
 @media print{th{cursor:auto}}
 """
 
-# Sort the table by the column clicked: numbers as numbers, text in Chinese order, a
-# second click the other way; blanks always last.
+# Sort a table of class dk-sort by the column clicked (or Enter on its heading): numbers as
+# numbers, text in Chinese order, a second click the other way; blanks always last. Bound
+# on the document, so that a table put in the page later (the serve app's batch page) sorts too.
 SCRIPT = """
 (function(){
-  var table=document.getElementById('units'), body=table.tBodies[0];
-  var heads=table.tHead.rows[0].cells;
   function key(td){var v=td.getAttribute('data-v');return v===null?td.textContent:v;}
-  Array.prototype.forEach.call(heads,function(th,col){
-    th.setAttribute('tabindex','0');
-    function sort(){
-      var up=th.getAttribute('aria-sort')!=='ascending', num=th.hasAttribute('data-num');
-      Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort');});
-      th.setAttribute('aria-sort',up?'ascending':'descending');
-      var rows=Array.prototype.slice.call(body.rows);
-      rows.sort(function(a,b){
-        var x=key(a.cells[col]), y=key(b.cells[col]);
-        if(x===''||y===''){return x===y?0:(x===''?1:-1);}
-        var d=num?(parseFloat(x)-parseFloat(y)):x.localeCompare(y,'zh-Hans-CN');
-        return up?d:-d;
-      });
-      rows.forEach(function(r){body.appendChild(r);});
-    }
-    th.addEventListener('click',sort);
-    th.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();sort();}});
+  function sort(th){
+    var table=th.closest('table'), body=table.tBodies[0], col=th.cellIndex;
+    var up=th.getAttribute('aria-sort')!=='ascending', num=th.hasAttribute('data-num');
+    Array.prototype.forEach.call(th.parentNode.cells,function(h){h.removeAttribute('aria-sort');});
+    th.setAttribute('aria-sort',up?'ascending':'descending');
+    var rows=Array.prototype.slice.call(body.rows);
+    rows.sort(function(a,b){
+      var x=key(a.cells[col]), y=key(b.cells[col]);
+      if(x===''||y===''){return x===y?0:(x===''?1:-1);}
+      var d=num?(parseFloat(x)-parseFloat(y)):x.localeCompare(y,'zh-Hans-CN');
+      return up?d:-d;
+    });
+    rows.forEach(function(r){body.appendChild(r);});
+  }
+  function heading(ev){var th=ev.target.closest&&ev.target.closest('table.dk-sort thead th');return th;}
+  document.addEventListener('click',function(ev){var th=heading(ev);if(th){sort(th);}});
+  document.addEventListener('keydown',function(ev){
+    var th=heading(ev);if(th&&(ev.key==='Enter'||ev.key===' ')){ev.preventDefault();sort(th);}
   });
 })();
 """
@@ -59,16 +59,16 @@ def row_class(unit: Unit) -> str:
 def table_html(units: list[Unit], link=lambda n, unit: f"#u{n}") -> str:
     """The units' table (no page around it): the serve app shows the same table. ``link``
     gives the address of a unit's findings."""
-    out = ['<table id="units"><thead><tr>']
-    out += [f'<th scope="col"{" data-num" if h in NUMERIC else ""}>{escape(h)}</th>' for h in HEAD]
+    out = ['<table id="units" class="dk-sort"><thead><tr>']
+    out += [f'<th scope="col" tabindex="0" title="点击排序"{" data-num" if h in NUMERIC else ""}>{escape(h)}</th>'
+            for h in HEAD]
     out.append("</tr></thead><tbody>")
     for n, unit in enumerate(units, 1):
         values = cells(n, unit)
         tds = []
         for h, v in zip(HEAD, values):
             if h == "全部问题":
-                label = "原因" if unit.problem else f"全部 {len(unit.findings)} 条"
-                tds.append(f'<td><a href="{escape(link(n, unit))}">{escape(label)}</a></td>')
+                tds.append(f'<td class="go"><a href="{escape(link(n, unit))}">{escape(link_label(unit))}</a></td>')
                 continue
             cls = ' class="n"' if h in NUMERIC else (' class="v"' if h == "结论" else
                                                      (' class="top"' if h == "主要问题" else ""))

@@ -78,11 +78,19 @@ def move_of(part: str, text: str, kind: str) -> str:
     return next((move for move, rule in rules if rule.search(text)), rules[-1][0])
 
 
-# The reporting formula (根据《……督察工作规定》要求，现将我县{year}年度法治政府建设情况报告如下) and
-# the guiding formula (坚持以习近平法治思想为指导) name no area of work.
-_REPORT_FORMULA = re.compile(f"(?:(?:根据|按照|依据)[^{PIECE_END}]{{0,60}}?(?:规定|要求|部署|精神)[^{CLAUSE_END}]{{0,8}}，?)?"
-                             f"现将[^{CLAUSE_END}]{{0,40}}?报告如下|坚持以习近平(?:新时代中国特色社会主义思想|法治思想)为"
-                             r"(?:指导|指引|引领|根本遵循)")
+# Formulas that name no area of work, read as a comma: the reporting formula (根据《……督察工作规定》
+# 要求，现将我县{year}年度法治政府建设情况报告如下; 现就……报告如下, ……公示如下, 具体情况报告如下), the
+# guiding formula ((坚持)以习近平法治思想为指导/指引/引领), the higher levels' decisions carried out
+# (认真贯彻落实中央全面依法治国决策部署、省委全面依法治省……工作要求) and a ranking's frame (在……考评中
+# 获得第一, 在……考核中，……跃居全省第一: the result, not the 考核 work).
+_REPORT_FORMULA = re.compile("|".join([
+    f"(?:(?:根据|按照|依据)[^{PIECE_END}]{{0,120}}?(?:规定|要求|部署|精神)[^{CLAUSE_END}]{{0,8}}，?)?"
+    f"现[将就][^{CLAUSE_END}]{{0,40}}?(?:报告|公示|汇报)如下",
+    "具体情况(?:报告)?如下",
+    "(?:坚持)?以习近平(?:新时代中国特色社会主义思想|法治思想)为(?:指导|指引|引领|根本遵循)",
+    "贯彻落实[^。；]{0,12}全面依法治国[^。；，]{0,50}(?:部署|要求)",
+    "在[^，。；]{0,30}(?:考核|考评|评估|测评)中(?=，?[^，。；]{0,12}(?:获|排名|位居|跃居|蝉联|名列|居))",
+]))
 
 
 @functools.lru_cache(maxsize=1)

@@ -46,19 +46,20 @@ def from_lines(name: str, raw_lines: list[str], numbers: list[int] | None = None
                date: dt.date | None = None, issuer: str = "") -> Document:
     """Paragraphs of a text from outside: normalised, page chrome set aside, parsed. What
     is known of the report (its year, date, issuer) overrides what the text suggests."""
-    from draftkit.reading.normalise import is_chrome, mend, read_line, to_simplified
+    from draftkit.reading.normalise import PageChrome, mend, read_line, to_simplified
     from draftkit.reading.structure import parse
     from draftkit.slots import without_to_write
 
     whole = "\n".join(mend(line) for line in raw_lines)
     simplified = to_simplified(whole) == whole  # nothing to convert (most reports): no conversion a line
     raw, norm, lines, chrome = [], [], [], []
+    aside = PageChrome()
     for i, line in enumerate(raw_lines):
         line = line.strip(" \t\u3000\u00a0\ufeff")
         text = read_line(without_to_write(line), simplified) or read_line(line, simplified) if line else ""
         if not text:
             continue
-        if is_chrome(text):
+        if aside(line, text):
             chrome.append(text)
             continue
         raw.append(line)

@@ -190,6 +190,49 @@ def _shifted_marker(line: str) -> str:
     return f"（{numeral}）{line[3:].lstrip('）')}"
 
 
+@functools.cache
+def _page_rows() -> dict:
+    """data/page.yaml's ``open_row`` and ``links`` rules, compiled."""
+    from draftkit.resources import data_file
+
+    data = data_file("page.yaml")
+    links = data["links"]
+    return {"label": re.compile(data["open_row"]["label"]), "value": re.compile(data["open_row"]["value"]),
+            "separator": re.compile(links["separator"]), "piece": re.compile(links["piece"]), "min": int(links["min"]),
+            "title": re.compile(data["title"]["report"])}
+
+
+def _link_row(raw: str, page: dict) -> bool:
+    """A row of a site's links as the page had it (首页 政务公开 政务服务 互动交流 …): at least
+    ``min`` pieces between spaces or separators, each a short name, and not a title spaced out
+    (青岚县 2024年 法治政府建设 情况报告)."""
+    pieces = [x for x in page["separator"].split(raw.strip()) if x]
+    return len(pieces) >= page["min"] and all(page["piece"].fullmatch(x) for x in pieces) \
+        and not page["title"].search("".join(pieces))
+
+
+class PageChrome:
+    """Tells the lines of a page's chrome one after another, as they come: a line of chrome
+    (data/page.yaml ``chrome``), a row of a site's links above the report (before its first
+    sentence), or the value of an index table's cell whose label stood alone on the line
+    before (发布机构： / 青岚县司法局)."""
+
+    def __init__(self) -> None:
+        self.rules = _page_rows()
+        self.open_row = self.sentence_seen = False
+
+    def __call__(self, raw: str, line: str) -> bool:
+        """Whether ``line`` (``raw`` as the page had it) is chrome."""
+        r = self.rules
+        if is_chrome(line) or (not self.sentence_seen and _link_row(raw, r)) \
+                or (self.open_row and r["value"].fullmatch(line)):
+            self.open_row = bool(r["label"].fullmatch(line))
+            return True
+        self.open_row = False
+        self.sentence_seen = self.sentence_seen or "。" in line
+        return False
+
+
 def is_chrome(line: str) -> bool:
     return bool(_chrome().fullmatch(line.strip()))
 
@@ -211,6 +254,7 @@ def clean(text: str) -> tuple[list[str], list[str]]:
     text = to_simplified("\n".join(mend(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     lines, chrome = [], []
     footnote = _cleaning()["footnote"].match
+    aside = PageChrome()
     for raw in text.split("\n"):
         line = punctuation(raw).strip(" \t\u00a0\u3000\ufeff")
         if footnote(line):  # the note itself, at the end of the page
@@ -219,7 +263,7 @@ def clean(text: str) -> tuple[list[str], list[str]]:
         line = strip_annotations(line)
         if not line:
             continue
-        if is_chrome(line):
+        if aside(raw, line):
             chrome.append(line)
             continue
         line = strip_bullet(line)
