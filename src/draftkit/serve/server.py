@@ -42,18 +42,18 @@ def run(folder: Path, port: int | None = None, open_browser: bool = True) -> int
     port = sock.getsockname()[1]
     token = secrets.token_urlsafe(24)
     url = f"http://{HOST}:{port}/?token={token}"
-    app = create_app(folder, token, port)
-    print(f"draftkit 已启动，文件夹：{folder.resolve()}", flush=True)
-    print(f"在浏览器中打开：{url}", flush=True)
-    print("用完后按 Ctrl-C（或关闭本窗口）停止。", flush=True)
-    if open_browser:
-        import threading
-        import webbrowser
+    try:  # Ctrl-C at any moment from here on stops the server the same way
+        app = create_app(folder, token, port)
+        print(f"draftkit 已启动，文件夹：{folder.resolve()}", flush=True)
+        print(f"在浏览器中打开：{url}", flush=True)
+        print("用完后按 Ctrl-C（或关闭本窗口）停止。", flush=True)
+        if open_browser:
+            import threading
+            import webbrowser
 
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()  # the socket already listens
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
-                                           server_header=False))
-    try:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()  # the socket already listens
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                                               server_header=False))
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
