@@ -84,14 +84,19 @@ def server(folder):
     s.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright_driver():
+    """Playwright's driver for one test module: its sync API runs an event loop in this
+    thread while it is open, which later tests' asyncio.run (prompt_toolkit) cannot share."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium): the browser tests need Debian's chromium")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("Playwright for Python is not installed (pip install playwright)")
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)  # a loaded machine: a page's answer may take seconds
     with sync_playwright() as p:
         yield p
 
