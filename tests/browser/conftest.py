@@ -114,7 +114,7 @@ def context(playwright_driver, tmp_path):
 @pytest.fixture
 def page(context):
     p = context.pages[0] if context.pages else context.new_page()
-    p.set_default_timeout(15000)
+    p.set_default_timeout(30000)  # a loaded machine answers in seconds, not milliseconds
     return p
 
 

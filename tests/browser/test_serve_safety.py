@@ -142,3 +142,92 @@ def test_ctrl_c_stops_with_one_chinese_line(folder):
     assert s.proc.wait(20) == 0
     err = s.proc.stderr.read()
     assert "draftkit 已停止" in err and "Traceback" not in err, err
+
+
+def test_an_oversized_upload_is_refused(server):
+    from draftkit.serve.guard import MAX_BODY
+
+    r, body = _get(server, "/import", {**_cookie(server), "Origin": server.base, "Content-Length": str(MAX_BODY + 1),
+                                       "Content-Type": "multipart/form-data; boundary=x"}, "POST", b"")
+    assert r.status == 413 and "太大" in body
+    # sent without its length (chunked): stopped as it goes over, not read to the end
+    import socket
+
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
+        sock.sendall((f"POST /import HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+                      f"Cookie: draftkit-{server.port}={server.token}\r\nTransfer-Encoding: chunked\r\n"
+                      "Content-Type: multipart/form-data; boundary=x\r\n\r\n").encode())
+        head = b'--x\r\nContent-Disposition: form-data; name="report"; filename="a.docx"\r\n\r\n'
+        sock.sendall(b"%x\r\n%s\r\n" % (len(head), head))
+        chunk = b"0" * (1 << 20)
+        answer = b""
+        try:
+            for _ in range(MAX_BODY // len(chunk) + 2):
+                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        except OSError:  # the server answered and closed while we were still sending
+            pass
+        try:
+            answer = sock.recv(4096)
+        except OSError:
+            pass
+    assert b"413" in answer.split(b"\r\n")[0] if answer else True
+    assert not any(server.folder.iterdir())
+    r, _ = _get(server, "/", _cookie(server))
+    assert r.status == 200  # and the server goes on
+
+
+def _open_county(server, page) -> None:
+    from conftest import EXAMPLES
+
+    (server.folder / "county.yaml").write_bytes((EXAMPLES / "county.yaml").read_bytes())
+    page.goto(server.url)
+    page.goto(f"{server.base}/edit?file=county.yaml")
+
+
+def test_a_sentence_of_script_is_text(server, page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _open_county(server, page)
+    own = page.locator("form.own input[name=text]").first
+    own.fill("<script>alert(1)</script>全面推行行政执法公示制度<img src=x onerror=alert(2)>")
+    own.press("Enter")
+    expect(page.locator("#live")).to_contain_text("<script>alert(1)</script>全面推行")
+    expect(page.locator("textarea", has_text="<script>alert(1)</script>")).to_be_visible()
+    page.reload()
+    expect(page.locator("#live")).to_contain_text("<img src=x onerror=alert(2)>")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.content()
+    assert page.locator("#live script, #live img").count() == 0
+    assert dialogs == []
+    assert "<script>alert(1)</script>" in (server.folder / "county.yaml").read_text(encoding="utf-8")
+
+
+def test_killing_the_server_mid_edit_loses_nothing_saved(server, page):
+    import signal
+
+    from draftkit.report.loader import load_report
+
+    _open_county(server, page)
+    item = page.locator("form.item", has_text="会前学法")
+    item.locator("input[name$=':current']").fill("15")
+    item.locator("input[name$=':current']").dispatch_event("change")
+    expect(page.locator("#bar")).to_contain_text("撤销：修改一句")
+    item = page.locator("form.item", has_text="行政执法人员参加年度")
+    item.locator("input[name$=':current']").first.fill("1200")
+    item.locator("input[name$=':current']").first.dispatch_event("change")
+    expect(page.locator("#live")).to_contain_text("1200名")
+    # a third change on its way when the server is killed
+    item = page.locator("form.item", has_text="评查案卷")
+    item.locator("input[name$=':current']").first.fill("999")
+    item.locator("input[name$=':current']").first.dispatch_event("change")
+    server.proc.send_signal(signal.SIGKILL)
+    server.proc.wait(10)
+    report = load_report(server.folder / "county.yaml")  # whole, and valid
+    values = {k: v for p in report.parts.values() for s in p.sections for it in s.items for k, v in it.values.items()}
+    assert values["学法"].current == 15 and values["学法"].previous == 10
+    assert values["人数"].current == 1200
+    assert values["案卷"].current in (420, 999)  # before or after, never half of it
+    assert not [f for f in server.folder.iterdir() if f.name not in ("county.yaml",)]  # no temp file left behind
+    # the page tells the clerk the server is gone, what was saved stays
+    page.locator("form.item", has_text="出庭应诉率").locator("input[name$=':current']").first.fill("98")
+    page.locator("form.item", has_text="出庭应诉率").locator("input[name$=':current']").first.dispatch_event("change")
+    expect(page.locator("#message")).to_contain_text("无法连接 draftkit")

@@ -20,10 +20,36 @@ import traceback
 from urllib.parse import parse_qsl, urlencode
 
 from draftkit.errors import DraftkitError
+from draftkit.inputs import MB, REPORT_LIMIT
 
 NO_TOKEN = "缺少访问令牌或令牌不对：请用 draftkit serve 启动时显示的地址（含 token=…）打开。"
 BAD_HOST = "地址不对：只能从本机用 127.0.0.1 或 localhost 打开。"
 BAD_ORIGIN = "拒绝来自其他网页的请求：请在 draftkit 自己的页面上操作。"
+# A request's body: an uploaded report within the command line's limit (inputs.REPORT_LIMIT),
+# with room for the form around it.
+MAX_BODY = REPORT_LIMIT + MB
+TOO_BIG = (f"上传的文件太大：一份报告不超过 {REPORT_LIMIT // MB} MB"
+           "（图片多的 .docx 可另存为不带图片的副本再上传）。")
+
+
+class TooBig(Exception):
+    """The body went over MAX_BODY while it was read (a body sent without its length)."""
+
+
+def _limited(receive):
+    """``receive`` that stops a body at MAX_BODY bytes, however it is sent."""
+    seen = 0
+
+    async def wrapped():
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY:
+                raise TooBig
+        return message
+
+    return wrapped
 
 
 def cookie_name(port: int) -> str:
@@ -66,7 +92,10 @@ class Guard:
             return
         if not hmac.compare_digest(_cookie(headers.get("cookie", ""), self.cookie).encode(), self.token.encode()):
             return await _refuse(send, NO_TOKEN, 403, partial)
-        await self._shielded(scope, receive, send, partial)
+        length = headers.get("content-length", "")
+        if length and (not length.isdigit() or int(length) > MAX_BODY):
+            return await _refuse(send, TOO_BIG, 413, partial)
+        await self._shielded(scope, _limited(receive), send, partial)
 
     async def _shielded(self, scope, receive, send, partial: bool):
         started = False
@@ -81,7 +110,12 @@ class Guard:
 
         try:
             await self.app(scope, receive, watch)
+        except TooBig:
+            if not started:
+                await _refuse(send, TOO_BIG, 413, partial)
         except Exception as exc:  # told on the page by crashed() below; here only on the console
+            if isinstance(exc, TooBig):
+                return
             print(f"draftkit serve: {scope['method']} {scope['path']}: {type(exc).__name__}: {exc}", file=sys.stderr)
             if os.environ.get("DRAFTKIT_DEBUG"):
                 traceback.print_exc()
@@ -112,6 +146,8 @@ async def crashed(request, exc: Exception):
     """A bug of ours in one request: a Chinese line on the page (the guard logs it)."""
     from draftkit.serve.pages import error_page
 
+    if isinstance(exc, TooBig):
+        return error_page([TOO_BIG], 413, "x-draftkit" in request.headers)
     return error_page(_crash_lines(exc), 500, "x-draftkit" in request.headers)
 
 

@@ -22,6 +22,10 @@ def environment():
     env = SandboxedEnvironment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["nav"] = NAV
+    from draftkit.serve.preview import marked
+
+    env.globals["marked"] = marked
+    env.filters["id"] = id  # a finding's identity, to find its link (preview.Para.links)
     return env
 
 

@@ -43,6 +43,8 @@ class FormAnswers:
         return self._answer(default, validate)
 
     def select(self, message: str, choices: list[str], default: str | None = None, back: bool = True) -> str:
+        if not self.form.get(self.step, "").strip():  # “decide by the name”: the question's default
+            self.form = {**self.form, self.step: default or ""}
         return self._answer(default or "", lambda v: True if v in choices else f"请从 {'/'.join(choices)} 中选一个")
 
 
@@ -77,7 +79,7 @@ class NewReport:
         from draftkit.domain import LEVELS
 
         return [{"step": s, "label": QUESTIONS[s].message.format(year=self.year, next_year=self.year + 1).rstrip("：:"),
-                 "value": self.ui.shown.get(s, ""), "error": self.ui.errors.get(s, ""),
+                 "value": self.ui.shown.get(s, str(self.year) if s == "year" else ""), "error": self.ui.errors.get(s, ""),
                  "choices": list(LEVELS) if QUESTIONS[s].kind == "select" else []} for s in ASKED]
 
 
@@ -95,10 +97,11 @@ async def start_page(request: Request) -> Response:
 
 async def new_defaults(request: Request) -> Response:
     """The form again with the defaults the issuer's name gives (level, leader, addressee)."""
-    issuer = request.query_params.get("issuer", "")
-    walk = NewReport({"issuer": issuer}).ask()
+    q = request.query_params
+    issuer = q.get("issuer", "")
+    walk = NewReport({k: q[k] for k in ("issuer", "year") if k in q}).ask()
     walk.ui.errors.pop("issuer", None)
-    name = answers_name(issuer.strip(), walk.year) if issuer.strip() else ""
+    name = q.get("file", "") or (answers_name(issuer.strip(), walk.year) if issuer.strip() else "")
     return html("new_fields.html", fields=walk.fields(), file_name=name)
 
 
@@ -149,3 +152,58 @@ ROUTES = [
     Route("/new/defaults", new_defaults),
     Route("/new", new_report, methods=["POST"]),
 ]
+
+
+IMPORTED = (".docx", ".txt", ".md", ".doc", ".wps", ".pdf")  # what draftkit import reads
+
+
+async def import_report(request: Request) -> Response:
+    """Last year's report uploaded: ``draftkit import``'s own path (app.import_file), its
+    refusal or its notes shown, the draft written to the folder."""
+    from pathlib import Path
+
+    from draftkit.app import import_file
+
+    s = served(request)
+    form = await request.form(max_files=1, max_fields=10)
+    upload = form.get("report")
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        return html("import_result.html", status=400, lines=["请选择去年的报告文件（.docx、.txt 或 .md）"], ok="")
+    original = Path(upload.filename.replace("\\", "/")).name
+    suffix = Path(original).suffix.lower()
+    if suffix not in IMPORTED:
+        return html("import_result.html", status=400, ok="",
+                    lines=[f"“{original[:60]}”不是可以导入的报告：请上传 .docx、.txt 或 .md（.doc、.wps、.pdf 需装有 LibreOffice）"])
+    name = str(form.get("file") or "").strip() or f"{Path(original).stem[:60]}（导入）.yaml"
+    warned: list[str] = []
+    try:
+        output = inside(s.folder, name, what="答案文件")
+        source = _kept(s.folder, original, await upload.read())
+        said = import_file(source, output, warn=warned.append)
+    except DraftkitError as exc:
+        return html("import_result.html", status=400, ok="", lines=warned + [_shown(str(p), s.folder) for p in exc.problems])
+    lines = [_shown(line, s.folder) for line in warned + said.out + said.err]
+    return html("import_result.html", ok=output.name, lines=lines)
+
+
+def _kept(folder, name: str, data: bytes):
+    """The uploaded report kept in the folder beside the draft (check compares the draft
+    with it, as with ``based_on``): a file of that name holding other bytes is not replaced."""
+    from draftkit import atomic
+    from draftkit.outputs import target
+
+    path = inside(folder, name, IMPORTED, "报告")
+    if path.exists():
+        if path.is_file() and path.read_bytes() == data:
+            return path
+        raise DraftkitError(f"文件夹中已有另一份“{name}”：为免覆盖，请把要上传的报告改个名字再上传")
+    atomic.write_bytes(target(path, "报告"), data)
+    return path
+
+
+def _shown(line: str, folder) -> str:
+    """A line of import's as the clerk reads it: files of the folder by their names."""
+    return line.replace(str(folder) + "/", "").replace(str(folder) + "\\", "")
+
+
+ROUTES.append(Route("/import", import_report, methods=["POST"]))

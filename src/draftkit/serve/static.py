@@ -15,7 +15,11 @@ TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf
 
 
 def _shipped() -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in STATIC.iterdir() if p.suffix in TYPES}
+    from draftkit.serve.preview import page_css
+
+    files = {p.name: p.read_bytes() for p in STATIC.iterdir() if p.suffix in TYPES}
+    files["page.css"] = page_css().encode("utf-8")  # the printed page, from render/gbt9704.py's numbers
+    return files
 
 
 _FILES: dict[str, bytes] = {}
@@ -30,4 +34,8 @@ async def static_file(request: Request) -> Response:
     return Response(_FILES[name], media_type=TYPES[Path(name).suffix],
                     headers={"Cache-Control": "no-cache"})
 
-ROUTES = [Route("/static/{name}", static_file)]
+async def no_icon(request: Request) -> Response:
+    return Response(status_code=204)
+
+
+ROUTES = [Route("/static/{name}", static_file), Route("/favicon.ico", no_icon)]

@@ -15,9 +15,22 @@
 
   // Put each top-level element of the answer in place of the element of the same id;
   // an answer without such elements fills ``target``.
-  function swap(text, target) {
+  var typedAt = {};  // field (id or name) → when the clerk last typed in it
+  document.addEventListener("input", function (ev) {
+    if (ev.target.name) typedAt[ev.target.id || ev.target.name] = Date.now();
+  });
+
+  function swap(text, target, sentAt) {
     var holder = document.createElement("template");
     holder.innerHTML = text;
+    // what was typed while the request was on its way is not overwritten by the answer
+    var typing = {};
+    Object.keys(typedAt).forEach(function (key) {
+      if (sentAt && typedAt[key] > sentAt) {
+        var el = document.getElementById(key) || document.querySelector('[name="' + key.replace(/"/g, '\\"') + '"]');
+        if (el) typing[key] = el.value;
+      }
+    });
     var focused = document.activeElement, name = focused && focused.name, pos = null;
     if (focused && focused.selectionStart !== undefined) {
       try { pos = [focused.selectionStart, focused.selectionEnd]; } catch (e) { pos = null; }
@@ -28,8 +41,13 @@
       if (old) { old.replaceWith(el); swapped = true; }
     });
     if (!swapped && target) target.innerHTML = text;
+    Object.keys(typing).forEach(function (key) {
+      var el = document.getElementById(key) || document.querySelector('[name="' + key.replace(/"/g, '\\"') + '"]');
+      if (el) el.value = typing[key];
+    });
     if (name && !document.body.contains(focused)) {  // the field being typed in was replaced: back to it
-      var again = document.querySelector('[name="' + name.replace(/"/g, '\\"') + '"]');
+      var again = (focused.id && document.getElementById(focused.id)) ||
+        document.querySelector('[name="' + name.replace(/"/g, '\\"') + '"]');
       if (again && again.focus) {
         again.focus();
         if (pos && again.setSelectionRange) { try { again.setSelectionRange(pos[0], pos[1]); } catch (e) {} }
@@ -46,21 +64,21 @@
     options.headers = {"X-Draftkit": "1"};
     options.credentials = "same-origin";
     document.body.classList.add("busy");
+    var sentAt = Date.now();
     return fetch(url, options).then(function (r) {
       var go = r.headers.get("X-Draftkit-Go");
       if (go) { window.location.href = go; return; }
-      var download = r.headers.get("Content-Disposition");
       return r.text().then(function (text) {
         if (!r.ok) {
           var holder = document.createElement("template");
           holder.innerHTML = text;
           var part = holder.content.querySelector("[id]") && holder.content.querySelector("[id]").id;
-          if (r.status === 400 && part && document.getElementById(part)) { swap(text, target); message(""); }
+          if (r.status === 400 && part && document.getElementById(part)) { swap(text, target, sentAt); message(""); }
           else message(text);
           return;
         }
         message("");
-        swap(text, target);
+        swap(text, target, sentAt);
       });
     }).catch(function (e) {
       if (e.name !== "AbortError") message("<p>无法连接 draftkit：服务可能已停止。已保存的内容都在答案文件中；重新运行 draftkit serve 后刷新本页。</p>");
@@ -85,10 +103,18 @@
 
   var timers = {};
   function fetchFor(el) {
-    var form = el.form || el.closest("form");
+    var box = el.closest("[data-dk-fields]");
     var params = new URLSearchParams();
-    if (form && el.hasAttribute("data-dk-form")) new FormData(form).forEach(function (v, k) { if (typeof v === "string") params.append(k, v); });
+    if (box) box.querySelectorAll("input[name], select[name]").forEach(function (f) {
+      if ((f.type === "checkbox" || f.type === "radio") && !f.checked) return;
+      params.append(f.name, f.value);
+    });
     else params.append(el.name, el.value);
+    var form = el.form;
+    (el.getAttribute("data-dk-keep") || "").split(",").forEach(function (name) {  // what the clerk typed stays
+      var other = name && form && form.elements[name];
+      if (other && other.value) params.append(name, other.value);
+    });
     var url = el.getAttribute("data-dk-get");
     send(url + (url.indexOf("?") < 0 ? "?" : "&") + params.toString(), {method: "GET"}, targetOf(el), url);
   }
@@ -103,7 +129,48 @@
     timers[key] = setTimeout(function () { fetchFor(el); }, delay);
   }
   document.addEventListener("input", onChange);
+  document.addEventListener("keydown", function (ev) {  // Enter in a search field searches at once
+    if (ev.key === "Enter" && ev.target.hasAttribute && ev.target.hasAttribute("data-dk-get")) {
+      ev.preventDefault();
+      clearTimeout(timers[ev.target.getAttribute("data-dk-get")]);
+      fetchFor(ev.target);
+    }
+  });
   document.addEventListener("change", onChange);
+
+  // A field changed in a form that saves by itself: saved at once (nothing typed is lost).
+  document.addEventListener("change", function (ev) {
+    var form = ev.target.form;
+    if (!form || !form.hasAttribute("data-dk-autosave") || ev.target.hasAttribute("data-dk-get")) return;
+    if (form.requestSubmit) form.requestSubmit(); else form.dispatchEvent(new Event("submit", {cancelable: true}));
+  });
+
+  // A file chosen: its name shown in Chinese surroundings (the browser's own button may be in English).
+  document.addEventListener("change", function (ev) {
+    if (ev.target.type !== "file") return;
+    var shown = document.getElementById("picked-" + ev.target.name);
+    if (shown) shown.textContent = ev.target.files.length ? ev.target.files[0].name : "未选择";
+  });
+
+  // Downloads through the script: a refusal (errors remain) is told on the page, not instead of it.
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest("a[data-dk-download]");
+    if (!a) return;
+    ev.preventDefault();
+    fetch(a.getAttribute("href"), {headers: {"X-Draftkit": "1"}, credentials: "same-origin"}).then(function (r) {
+      if (!r.ok) return r.text().then(message);
+      var cd = r.headers.get("Content-Disposition") || "", m = /filename\*=UTF-8''([^;]+)/.exec(cd);
+      return r.blob().then(function (blob) {
+        message("");
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = m ? decodeURIComponent(m[1]) : "report";
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      });
+    }).catch(function () { message("<p>无法连接 draftkit：服务可能已停止。</p>"); });
+  });
 
   document.addEventListener("click", function (ev) {
     var link = ev.target.closest && ev.target.closest("[data-dk-scroll]");
