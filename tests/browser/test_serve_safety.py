@@ -231,3 +231,28 @@ def test_killing_the_server_mid_edit_loses_nothing_saved(server, page):
     page.locator("form.item", has_text="出庭应诉率").locator("input[name$=':current']").first.fill("98")
     page.locator("form.item", has_text="出庭应诉率").locator("input[name$=':current']").first.dispatch_event("change")
     expect(page.locator("#message")).to_contain_text("无法连接 draftkit")
+
+
+def test_a_link_out_of_the_folder_is_refused(server):
+    import os
+
+    outside = server.folder.parent / "elsewhere.yaml"
+    outside.write_text("issuer: {name: 外单位, level: 县区}\nyear: 2025\n", encoding="utf-8")
+    os.symlink(outside, server.folder / "link.yaml")
+    r, body = _get(server, "/edit?file=link.yaml", _cookie(server))
+    assert r.status == 400 and "以外" in body
+    r, body = _get(server, "/edit?file=..%2Felsewhere.yaml", _cookie(server))
+    assert r.status == 400 and "不是本文件夹中的" in body
+    r, body = _get(server, "/export?file=link.yaml&format=docx", _cookie(server))
+    assert r.status == 400
+    r, body = _get(server, "/", _cookie(server))
+    assert "link.yaml" not in body  # not offered either
+
+
+def test_more_files_than_the_form_takes_are_refused(server):
+    parts = b"".join(b'--x\r\nContent-Disposition: form-data; name="report"; filename="a%d.txt"\r\n\r\nabc\r\n' % n
+                     for n in range(3)) + b"--x--\r\n"
+    r, body = _get(server, "/import", {**_cookie(server), "Origin": server.base,
+                                       "Content-Type": "multipart/form-data; boundary=x"}, "POST", parts)
+    assert r.status == 400 and "一次只能上传一份报告" in body
+    assert not any(server.folder.iterdir())

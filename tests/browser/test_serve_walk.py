@@ -138,3 +138,49 @@ def test_a_clerks_whole_walk(server, page, tmp_path):
     check = subprocess.run([sys.executable, "-m", "draftkit", "check", str(out)], capture_output=True, text=True,
                            encoding="utf-8")
     assert check.returncode == 0, check.stdout
+
+
+def test_downloads_while_blanks_remain(server, page, tmp_path):
+    """A draft with blanks: the .docx is refused with the reasons on the page; the draft
+    download is what ``render --draft`` writes; the Markdown too once nothing is left to fill."""
+    r = subprocess.run([sys.executable, "-m", "draftkit", "new", "--defaults", "--issuer", "青岚县司法局",
+                        "--year", "2025", "-o", str(server.folder / "a.yaml")], capture_output=True, text=True,
+                       encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    page.goto(server.url)
+    page.click("text=a.yaml")
+    page.wait_for_url("**/edit?file=a.yaml")
+    page.click("#get-docx")
+    expect(page.locator("#message")).to_contain_text("不能下载正式稿")
+    assert "edit?file=a.yaml" in page.url  # still on the page
+    with page.expect_download() as dl:
+        page.click("#get-draft")
+    assert dl.value.suggested_filename == "a（草稿）.docx"
+    out = tmp_path / "draft.docx"
+    r = subprocess.run([sys.executable, "-m", "draftkit", "render", str(server.folder / "a.yaml"), "--draft", "-o", str(out)],
+                       capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    got = document_xml(dl.value.path().read_bytes())
+    assert got == document_xml(out.read_bytes()) and "【待填：" in got
+
+
+def test_reorder_delete_and_undo(server, page):
+    from conftest import EXAMPLES
+
+    original = (EXAMPLES / "county.yaml").read_text(encoding="utf-8")
+    (server.folder / "county.yaml").write_text(original, encoding="utf-8")
+    page.goto(server.url)
+    page.goto(f"{server.base}/edit?file=county.yaml")
+    first = page.locator("#part-measures form.item").first
+    text = first.locator("textarea").input_value()
+    first.locator("button[value=down]").click()
+    expect(page.locator("#part-measures form.item").nth(1).locator("textarea")).to_have_value(text)
+    page.locator("#part-measures form.item").nth(1).locator("button[value=delete]").click()
+    expect(page.locator("#part-measures textarea", has_text=text[:10])).to_have_count(0)
+    expect(page.locator("#live")).not_to_contain_text("会前学法")
+    page.click("#bar button:has-text('撤销')")
+    expect(page.locator("#part-measures textarea", has_text=text[:10])).to_have_count(1)
+    page.click("#bar button:has-text('撤销')")
+    expect(page.locator("#part-measures form.item").first.locator("textarea")).to_have_value(text)
+    assert (server.folder / "county.yaml").read_text(encoding="utf-8") == original  # as it was, comments and all
+    expect(page.locator("#bar button:has-text('撤销')")).to_be_disabled()

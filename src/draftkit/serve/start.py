@@ -165,7 +165,12 @@ async def import_report(request: Request) -> Response:
     from draftkit.app import import_file
 
     s = served(request)
-    form = await request.form(max_files=1, max_fields=10)
+    from starlette.exceptions import HTTPException
+
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except HTTPException:  # more files or fields than the form has, or a broken body
+        return html("import_result.html", status=400, ok="", lines=["一次只能上传一份报告（表单内容不对，请刷新页面后重试）"])
     upload = form.get("report")
     if upload is None or isinstance(upload, str) or not upload.filename:
         return html("import_result.html", status=400, lines=["请选择去年的报告文件（.docx、.txt 或 .md）"], ok="")

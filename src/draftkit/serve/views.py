@@ -38,7 +38,8 @@ def item_view(reading: Reading, item, where: Where, form: dict | None = None, er
     state = "write" if "todo" in item and "text" not in item and "phrase" not in item else \
         "confirm" if "todo" in item else "done"
     bare = text.removeprefix("【待确认】") if state != "write" else ""
-    return {"where": str(where), "state": state, "todo": item.get("todo", ""),
+    todo = item.get("todo", "").replace("删去todo这一行", "点“确认保留”")  # the file's wording, as done on the page
+    return {"where": str(where), "state": state, "todo": todo,
             "sentence": (form or {}).get("text", sentence_shown(reading, bare)),
             "reads": reading.item_preview(item).removeprefix("【待确认】") if state != "write" else "",
             "phrase": item.get("phrase", ""), "error": error,
