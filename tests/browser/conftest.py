@@ -119,12 +119,13 @@ def page(context):
 
 
 def shot(page, name: str) -> Path | None:
-    """A screenshot for the closing note (only where the notes folder exists)."""
+    """A screenshot for the closing note (only where the notes folder exists): of the page's
+    window, or of one element when given a locator."""
     if not SHOTS.parent.is_dir():
         return None
     SHOTS.mkdir(exist_ok=True)
     path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=False)
+    page.screenshot(path=str(path))
     return path
 
 

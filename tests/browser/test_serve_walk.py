@@ -112,6 +112,7 @@ def test_a_clerks_whole_walk(server, page, tmp_path):
     own.press("Enter")
     expect(page.locator("#live .finding", has_text="十九大")).to_be_visible()
     shot(page, "live-with-finding")
+    shot(page.locator("#live .sheet", has_text="十九大"), "live-page-finding")
     link = page.locator("#live .finding-link", has_text="十九大")
     link.click()
     expect(page.locator("#live .flash")).to_contain_text("十九大")  # the finding's own sentence
@@ -126,6 +127,8 @@ def test_a_clerks_whole_walk(server, page, tmp_path):
     errors = page.locator("#live .finding.error")
     assert errors.count() == 0, page.inner_text("#live .summary")
     shot(page, "editor-done")
+    page.locator("#live .sheet").first.scroll_into_view_if_needed()
+    shot(page.locator("#live .sheet").nth(1), "live-page-2")
 
     with page.expect_download() as dl:
         page.click("#get-docx")
