@@ -4,4 +4,5 @@ from __future__ import annotations
 
 NAV: list[tuple[str, str]] = [
     ("/", "开始"),
+    ("/batch", "批量审核"),
 ]
