@@ -100,16 +100,26 @@ def test_many_files_uploaded(server, page, folder, tmp_path):
     shot(page, "batch-upload")
 
 
-def test_a_folder_outside_is_refused(server, page, folder):
+def _post(server, path: str, body: bytes, kind: str, **headers):
     import http.client
 
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=20)
-    conn.request("POST", "/batch/folder", body="folder=..%2F..", headers={
-        "Cookie": f"draftkit-{server.port}={server.token}", "Content-Type": "application/x-www-form-urlencoded",
-        "Origin": server.base, "Host": f"127.0.0.1:{server.port}"})
+    conn.request("POST", path, body=body, headers={
+        "Cookie": f"draftkit-{server.port}={server.token}", "Content-Type": kind, "Origin": server.base, **headers})
     r = conn.getresponse()
-    body = r.read().decode("utf-8")
-    assert r.status == 400 and "不是本文件夹" in body and "<table" not in body
+    return r.status, r.read().decode("utf-8")
+
+
+def test_a_folder_outside_and_an_oversized_upload_are_refused(server, folder):
+    (folder.parent / "别处").mkdir()
+    for name in ("..", "../别处", "/etc", "报送材料"):
+        status, body = _post(server, "/batch/folder", f"folder={name}".encode(), "application/x-www-form-urlencoded")
+        assert status == 400 and "不是本文件夹" in body and "<table" not in body, name
+    status, body = _post(server, "/batch/upload", b"x" * 10, "multipart/form-data; boundary=b",
+                         **{"Content-Length": str(600 * 1024 * 1024)})
+    assert status == 400 and "一次上传的文件太大" in body
+    status, body = _post(server, "/batch/upload", b"--b--\r\n", "multipart/form-data; boundary=b")
+    assert status == 400 and "没有选择文件" in body
 
 
 def test_the_standalone_html_sorts_by_itself(page, tmp_path):

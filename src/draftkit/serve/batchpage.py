@@ -19,6 +19,7 @@ from draftkit.serve.pages import html
 from draftkit.serve.state import served
 
 MAX_FILES = 200  # a county has some 60 units; more in one upload is a mistake
+MAX_UPLOAD = 500 * 1024 * 1024  # bytes of one upload: 60 reports with pictures are some 100 MB
 WHOLE = "."  # the served folder itself, in the folder list
 
 
@@ -99,6 +100,11 @@ async def batch_upload(request: Request) -> Response:
     from draftkit.batch.units import SUFFIXES, Unit
     from draftkit.inputs import REPORT_LIMIT, size_text
 
+    size = request.headers.get("content-length", "")
+    if not size.isdigit():  # a browser always says how much it sends; an endless stream is refused
+        raise DraftkitError("上传的请求没有注明大小，未接收：请在 draftkit 的页面上选择文件上传")
+    if int(size) > MAX_UPLOAD:
+        raise DraftkitError(f"一次上传的文件太大（{size_text(int(size))}，最多 {size_text(MAX_UPLOAD)}）：请分几次上传")
     form = await request.form(max_files=MAX_FILES + 1, max_fields=20)
     files = [f for f in form.getlist("files") if hasattr(f, "read")]
     if not files:
