@@ -19,7 +19,6 @@ from draftkit.serve.pages import html
 from draftkit.serve.state import served
 
 MAX_FILES = 200  # a county has some 60 units; more in one upload is a mistake
-MAX_UPLOAD = 500 * 1024 * 1024  # bytes of one upload: 60 reports with pictures are some 100 MB
 WHOLE = "."  # the served folder itself, in the folder list
 
 
@@ -62,7 +61,10 @@ async def batch_page(request: Request) -> Response:
 
     from draftkit.batch.tablehtml import counts_line, findings_html, table_html
 
+    from draftkit.serve.guard import MAX_BODY
+
     return html("batch.html", here="/batch", folder=str(s.folder), folders=subfolders(s.folder), title=title,
+                max_mb=MAX_BODY // (1024 * 1024) - 1,
                 count=counts_line(units) if units else "", table=Markup(table_html(units)) if units else "",
                 sections=Markup("".join(findings_html(n, u) for n, u in enumerate(units, 1))), max_files=MAX_FILES)
 
@@ -100,11 +102,7 @@ async def batch_upload(request: Request) -> Response:
     from draftkit.batch.units import SUFFIXES, Unit
     from draftkit.inputs import REPORT_LIMIT, size_text
 
-    size = request.headers.get("content-length", "")
-    if not size.isdigit():  # a browser always says how much it sends; an endless stream is refused
-        raise DraftkitError("上传的请求没有注明大小，未接收：请在 draftkit 的页面上选择文件上传")
-    if int(size) > MAX_UPLOAD:
-        raise DraftkitError(f"一次上传的文件太大（{size_text(int(size))}，最多 {size_text(MAX_UPLOAD)}）：请分几次上传")
+    # The whole upload is within the guard's limit of a request's body (guard.MAX_BODY).
     form = await request.form(max_files=MAX_FILES + 1, max_fields=20)
     files = [f for f in form.getlist("files") if hasattr(f, "read")]
     if not files:
