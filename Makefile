@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/interactive.py
 	$(BIN)/python bench/sizes.py
+	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/batch.py
 
 phrasebank: $(STAMP)

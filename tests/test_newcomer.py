@@ -15,7 +15,7 @@ def _parsers(parser):
 
 def test_help_is_chinese_throughout():
     helps = [p.format_help() for p in _parsers(build_parser())]
-    assert len(helps) == 10  # draftkit, its 7 commands, phrases search and show
+    assert len(helps) == 11  # draftkit, its 8 commands, phrases search and show
     for text in helps:
         assert "选项：" in text and not re.search(r"^\S+:$", text, re.M), text
         # no English metavar (ANSWERS, DOCX, BANK, PART, TOPIC …); YAML and JSON are names

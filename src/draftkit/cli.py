@@ -80,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("id", metavar="编号", help="短语编号，如 p-1a2b3c4d5e")
     sh.add_argument("--bank", type=Path, action="append", default=[], metavar="文件夹", help="另加的短语库文件夹（可多次）")
     sh.set_defaults(func=cmd_phrases_show)
+
+    sv = sub.add_parser("serve", help="在浏览器中起草、检查报告（只在本机打开）")
+    sv.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="文件夹",
+                    help="答案文件所在的文件夹（默认当前文件夹）；只读写其中的文件")
+    sv.add_argument("--port", type=int, metavar="端口", help="端口号；默认自动选一个空闲的")
+    sv.add_argument("--no-browser", action="store_true", help="不自动打开浏览器")
+    sv.set_defaults(func=cmd_serve)
     return p
 
 
@@ -185,6 +192,12 @@ def _check_batch(args: argparse.Namespace) -> int:
     for path in batch.written:
         print(f"已写出表格：{path}", file=sys.stderr if args.json else sys.stdout)
     return ExitCode.FINDINGS if any(u.failed for u in batch.units) else ExitCode.OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from draftkit.serve.server import run
+
+    return run(args.folder, args.port, not args.no_browser)
 
 
 def cmd_mine(args: argparse.Namespace) -> int:

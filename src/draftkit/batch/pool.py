@@ -7,7 +7,9 @@ Memory stays bounded: at most two files a worker are handed out at once, a worke
 one report, and what comes back is the row (counts and findings), never the document. A
 worker that dies on a file (a crash in a library, the system killing it) breaks the pool:
 the files it held are checked again one by one, each in a process of its own, so that
-the one that kills its process again is that file's row and every other is checked."""
+the one that kills its process again is that file's row and every other is checked.
+(A spawned worker does not run the command again: multiprocessing leaves a package's
+__main__, ``python -m draftkit``, alone, and the console script's is guarded.)"""
 
 from __future__ import annotations
 
@@ -23,9 +25,13 @@ AHEAD = 2  # files handed out a worker beyond the one it checks
 CRASHED = "检查这个文件时检查程序意外退出（文件可能已损坏），未能检查；请另存为 .docx 后再试"
 
 
+WINDOWS_MOST = 61  # ProcessPoolExecutor's limit on Windows (WaitForMultipleObjects)
+
+
 def workers_for(count: int) -> int:
-    """One worker a core the machine has, never more than the files."""
-    return max(1, min(os.cpu_count() or 1, count))
+    """One worker a core the machine has, never more than the files (nor, on Windows, 61)."""
+    most = WINDOWS_MOST if os.name == "nt" else count
+    return max(1, min(os.cpu_count() or 1, count, most))
 
 
 def check_all(reports: list[tuple[Path, str]], workers: int | None = None,

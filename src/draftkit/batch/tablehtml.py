@@ -93,7 +93,7 @@ def findings_html(n: int, unit: Unit) -> str:
     for f, row in zip(unit.findings, finding_rows(n, unit)):
         tip = f"<br>建议：{escape(row[7])}" if row[7] else ""
         items.append(f'<li><span class="sev-{escape(f["severity"])}">{escape(row[4])}</span> {escape(row[5])} '
-                     f"【{escape(row[2])}】{escape(row[3])}：{escape(row[6])}{tip}</li>")
+                     f"【{escape(row[2])}】{escape(row[3]) + '：' if row[3] != '全文' else ''}{escape(row[6])}{tip}</li>")
     return head + f'<ol class="f">{"".join(items)}</ol><p><a href="#top">回到汇总表</a></p></section>'
 
 

@@ -71,8 +71,9 @@ def _run(text: str) -> str:
     return f"<w:r><w:t{space}>{refdoc.xml_text(text)}</w:t></w:r>"
 
 
-def _signature(issuer: str, date: str, sealed: bool) -> list[str]:
-    """7.3.5: the blank lines under the body, then the issuer and the date placed by right indents."""
+def signature_layout(issuer: str, date: str, sealed: bool) -> tuple[int, int, int]:
+    """7.3.5: the blank lines under the body, and the right indents (twips) of the issuer
+    and of the date (the live page of draftkit serve places them by the same numbers)."""
     wi, wd = text_width(issuer), text_width(date)
     if sealed:
         blanks = G.BLANK_LINES_BEFORE_SIGNATURE_SEALED
@@ -85,6 +86,12 @@ def _signature(issuer: str, date: str, sealed: bool) -> list[str]:
         if date_indent < G.SIGNATURE_RIGHT_INDENT_UNSEALED:
             date_indent = G.SIGNATURE_RIGHT_INDENT_UNSEALED
             issuer_indent = date_indent + wd + G.DATE_SHIFT_UNSEALED - wi
+    return blanks, issuer_indent, date_indent
+
+
+def _signature(issuer: str, date: str, sealed: bool) -> list[str]:
+    """7.3.5: the blank lines under the body, then the issuer and the date placed by right indents."""
+    blanks, issuer_indent, date_indent = signature_layout(issuer, date, sealed)
     paras = [_paragraph("GwBody") for _ in range(blanks)]
     if issuer:
         paras.append(_paragraph("GwSignature", issuer, right_indent=issuer_indent))

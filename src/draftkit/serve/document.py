@@ -1,0 +1,91 @@
+"""An answers file open in the editor: the data as the file holds it, saved after every
+change the way ``draftkit new`` saves (report/datafile.dump_keeping keeps a person's
+comments, atomic.write_text leaves no half-written file, drafting/answersfile refuses to
+overwrite a file another program changed meanwhile), and the file's earlier texts for undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from draftkit.errors import DraftkitError
+
+UNDO_DEPTH = 50  # changes that can be undone, one at a time
+
+
+class OpenDoc:
+    """One answers file: ``data`` (plain data, datafile.read_data's shape), ``text`` (the
+    file as last read or written), ``undo`` (its texts before each change)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.undo: list[tuple[str, str]] = []  # (text before, what the change was)
+        self.reload()
+
+    def reload(self) -> None:
+        from draftkit.drafting.answersfile import fingerprint
+        from draftkit.inputs import check_regular
+        from draftkit.report.datafile import read_data
+        from draftkit.report.loader import read_text
+
+        check_regular(self.path)
+        self.text = read_text(self.path)
+        self.data = read_data(self.path, "答案文件")
+        self.on_disk = fingerprint(self.path)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def stale(self) -> bool:
+        """The file changed on disk since this page read or wrote it (another program, an editor)."""
+        from draftkit.drafting.answersfile import fingerprint
+
+        return fingerprint(self.path) != self.on_disk
+
+    def save(self, what: str) -> None:
+        """``data`` written after a change (``what``: how undo names it)."""
+        from draftkit.drafting.answersfile import HEADER
+        from draftkit.report.datafile import dump_keeping
+
+        new = dump_keeping(self.text, self.data, HEADER)
+        if new == self.text:  # nothing changed (a field left as it was): no save, no undo step
+            return
+        self._write(new)
+        self.undo = (self.undo + [(self.text, what)])[-UNDO_DEPTH:]
+        self.text = new
+
+    def undo_last(self) -> str:
+        """The file as it was before the last change; what that change was."""
+        if not self.undo:
+            raise DraftkitError("没有可以撤销的修改")
+        old, what = self.undo[-1]
+        self._write(old)
+        self.undo.pop()
+        self.reload()
+        return what
+
+    def _write(self, text: str) -> None:
+        from draftkit import atomic
+        from draftkit.drafting.answersfile import check_unchanged, fingerprint
+        from draftkit.outputs import target
+
+        target(self.path, "答案文件")
+        check_unchanged(self.path, self.on_disk, text)  # changed by another program: ours goes beside it
+        atomic.write_text(self.path, text)
+        self.on_disk = fingerprint(self.path)
+
+
+def open_doc(served, name: str) -> OpenDoc:
+    """The answers file ``name`` of the served folder, read again when it changed on disk."""
+    from draftkit.serve.files import inside
+
+    path = inside(served.folder, name, what="答案文件")
+    if not path.is_file():
+        raise DraftkitError(f"{name}: 文件夹中没有这个答案文件")
+    doc = served.documents.get(path.name)
+    if doc is None:
+        doc = served.documents[path.name] = OpenDoc(path)
+    elif doc.stale():
+        doc.reload()
+        doc.undo.clear()
+    return doc

@@ -1,0 +1,214 @@
+"""The start page: a new report (the questions of ``draftkit new``, drafting/questions.py,
+answered in a form with the same defaults and validators), last year's report uploaded
+and imported (app.import_file, its refusals and notes shown), or an answers file of the
+folder opened."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from draftkit.drafting.questions import BASICS, ask_basic
+from draftkit.errors import DraftkitError
+from draftkit.serve.files import inside, listed
+from draftkit.serve.pages import html
+from draftkit.serve.state import served
+
+ASKED = ("issuer", "level", "year", "leader", "addressee")  # what the start page asks, in this order
+QUESTIONS = {q.step: q for q in BASICS if q.step in ASKED}
+
+
+class FormAnswers:
+    """The prompt of drafting/questions.py answered from a form: each question's answer is
+    the field of its step (its default when the field was not sent), checked by the
+    question's own validator; a message it gives is kept for the field."""
+
+    def __init__(self, form: dict[str, str]):
+        self.form, self.step, self.errors = form, "", {}
+        self.shown: dict[str, str] = {}
+
+    def _answer(self, default: str, check) -> str:
+        value = self.form[self.step].strip() if self.step in self.form else str(default)
+        self.shown[self.step] = value
+        said = check(value) if check else True
+        if said is not True:  # the prompt would ask again: the default stands meanwhile
+            self.errors[self.step] = said
+            return str(default)
+        return value
+
+    def text(self, message: str, default: str = "", validate=None, back: bool = True) -> str:
+        return self._answer(default, validate)
+
+    def select(self, message: str, choices: list[str], default: str | None = None, back: bool = True) -> str:
+        if not self.form.get(self.step, "").strip():  # “decide by the name”: the question's default
+            self.form = {**self.form, self.step: default or ""}
+        return self._answer(default or "", lambda v: True if v in choices else f"请从 {'/'.join(choices)} 中选一个")
+
+
+class NewReport:
+    """The walk of questions.py's Drafting protocol over a form: the answers so far (data)."""
+
+    def __init__(self, form: dict[str, str], today: dt.date | None = None):
+        self.data: dict = {}
+        self.ui = FormAnswers(form)
+        self.today = today or dt.date.today()
+
+    @property
+    def year(self) -> int:
+        from draftkit.drafting.defaults import default_year
+
+        return self.data.get("year") or default_year(self.today)
+
+    @property
+    def issuer(self) -> dict:
+        return self.data.setdefault("issuer", {})
+
+    def ask(self) -> "NewReport":
+        """Every question asked (as ``new`` asks them); a wrong answer stops the ones that need it."""
+        for step in ASKED:
+            if step != "issuer" and "issuer" in self.ui.errors:
+                break
+            self.ui.step = step
+            ask_basic(self, QUESTIONS[step])
+        return self
+
+    def fields(self) -> list[dict]:
+        from draftkit.domain import LEVELS
+
+        return [{"step": s, "label": QUESTIONS[s].message.format(year=self.year, next_year=self.year + 1).rstrip("：:"),
+                 "value": self.ui.shown.get(s, str(self.year) if s == "year" else ""), "error": self.ui.errors.get(s, ""),
+                 "choices": list(LEVELS) if QUESTIONS[s].kind == "select" else []} for s in ASKED]
+
+
+def answers_name(issuer: str, year: int) -> str:
+    return f"{issuer}{year}年度报告.yaml"
+
+
+async def start_page(request: Request) -> Response:
+    s = served(request)
+    walk = NewReport({"issuer": ""}).ask()
+    walk.ui.errors.clear()
+    return html("start.html", here="/", folder=str(s.folder), files=listed(s.folder), fields=walk.fields(),
+                file_name="", notes=[])
+
+
+async def new_defaults(request: Request) -> Response:
+    """The form again with the defaults the issuer's name gives (level, leader, addressee)."""
+    q = request.query_params
+    issuer = q.get("issuer", "")
+    walk = NewReport({k: q[k] for k in ("issuer", "year") if k in q}).ask()
+    walk.ui.errors.pop("issuer", None)
+    name = q.get("file", "") or (answers_name(issuer.strip(), walk.year) if issuer.strip() else "")
+    return html("new_fields.html", fields=walk.fields(), file_name=name)
+
+
+async def new_report(request: Request) -> Response:
+    from draftkit import atomic
+    from draftkit.app import load_bank
+    from draftkit.drafting.answersfile import HEADER
+    from draftkit.drafting.firstdraft import CONFIRM_PICK, first_draft
+    from draftkit.outputs import target
+    from draftkit.report.datafile import dump
+
+    s = served(request)
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    walk = NewReport(form).ask()
+    name = form.get("file", "").strip() or answers_name(walk.issuer.get("name", ""), walk.year)
+    path = None
+    if not walk.ui.errors:
+        try:
+            path = target(inside(s.folder, name, what="答案文件"), "答案文件")
+            if path.exists():
+                walk.ui.errors["file"] = f"{name} 已存在：为免覆盖已填写的内容，请换一个文件名，或在下面打开它"
+        except DraftkitError as exc:
+            walk.ui.errors["file"] = str(exc.problems[0])
+    if walk.ui.errors:
+        return html("new_fields.html", status=400, fields=walk.fields(), file_name=name,
+                    file_error=walk.ui.errors.get("file", ""))
+    i = walk.issuer
+    data = first_draft(s.bank(load_bank), i["name"], i["level"], walk.year, walk.today, i.get("leader", ""),
+                       i.get("place", ""), confirm=CONFIRM_PICK)
+    if walk.data.get("addressee") is not None:
+        data["addressee"] = walk.data["addressee"] or None
+    atomic.write_text(path, dump(data, HEADER))
+    return redirect(request, f"/edit?file={path.name}")
+
+
+def redirect(request: Request, where: str) -> Response:
+    """To another page: for the script's requests a header it follows, else a 303."""
+    from urllib.parse import quote
+
+    where = quote(where, safe="/?=&")
+    if "x-draftkit" in request.headers:
+        return Response(status_code=204, headers={"X-Draftkit-Go": where})
+    return RedirectResponse(where, status_code=303)
+
+
+ROUTES = [
+    Route("/", start_page),
+    Route("/new/defaults", new_defaults),
+    Route("/new", new_report, methods=["POST"]),
+]
+
+
+IMPORTED = (".docx", ".txt", ".md", ".doc", ".wps", ".pdf")  # what draftkit import reads
+
+
+async def import_report(request: Request) -> Response:
+    """Last year's report uploaded: ``draftkit import``'s own path (app.import_file), its
+    refusal or its notes shown, the draft written to the folder."""
+    from pathlib import Path
+
+    from draftkit.app import import_file
+
+    s = served(request)
+    from starlette.exceptions import HTTPException
+
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except HTTPException:  # more files or fields than the form has, or a broken body
+        return html("import_result.html", status=400, ok="", lines=["一次只能上传一份报告（表单内容不对，请刷新页面后重试）"])
+    upload = form.get("report")
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        return html("import_result.html", status=400, lines=["请选择去年的报告文件（.docx、.txt 或 .md）"], ok="")
+    original = Path(upload.filename.replace("\\", "/")).name
+    suffix = Path(original).suffix.lower()
+    if suffix not in IMPORTED:
+        return html("import_result.html", status=400, ok="",
+                    lines=[f"“{original[:60]}”不是可以导入的报告：请上传 .docx、.txt 或 .md（.doc、.wps、.pdf 需装有 LibreOffice）"])
+    name = str(form.get("file") or "").strip() or f"{Path(original).stem[:60]}（导入）.yaml"
+    warned: list[str] = []
+    try:
+        output = inside(s.folder, name, what="答案文件")
+        source = _kept(s.folder, original, await upload.read())
+        said = import_file(source, output, warn=warned.append)
+    except DraftkitError as exc:
+        return html("import_result.html", status=400, ok="", lines=warned + [_shown(str(p), s.folder) for p in exc.problems])
+    lines = [_shown(line, s.folder) for line in warned + said.out + said.err]
+    return html("import_result.html", ok=output.name, lines=lines)
+
+
+def _kept(folder, name: str, data: bytes):
+    """The uploaded report kept in the folder beside the draft (check compares the draft
+    with it, as with ``based_on``): a file of that name holding other bytes is not replaced."""
+    from draftkit import atomic
+    from draftkit.outputs import target
+
+    path = inside(folder, name, IMPORTED, "报告")
+    if path.exists():
+        if path.is_file() and path.read_bytes() == data:
+            return path
+        raise DraftkitError(f"文件夹中已有另一份“{name}”：为免覆盖，请把要上传的报告改个名字再上传")
+    atomic.write_bytes(target(path, "报告"), data)
+    return path
+
+
+def _shown(line: str, folder) -> str:
+    """A line of import's as the clerk reads it: files of the folder by their names."""
+    return line.replace(str(folder) + "/", "").replace(str(folder) + "\\", "")
+
+
+ROUTES.append(Route("/import", import_report, methods=["POST"]))
