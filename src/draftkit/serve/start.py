@@ -109,7 +109,7 @@ async def new_report(request: Request) -> Response:
     from draftkit import atomic
     from draftkit.app import load_bank
     from draftkit.drafting.answersfile import HEADER
-    from draftkit.drafting.firstdraft import CONFIRM_PICK, first_draft
+    from draftkit.drafting.firstdraft import first_draft
     from draftkit.outputs import target
     from draftkit.report.datafile import dump
 
@@ -130,7 +130,7 @@ async def new_report(request: Request) -> Response:
                     file_error=walk.ui.errors.get("file", ""))
     i = walk.issuer
     data = first_draft(s.bank(load_bank), i["name"], i["level"], walk.year, walk.today, i.get("leader", ""),
-                       i.get("place", ""), confirm=CONFIRM_PICK)
+                       i.get("place", ""), confirm="defaults")
     if walk.data.get("addressee") is not None:
         data["addressee"] = walk.data["addressee"] or None
     atomic.write_text(path, dump(data, HEADER))
