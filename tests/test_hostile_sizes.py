@@ -1,7 +1,8 @@
 """Sizes: a report that is one long paragraph (a web page pasted without its breaks) is
 checked, imported and rendered in time that grows with its length, not with its square.
-Measured as a ratio — the same work on twice the text, in this process, best of three —
-so that a slow or busy machine does not decide it: linear work takes about twice as
+Measured as a ratio — the same work on twice the text, in this process, best of three, in
+the process's own CPU time (not wall time, which waiting for a core on a busy machine
+moves) — so that a slow or busy machine does not decide it: linear work takes about twice as
 long, the quadratic work this guards against (a rate's indicator read from the text
 before it, a figure's wording from a copy of the paragraph up to it, each paragraph of a
 line that holds several headings looking at the whole line, every sentence of an
@@ -76,9 +77,9 @@ WORK = {
 def _seconds(work, path: Path) -> float:
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         work(path)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
