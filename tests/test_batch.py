@@ -259,3 +259,14 @@ def test_a_worker_that_dies_is_its_files_row_and_the_pool_is_spawn_safe(folder, 
     for u in units:
         if not u.problem:
             assert (u.errors, u.warnings, u.notes) == expected["乡镇/" + u.file]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_pipe_named_like_a_report_is_a_row_not_a_hang(tmp_path):
+    shutil.copy(SHARED / "realset" / "texts" / "002.txt", tmp_path / "甲.txt")
+    os.mkfifo(tmp_path / "管道.docx")
+    (tmp_path / "空的.txt").write_bytes(b"")
+    r = run("check", str(tmp_path))
+    assert r.returncode == 1, r.stderr
+    assert "管道.docx：未能检查：不是普通文件" in r.stdout and "空的.txt：未能检查：文件是空的" in r.stdout
+    assert "甲.txt：1 个错误" in r.stdout
