@@ -36,15 +36,21 @@ def subfolders(folder: Path) -> list[str]:
     return out
 
 
-def _result(request: Request, units: list, title: str, status: int = 200) -> Response:
+def _shown(units: list, title: str) -> dict:
+    """What batch_result.html shows of a batch: the table, its count line, each unit's findings."""
     from markupsafe import Markup
 
     from draftkit.batch.tablehtml import counts_line, findings_html, table_html
 
+    if not units:
+        return {"title": title, "count": "", "table": "", "sections": ""}
+    return {"title": title, "count": counts_line(units), "table": Markup(table_html(units)),
+            "sections": Markup("".join(findings_html(n, u) for n, u in enumerate(units, 1)))}
+
+
+def _result(request: Request, units: list, title: str) -> Response:
     request.app.state.batch = (title, units)
-    return html("batch_result.html", status=status, title=title, count=counts_line(units),
-                table=Markup(table_html(units)),
-                sections=Markup("".join(findings_html(n, u) for n, u in enumerate(units, 1))))
+    return html("batch_result.html", **_shown(units, title))
 
 
 def _pool_context():
@@ -55,18 +61,12 @@ def _pool_context():
 
 
 async def batch_page(request: Request) -> Response:
-    s = served(request)
-    title, units = getattr(request.app.state, "batch", ("", []))
-    from markupsafe import Markup
-
-    from draftkit.batch.tablehtml import counts_line, findings_html, table_html
-
     from draftkit.serve.guard import MAX_BODY
 
-    return html("batch.html", here="/batch", folder=str(s.folder), folders=subfolders(s.folder), title=title,
-                max_mb=MAX_BODY // (1024 * 1024) - 1,
-                count=counts_line(units) if units else "", table=Markup(table_html(units)) if units else "",
-                sections=Markup("".join(findings_html(n, u) for n, u in enumerate(units, 1))), max_files=MAX_FILES)
+    s = served(request)
+    title, units = getattr(request.app.state, "batch", ("", []))
+    return html("batch.html", here="/batch", folder=str(s.folder), folders=subfolders(s.folder),
+                max_mb=MAX_BODY // (1024 * 1024) - 1, max_files=MAX_FILES, **_shown(units, title))
 
 
 async def batch_folder(request: Request) -> Response:
