@@ -91,3 +91,24 @@ def test_a_keyword_naming_the_issuers_level_counts_once_slotted():
     text, _, _ = Slotter(2025, "青岚县")("县委全面依法治县委员会召开全体会议2次")
     assert text == "{本级党委}全面依法治{本级}委员会召开全体会议{n}次"
     assert topic_of(text) == "organisation"
+
+
+def test_the_topic_model_is_plain_data_and_defers_to_a_clear_keyword_lead():
+    """mining/topicmodel.py: counts trained from labelled words, written and read back as
+    JSON; the keyword rule decides where it leads by more than the margin, the model where
+    it finds nothing."""
+    import json
+
+    from draftkit.mining.topicmodel import build, decide, rule, train
+
+    keys = ["enforcement", "disputes", "general"]
+    raw = train([(("执法", "检查"), "enforcement"), (("调解", "纠纷"), "disputes"), (("调解", "人民"), "disputes"),
+                 (("总体", "成效"), "general")], keys, alpha=0.5)
+    model = build(json.loads(json.dumps(raw, ensure_ascii=False)), gamma=1.0, margin=0)
+    none = {"enforcement": 0, "disputes": 0}
+    assert rule(none, list(none)) == ("general", 0.0)
+    assert decide(model, ("纠纷", "人民"), none) == "disputes"  # no keyword: the model
+    assert decide(model, ("总体", "成效"), none) == "general"
+    assert decide(model, ("纠纷", "调解"), {"enforcement": 4, "disputes": 0}) == "enforcement"  # a clear lead: the rule
+    assert decide(model, ("陌生",), none) == "general"  # nothing known, no keyword
+    assert decide(None, ("纠纷",), {"enforcement": 2, "disputes": 2}) == "enforcement"  # a tie: the earlier topic

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from draftkit import slots
 from draftkit.punctuation import CLAUSE_END, PIECE_END
+from draftkit.mining.topicmodel import decide, shipped
 from draftkit.reading.lexicon import segment, topics
 
 # (move, rule) per part in the order they are tried; the last move of a part is its default
@@ -103,16 +104,19 @@ def _own_level() -> dict[str, str]:
     return {k: v + "，" for k, v in issuers.values("某县人民政府", "县", "某县").items()}
 
 
-def topic_of(text: str) -> str:
+def topic_features(text: str) -> tuple[tuple[str, ...], dict[str, int]]:
+    """A unit's words as the topic rule reads them, and each topic's keyword score."""
     text = slots.substitute(_REPORT_FORMULA.sub("，", text), _own_level().get)
     text = slots.blank(text, "，")
     words = segment(re.compile(r"（[^（）]{1,3}）").sub("", text))  # 村（居）法律顾问 → 村法律顾问
-    best, best_score = "general", 0
-    for key, weights in topics():
-        score = sum(weights[w] for w in words if w in weights)  # each occurrence counts
-        if score > best_score:
-            best, best_score = key, score
-    return best
+    scores = {key: sum(weights[w] for w in words if w in weights) for key, weights in topics()}  # each occurrence counts
+    return tuple(w for w in words if len(w) > 1 and not w.isdigit()), scores
+
+
+def topic_of(text: str) -> str:
+    """The keyword rule, or the trained model (mining/topicmodel.py) where one is shipped."""
+    words, scores = topic_features(text)
+    return decide(shipped(), words, scores)
 
 
 def unit_topic(raw: str, text: str, slot_kinds: Mapping[str, str]) -> str:
