@@ -348,6 +348,10 @@ def _whom(name: str, level: str, data: dict) -> str:
     p = issuers.parse(name, level)
     if "addressee" in data and data["addressee"] is None:
         return f"主送机关待填（addressee）：从名称看不出，一般是{p.superior or '上级机关'}。\n"
+    dual = p.fields.get("dual_body", "")
+    if dual and dual in (data.get("addressee") or ""):  # 公安: its government and the body above it lead it
+        return (f"{p.trade}机关受本级党委、政府和上一级{p.trade}机关双重领导，主送机关写了{dual}"
+                + ("" if p.fields.get("superior") else f"，请写全称（××{dual}）") + "。\n")
     if p.level == "部门" and p.superior and p.superior != data.get("addressee"):
         return f"部门的报告还要报送上一级主管部门：{p.superior}。\n"
     return ""

@@ -52,12 +52,14 @@ def unknown(p: "Profile") -> bool:
 
 def _words(p: "Profile", found: dict | None) -> dict[str, str]:
     """The trade's words our own texts are written with: {执法} (教育行政执法), {system}
-    (教育系统), {下级} (区县), {本行业工作} (依法治教、依法治校工作), {本行业法律} (，以及《教育法》…)."""
+    (教育系统), {下级} (区县), {本行业工作} (依法治教、依法治校工作), {本行业法律} (，以及《教育法》…),
+    {上级机关} (the body above a department under dual leadership: 市公安局)."""
     found = found or {}
     return {"下级": _BELOW.get(p.tier, "下级"), "system": found.get("system", f"{p.trade}部门" if p.trade else "本系统"),
             "执法": found.get("field", "行政执法"),
             "本行业工作": f"{found['goal']}工作" if found.get("goal") else "法治建设工作",
-            "本行业法律": f"，以及{found['laws']}" if found.get("laws") else ""}
+            "本行业法律": f"，以及{found['laws']}" if found.get("laws") else "",
+            "上级机关": p.fields.get("dual_body") or p.superior}
 
 
 def _fill(text: str, words: dict[str, str]) -> str:

@@ -48,6 +48,8 @@ class Trade:
     source: str = ""
     drafts: tuple[str, ...] = ()  # keys of the drafts' data before its kind's (司法部门)
     above: str = ""  # how its superior is named when the name does not tell (上级海关)
+    dual: bool = False  # led by its government and by the body above it in its system (公安)
+    offices: dict[str, str] = field(default_factory=dict)  # the superior's name by the unit of its place (省: 公安厅)
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,8 @@ def kinds() -> dict[str, Kind]:
 
 @functools.lru_cache(maxsize=1)
 def trades() -> tuple[Trade, ...]:
-    return tuple(Trade(**{**t, "drafts": tuple(t.get("drafts", ()))}) for t in table()["trades"])
+    return tuple(Trade(**{**t, "drafts": tuple(t.get("drafts", ())), "offices": dict(t.get("offices") or {})})
+                 for t in table()["trades"])
 
 
 def trade_of(name: str) -> Trade | None:

@@ -39,7 +39,8 @@ def places_in(name: str) -> list[str]:
         if m.group().endswith("城乡"):  # 住房和城乡建设局: 城乡 is town and country, no 乡
             break
         here = levels.place_rank(levels.place_unit(m.group()))
-        county_city = bool(out) and _unit(out[-1]) in table()["county_cities_below"] and _unit(m.group()) in _city_units()
+        county_city = (bool(out) and _unit(out[-1]) in table()["county_cities_below"] and _unit(m.group()) in _city_units()
+                       and not re.compile(table()["county_city_not"]).match(name, m.end()))
         if county_city:
             here += 1  # ranks as a county
         elif here <= rank:
@@ -51,7 +52,8 @@ def places_in(name: str) -> list[str]:
 
 
 def _county_city(places: list[str]) -> bool:
-    """Whether the last place is a county-level city (a 市 below a 州 or a 盟)."""
+    """Whether the last place is a county-level city (a 市 below a 州, a 盟, a 地区 or a
+    设区的市 that runs it: 镇江市丹阳市)."""
     return len(places) >= 2 and _unit(places[-1]) in _city_units() and _unit(places[-2]) in table()["county_cities_below"]
 
 
@@ -137,8 +139,11 @@ def parse(name: str, level: str = "", place: str = "") -> Profile:
         office = branch.group(1)
     elif head and kind.level == "部门" and not places:
         office = bare
+    tier = _tier(key, unit, level)
+    if kind.level == "部门" and here == (places or [""])[-1]:  # 镇江市丹阳市司法局: a county's; 北京市公安局: a province's
+        tier = "县区" if _county_city(places) else "省" if places == [here] and here in t["municipalities"] else tier
     p = Profile(name, kind, here, unit, parent, _unit(parent) if parent else kind.above, trade.key if trade else "",
-                office, _tier(key, unit, level), joint, bool(re.compile(t["naming"]["autonomous"]).search(here)))
+                office, tier, joint, bool(re.compile(t["naming"]["autonomous"]).search(here)))
     return _with_fields(p, trade)
 
 
@@ -203,11 +208,30 @@ def _superior(p: Profile, trade: Trade | None) -> dict[str, str]:
                                                                                  else f"上级{p.trade}部门")
         return {"superior": body, "superior_party": f"{above}{organ}",
                 "superior_hint": f"上一级{p.trade}机关" + (f"（{top}××{up}{p.office}）" if up else "")}
+    if trade and trade.dual:
+        return _dual(p, trade)
     if p.tier == "省":
         return {"superior": national, "superior_hint": national or "国务院主管部门"}
     if p.parent:
         return {"superior": f"{p.parent}{p.office}", "superior_hint": f"{p.parent}{p.office}"}
     return {"superior": "", "superior_hint": f"上一级{p.trade}主管部门"}
+
+
+def _dual(p: Profile, trade: Trade) -> dict[str, str]:
+    """A department led by its government and by the body above it in its system (公安):
+    桐溪县公安局 → 市公安局 (党委); 柏川市公安局 → 省公安厅; 岚山省公安厅 → 公安部; the name
+    when the name gives the place above (柏川市金水区公安分局 → 柏川市公安局)."""
+    from draftkit import levels
+
+    if p.tier == "省":
+        body = short = trade.national
+    else:
+        up = p.parent_unit or _above_unit(p.unit or levels.table().level_unit.get(p.tier, "县"))
+        office = trade.offices.get(up) or re.sub("分局$", "局", p.office)  # 公安分局 → its city's 公安局
+        short = f"{_places_row(up)['short'] if up in table()['places'] else '上级'}{office}"
+        body = f"{p.parent}{office}" if p.parent else ""
+    return {"superior": body, "superior_hint": body or f"上一级{trade.key}机关（{short}）",
+            "dual_body": body or short, "dual_party": f"{body or short}{trade.organ}"}
 
 
 def _above_unit(unit: str) -> str:

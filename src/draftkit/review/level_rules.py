@@ -102,6 +102,7 @@ def check_level(ctx: Ctx) -> None:
     if not ctx.doc.issuer and ctx.document.report is None:
         return
     place = _place(ctx)
+    mine = set(profile(ctx).words().values()) if profile(ctx).name else set()  # its own words are its (市政府常务会议 of a county-level city)
     rows = [(pattern, note) for find, note in
             [*table["rows"].get(level, []), *table["rows"]["department" if department else "government"]]
             if (pattern := _pattern(find, place, _name(ctx))) is not None]
@@ -113,6 +114,7 @@ def check_level(ctx: Ctx) -> None:
                 continue
             m = next((m for m in pattern.finditer(text)
                       if not _in_title(text, m.start()) and (note or not own or own not in m.group(0))  # 全市 of a 直辖市
+                      and m.group(0) not in mine
                       and (note or not (table["before"].search(text[max(0, m.start() - 2):m.start()])
                                         or table["after"].match(text[m.end():])))), None)
             if m is None:
