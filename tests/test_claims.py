@@ -76,3 +76,35 @@ def test_a_claim_without_a_subject_of_its_own_is_counted_by_the_clause_before():
     assert unconfirmed("全年制发行政规范性文件6件，全部经合法性审核并报送备案。") == []
     # counter-example: a claim with its own subject needs its own figure (the reviewer's 01 #3)
     assert unconfirmed("办理行政处罚案件6件，重大执法决定全部经法制审核。")
+
+
+PRESUMES = data_file("claims.yaml")["presumes"]
+
+# sentences of our own: an event taken as happened, and the same with a count that says it did
+PRESUMED = [
+    ("全年行政诉讼败诉案件【待填：败诉案件数】件，对败诉案件分析原因、督促整改。",
+     "全年行政诉讼败诉案件3件，对败诉案件分析原因、督促整改。"),
+    ("全区被复议纠错【待填】件、败诉【待填】件，对纠错和败诉的案件分析原因、规范执法行为【待写：初稿代拟，不是事实】。",
+     "全区被复议纠错【待填】件、败诉【待填】件，有纠错、败诉案件的，逐件分析原因、规范执法行为。"),
+    ("全市行政诉讼败诉案件0件，组织分析败诉原因、督促整改。", "全市行政诉讼败诉案件5件，组织分析败诉原因、督促整改。"),
+    ("督促各部门对复议纠错案件查找原因、整改到位。", "全年复议纠错案件7件，督促各部门对复议纠错案件查找原因、整改到位。"),
+]
+
+
+@pytest.mark.parametrize("row", PRESUMES, ids=[r["example"][:10] for r in PRESUMES])
+def test_each_presumption_row_catches_its_example_and_not_its_counter_example(row):
+    from draftkit.review.claim_rules import presumed
+
+    assert [note for _, note in presumed(row["example"] + "。")] == [row["note"]]
+    assert presumed(row["counter"] + "。") == []
+
+
+@pytest.mark.parametrize("wrong,right", PRESUMED, ids=[p[0][:12] for p in PRESUMED])
+def test_an_event_taken_as_happened_is_hinted_unless_counted_or_told(wrong, right):
+    found = _findings("青岚县交通运输局", wrong, "A006")
+    assert len(found) == 1 and "先认定今年有这些案件" in found[0].message, [f.message for f in found]
+    assert _findings("青岚县交通运输局", right, "A006") == []
+
+
+def test_a_claim_hinted_once_when_both_rows_see_it():
+    assert len(_findings("青岚县教育局", "对被纠错和败诉案件逐案剖析原因。", "A006")) == 1

@@ -40,7 +40,7 @@ def places_in(name: str) -> list[str]:
             break
         here = levels.place_rank(levels.place_unit(m.group()))
         county_city = (bool(out) and _unit(out[-1]) in table()["county_cities_below"] and _unit(m.group()) in _city_units()
-                       and not re.compile(table()["county_city_not"]).match(name, m.end()))
+                       and not re.compile(table()["county_city_not"]).search(name[m.start():m.end() + 1]))
         if county_city:
             here += 1  # ranks as a county
         elif here <= rank:

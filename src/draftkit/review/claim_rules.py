@@ -1,6 +1,6 @@
 """Claims of completeness stated as done with nothing to show for them (A006, a hint): 全部,
 全覆盖, 所有/均, 按期完成, 逐案, 应X尽X in a clause that has no figure and no blank for
-one. Real reports say such things too, so it is a hint: the reviewer asks for the figure. The
+one; and events taken as happened (对败诉案件分析原因) while their count is a blank or 0. Real reports say such things too, so it is a hint: the reviewer asks for the figure. The
 words are data (data/claims.yaml)."""
 
 from __future__ import annotations
@@ -47,9 +47,44 @@ def unconfirmed(text: str) -> list[tuple[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _presumes() -> list[tuple[re.Pattern, re.Pattern, re.Pattern, str]]:
+    """(the words, the event, the event's count, the note) of data/claims.yaml presumes."""
+    from draftkit.resources import data_file
+
+    return [(re.compile(r["find"]), re.compile(r["event"]),
+             re.compile(f"(?:{r['event']})[^，；。\\d【]{{0,8}}?(\\d+|【待填[^】]*】|[零〇])"), r["note"])
+            for r in data_file("claims.yaml")["presumes"]]
+
+
+_SENTENCE = re.compile(r"[^。；！？!?;]+")
+_TOLD = re.compile(r"【待写：[^】]*】")
+
+
+def presumed(text: str) -> list[tuple[str, str]]:
+    """(the words, the note) of each sentence of ``text`` that takes an event as happened (对败诉
+    案件分析原因) while its count before it in the sentence is a blank, 0 or missing — unless a
+    todo after it speaks of that event (the clerk has been told)."""
+    out = []
+    for sentence in _SENTENCE.findall(text):
+        for pattern, event, count, note in _presumes():
+            m = pattern.search(sentence)
+            if m is None or event.search(" ".join(_TOLD.findall(sentence[m.end():]))):  # told in its todo
+                continue
+            counts = count.findall(sentence[:m.start()])
+            if any(c.isdigit() and int(c) > 0 for c in counts):
+                continue
+            out.append((m.group(0), note))
+    return out
+
+
 def check_claims(ctx: Ctx) -> None:
     for p in ctx.body():
         if p.kind != "body" or p.part == "plan":  # next year's plan is intentions, not claims
             continue
-        for words, note in unconfirmed(p.text):
+        found = unconfirmed(p.text)
+        for words, note in found:
             ctx.add("A006", "note", f"“{words}”：{note}", p.index)
+        for words, note in presumed(p.text):
+            if not any(w in words or words in w for w, _ in found):  # 逐案分析 already hinted
+                ctx.add("A006", "note", f"“{words}”：{note}", p.index)
