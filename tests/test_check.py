@@ -104,8 +104,10 @@ def test_rongcheng_2022_report_no_errors_and_true_warnings():
     findings = check_file(CORPUS / "001_24ed7445c0d67c95.txt")
     assert [f for f in findings if f.severity == "error"] == []
     warnings = {(f.code, f.paragraph) for f in findings if f.severity == "warning"}
-    # published without a title; half-width punctuation throughout; no causes given
-    assert {c for c, _ in warnings} == {"S003", "L001", "A001"}
+    # published without a title; half-width punctuation throughout; no causes given; and its heading
+    # 全面推进公正司法 (courts' work, not a government's: both cold reviewers' wrong-level finding)
+    assert {c for c, _ in warnings} == {"S003", "L001", "A001", "S007"}
+    assert [f.message[:10] for f in findings if f.code == "S007"] == ["“全面推进公正司法”"]
     assert ("A001", 8) in warnings
     notes = {f.code for f in findings if f.severity == "note"}
     # no addressee; two paragraphs over 800 characters; 极大提升, which reviewers strike
