@@ -108,3 +108,11 @@ def test_an_event_taken_as_happened_is_hinted_unless_counted_or_told(wrong, righ
 
 def test_a_claim_hinted_once_when_both_rows_see_it():
     assert len(_findings("青岚县教育局", "对被纠错和败诉案件逐案剖析原因。", "A006")) == 1
+
+
+def test_a_government_does_not_advance_the_courts_work():
+    """公正司法 is the courts' and procuratorates' (the cold reviewers' carried-001 heading)."""
+    found = _findings("青岚县人民政府", "（三）严格规范行政执法，全面推进公正司法。", "S007")
+    assert len(found) == 1 and "审判机关、检察机关" in found[0].message
+    assert _findings("青岚县人民政府", "统筹推进科学立法、严格执法、公正司法、全民守法。", "S007") == []
+    assert _findings("青岚县人民政府", "支持法院依法独立公正行使审判权，配合推进公正司法。", "S007") == []

@@ -137,7 +137,9 @@ def test_names_map_to_their_trade():
     assert "违法用地" in draft(COUNTY["自然资源"]) and "卫片执法" in draft(COUNTY["自然资源"])
     assert "规划许可证" in draft(COUNTY["自然资源"])
     assert "违法建设" in draft(COUNTY["城管"])  # 综合行政执法局 → 城管
-    assert "首违不罚" in draft(COUNTY["税务"]) and "税务稽查" in draft(COUNTY["税务"])
+    county_tax = draft(COUNTY["税务"])  # a county bureau has no 稽查局: it does 风险应对 and helps the city's 稽查局
+    assert "首违不罚" in county_tax and "税收风险应对" in county_tax and "开展税务稽查" not in county_tax
+    assert "开展税务稽查" in draft(OTHERS["city_tax"])
     edu = draft(COUNTY["教育"])
     assert "依法治校" in edu and "校外培训" in edu and "法治副校长" in edu
 
@@ -159,7 +161,9 @@ def test_a_trade_the_table_lacks_writes_its_own():
 
 def test_an_autonomous_area_reports_its_regional_autonomy():
     county = parts(draft(OTHERS["auto_county"]))["measures"]
-    assert "贯彻民族区域自治制度，依法行使自治权" in county and "单行条例" in county and "双语普法" in county
+    assert "以铸牢中华民族共同体意识为主线，依法贯彻民族区域自治制度" in county and "单行条例" in county and "双语普法" in county
+    # the 执法检查 of the autonomy regulations is the people's congress's; the government carries them out
+    assert "配合人大常委会开展执法检查" in county and "开展实施情况检查" not in county and "推广使用国家通用语言文字" in county
     assert "双语普法" in parts(draft(OTHERS["auto_dept"]))["measures"]
     town = parts(draft(OTHERS["ethnic_town"]))["measures"]
     assert "《民族乡行政工作条例》" in town and "双语普法" in town and "单行条例" not in town

@@ -47,8 +47,11 @@ def offered(marks: str | tuple[str, ...], level: str, place: str = "", name: str
     from draftkit import levels
 
     if text and name:
-        kind = parse(name, level, place).kind
+        p = parse(name, level, place)
+        kind, own = p.kind, table()["places"].get(p.unit, {}).get("lacks", "")
         if kind.lacks and model.rx(kind.lacks).search(text):
+            return False
+        if own and model.rx(own).search(text):  # 为区内… offered to a 县 or a 旗
             return False
         if not kind.justice_work and model.rx(levels.table().justice_only).search(text):
             return False
