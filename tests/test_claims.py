@@ -116,3 +116,10 @@ def test_a_government_does_not_advance_the_courts_work():
     assert len(found) == 1 and "审判机关、检察机关" in found[0].message
     assert _findings("青岚县人民政府", "统筹推进科学立法、严格执法、公正司法、全民守法。", "S007") == []
     assert _findings("青岚县人民政府", "支持法院依法独立公正行使审判权，配合推进公正司法。", "S007") == []
+
+
+def test_a_year_is_not_the_figure_a_claim_needs():
+    """2023年… before a bare 全部 is a date, not the count the claim rests on (carried-001's
+    全部安全回归社会, which a year's digits let pass)."""
+    assert unconfirmed("2023年我市共衔接刑满释放人员【待填】人，全部安全回归社会。")
+    assert unconfirmed("2023年我市共衔接刑满释放人员126人，全部安全回归社会。") == []
