@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from draftkit.punctuation import CLAUSE_END
+from draftkit.punctuation import CLAUSE_END, PIECE_END
 from draftkit.review.context import Ctx
 
 # A figure in the clause: the claim has its number. 100% itself is not one, nor is a blank (【待填】):
@@ -57,7 +57,7 @@ def _presumes() -> list[tuple[re.Pattern, re.Pattern, re.Pattern, str]]:
             for r in data_file("claims.yaml")["presumes"]]
 
 
-_SENTENCE = re.compile(r"[^。；！？!?;]+")
+_SENTENCE = re.compile(f"[^{PIECE_END}!?;]+")  # a sentence or one of its ；-joined pieces
 _TOLD = re.compile(r"【待写：[^】]*】")
 
 
