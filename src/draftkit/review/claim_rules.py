@@ -11,9 +11,9 @@ import re
 from draftkit.punctuation import CLAUSE_END, PIECE_END
 from draftkit.review.context import Ctx
 
-# A figure in the clause: the claim has its number. 100% itself is not one, nor is a blank (【待填】):
+# A figure in the clause: the claim has its number (a whole run of digits: 2023年 is a year, not 202). 100% itself is not one, nor is a blank (【待填】):
 # until the clerk fills it, 全部 is still the tool's word (the reviewer: 【待填】个村全部配备 is invented).
-_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*%)(?![\d年])|[一二三四五六七八九十百千万两]+(?:件|个|项|人|次|家|所)")
+_FIGURE = re.compile(r"(?<![\d.])\d+(?!\d)(?:\.\d+)?(?![\d.]*%)(?!年)|[一二三四五六七八九十百千万两]+(?:件|个|项|人|次|家|所)")
 # A clause that opens with the claim itself (全部经…, 均已…): its subject is the clause before.
 _BARE = re.compile(r"(?:并|且|已)?(?:全部|均|所有)")
 _CHANGE = re.compile(r"\s*(?:同比|比上年|较上年|与上年)")  # a figure's own change, written after it
