@@ -256,3 +256,13 @@ def test_more_files_than_the_form_takes_are_refused(server):
                                        "Content-Type": "multipart/form-data; boundary=x"}, "POST", parts)
     assert r.status == 400 and "一次只能上传一份报告" in body
     assert not any(server.folder.iterdir())
+
+
+def test_a_port_in_use_is_one_line(server):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "draftkit", "serve", str(server.folder), "--port", str(server.port),
+                        "--no-browser"], capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"端口 {server.port} 无法使用（已被占用，可能已有一个 draftkit serve 在运行）：换一个 --port，或不给 --port 自动选择"

@@ -22,8 +22,11 @@ def bind(port: int | None) -> socket.socket:
     try:
         sock.bind((HOST, port or 0))
     except OSError as exc:
+        import errno
+
         sock.close()
-        raise DraftkitError(f"端口 {port} 无法使用（{os_reason(exc)}）：换一个 --port，或不给 --port 自动选择") from None
+        why = "已被占用，可能已有一个 draftkit serve 在运行" if exc.errno == errno.EADDRINUSE else os_reason(exc)
+        raise DraftkitError(f"端口 {port} 无法使用（{why}）：换一个 --port，或不给 --port 自动选择") from None
     sock.listen(128)
     sock.set_inheritable(False)
     return sock
