@@ -66,13 +66,15 @@ class OpenDoc:
 
     def _write(self, text: str) -> None:
         from draftkit import atomic
-        from draftkit.drafting.answersfile import check_unchanged, fingerprint
+        import hashlib
+
+        from draftkit.drafting.answersfile import check_unchanged
         from draftkit.outputs import target
 
         target(self.path, "答案文件")
         check_unchanged(self.path, self.on_disk, text)  # changed by another program: ours goes beside it
         atomic.write_text(self.path, text)
-        self.on_disk = fingerprint(self.path)
+        self.on_disk = hashlib.sha1(text.encode("utf-8")).hexdigest()  # answersfile.fingerprint of what was written
 
 
 def open_doc(served, name: str) -> OpenDoc:

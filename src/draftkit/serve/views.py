@@ -87,6 +87,8 @@ _QUOTED = re.compile(r"“([^”]{2,})”")
 def link_findings(reading: Reading, data: dict, page) -> None:
     """Each finding of the live page tied to the editor item whose sentence it concerns: the
     item of its paragraph whose text holds what the finding quotes, else the paragraph's first."""
+    if not page.findings:
+        return
     probes = []
     for key in order_of(data):
         part = (data.get("parts") or {}).get(key) or {}
