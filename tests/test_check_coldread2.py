@@ -19,12 +19,16 @@ def test_a_county_tax_bureau_has_no_inspection_bureau():
     assert any("稽查局" in m for m in _s007("国家税务总局石门县税务局", sentence))
     assert _s007("国家税务总局白鹭市税务局", sentence) == []  # a city's 稽查局 is its own
     assert _s007("国家税务总局石门县税务局", "配合市局稽查局查办案件【待填】件。") == []
+    # the rule's own exception: helping the city's 稽查局 (the sentence above has no 税务稽查 at all)
+    assert _s007("国家税务总局石门县税务局", "协助开展税务稽查【待填】次。") == []
 
 
 def test_a_bureau_does_not_investigate_accidents_on_its_own():
     sentence = "依法调查处理生产安全事故【待填】起，事故调查报告依法公开。"
     assert any("事故" in m for m in _s007("石门县应急管理局", sentence))
     assert _s007("石门县应急管理局", "受县政府委托组织生产安全事故调查【待填】起。") == []
+    # the rule's own exception: investigating as delegated (the sentence above has no 调查处理)
+    assert _s007("石门县应急管理局", "受县政府委托调查处理生产安全事故【待填】起。") == []
     assert _s007("石门县人民政府", sentence) == []
 
 
