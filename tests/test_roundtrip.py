@@ -18,7 +18,13 @@ from draftkit.review import check_file
 
 ISSUERS = {  # one of each kind: its name says its level
     "county": "青岚县人民政府", "township": "青岚县云溪镇人民政府", "department": "青岚县市场监督管理局",
-    "justice": "青岚县司法局", "city": "云川市人民政府", "province": "江川省人民政府"}
+    "justice": "青岚县司法局", "city": "云川市人民政府", "province": "江川省人民政府",
+    # kinds whose names end otherwise (办事处, 管委会, 海关, 调查队, 税务局 under 国家税务总局)
+    "street": "云川市东湖区临江街道办事处", "zone": "云川经济技术开发区管理委员会", "customs": "云川海关",
+    "survey": "国家统计局青岚调查队", "tax": "国家税务总局青岚县税务局"}
+# whom the clerk addresses where the name does not tell (a real superior body's name)
+ADDRESSEES = {"street": "中共云川市东湖区委、云川市东湖区人民政府", "zone": "中共云川市委、云川市人民政府",
+              "customs": "海关总署", "survey": "国家统计局云川调查总队", "tax": "国家税务总局云川市税务局"}
 TODAY = dt.date(2026, 2, 10)
 
 
@@ -26,8 +32,8 @@ class Clerk:
     """Fills a draft as a clerk does by hand: each count and rate with this year's and last
     year's value (counts of meetings small), a document's title, a year."""
 
-    def __init__(self, bank: Bank):
-        self.bank = bank
+    def __init__(self, bank: Bank, kind: str):
+        self.bank, self.kind = bank, kind
         self.n = itertools.count()
 
     def figure(self, unit: str, part_of_total: bool = False) -> dict:
@@ -50,12 +56,16 @@ class Clerk:
     def fill(self, data: dict) -> dict:
         data["date"] = TODAY
         data.pop("progress", None)
+        if data.get("addressee", "") is None:  # the name does not tell whom it reports to: the clerk writes it
+            data["addressee"] = ADDRESSEES[self.kind]
         for part in data["parts"].values():
             for holder in [part, *part.get("sections", [])]:
                 for item in holder.get("items", []):
                     if not isinstance(item, dict):
                         continue
-                    assert "text" in item or "phrase" in item, item  # nothing left only to write
+                    if set(item) == {"todo"}:  # 【待写】 only (a trade the table lacks): the clerk writes it
+                        item["text"] = "依法开展本行业执法检查，全年检查12次"
+                    assert "text" in item or "phrase" in item, item
                     item.pop("todo", None)  # confirmed: this office did it this year
                     phrase = self.bank.get(item["phrase"]) if "phrase" in item else None
                     text, kinds = (phrase.text, dict(phrase.slots)) if phrase else (item["text"], {})
@@ -87,7 +97,7 @@ def bank():
 def test_a_filled_default_draft_renders_and_checks_clean(key, bank, tmp_path):
     answers = tmp_path / f"{key}.yaml"
     write_first_draft(answers, bank, ISSUERS[key], None, 2025, today=TODAY)
-    data = Clerk(bank).fill(yaml.safe_load(answers.read_text(encoding="utf-8")))
+    data = Clerk(bank, key).fill(yaml.safe_load(answers.read_text(encoding="utf-8")))
     answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     found = findings_of(answers, tmp_path)
     assert found == {name: [] for name in found}, found

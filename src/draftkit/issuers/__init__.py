@@ -16,10 +16,10 @@ said of an issuer is here: model.py (the data and the profile), names.py (names 
 from __future__ import annotations
 
 from draftkit.issuers import model
-from draftkit.issuers.model import Kind, Profile, Trade, kinds, slot_names, table, trade_of, trades
+from draftkit.issuers.model import Kind, Profile, Trade, body_ends, kinds, slot_names, table, trade_of, trades
 from draftkit.issuers.names import kind_key, parse, places_in
 
-__all__ = ["Kind", "Profile", "Trade", "default_leader", "is_justice", "kind_key", "kinds", "offered", "parse",
+__all__ = ["Kind", "Profile", "Trade", "body_ends", "default_leader", "is_justice", "kind_key", "kinds", "offered", "parse",
            "places_in", "says_not", "slot_names", "table", "trade_of", "trades", "values"]
 
 

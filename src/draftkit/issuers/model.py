@@ -137,6 +137,14 @@ def table() -> dict:  # noqa: D103 - data/issuers.yaml as read
 
 
 @functools.lru_cache(maxsize=1)
+def body_ends() -> str:
+    """How a body's name ends (offices' suffixes and body_ends), as a regex alternation,
+    longest first: the reader finds signatures, addressees and a title's issuer by it."""
+    ends = {o["suffix"] for o in table()["offices"] if o["suffix"]} | set(table()["body_ends"])
+    return "|".join(sorted(ends, key=lambda e: (-len(e), e)))
+
+
+@functools.lru_cache(maxsize=1)
 def kinds() -> dict[str, Kind]:
     """Every kind, in the order of data/issuers.yaml."""
     return {key: Kind(key, k["name"], k["level"], dict(k["words"]), k.get("led_by", ""), k.get("addressee", ""),

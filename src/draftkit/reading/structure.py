@@ -23,7 +23,17 @@ _H2 = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
 _H3 = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.+)$")
 _H4 = re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_ORG = re.compile(r"(人民政府|政府|委员会|常委会|党中央|办公室|办公厅|司法局|司法厅|局|厅|委|办|部|院|中心)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _org() -> re.Pattern:
+    """A line that ends as a body's name does (the issuer model's endings: 人民政府, 办事处,
+    海关, 调查队 …): a signature, or the last of the addressees."""
+    from draftkit.issuers import body_ends
+
+    return re.compile(f"(?:{body_ends()})$")
+
+
 # A document number (发文字号) above the title: 青政发〔2025〕3号, not the title itself.
 _SENTENCE_PUNCT = re.compile(f"[{PIECE_END}]")
 _MARKER = re.compile(rf"([{CN_NUM}]{{1,2}})(是|要)")
@@ -176,7 +186,7 @@ def join_split_headings(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
         prev = out[-1][1] if out else ""
         if out and _heading_line(prev) and len(line) <= 20 and not _SENTENCE_PUNCT.search(line) \
                 and line[-1] not in "。：" and not re.compile(rf"^[（(]?[{CN_NUM}\d]|^\d{{4}}年\d").match(line) \
-                and k + 1 < len(pieces) and not _DATE_LINE.match(line) and not _ORG.search(line) \
+                and k + 1 < len(pieces) and not _DATE_LINE.match(line) and not _org().search(line) \
                 and len(prev) + len(line) <= 90:
             out[-1] = (out[-1][0], prev + line)
             continue
@@ -199,13 +209,13 @@ def parse(name: str, lines: list[str], chrome: list[str] | None = None) -> Parse
             paras.append(_para(i, "h4" if line[0] in "（(" else "h3", line))
         elif _DATE_LINE.match(line):
             paras.append(Para(i, "date", line))
-        elif line.endswith("：") and len(line) <= 40 and not seen_body and _ORG.search(line.rstrip("：").split("、")[-1]):
+        elif line.endswith("：") and len(line) <= 40 and not seen_body and _org().search(line.rstrip("：").split("、")[-1]):
             paras.append(Para(i, "addressee", line.rstrip("：")))
         elif short and line[-1] not in PIECE_END + "：":
             if not seen_body and not any(p.kind == "title" for p in paras) and len(line) >= 6 \
                     and not _lines_re()["doc_number"].search(line):
                 kind = "title"
-            elif i >= n - 2 and _ORG.search(line):
+            elif i >= n - 2 and _org().search(line):
                 kind = "signature"
             else:
                 kind = "meta"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-
+import functools
 import re
 
 from draftkit.cnfmt import cn_number
@@ -95,8 +95,16 @@ def _broken(ctx: Ctx, missing: list[str]) -> None:
 # Who reports, as a title names it: a body (XX县人民政府关于…, XX市司法局2024年…), or the
 # place a government reports for, with the year (2024年上海市…, 深圳市2025年…, 关于杭州市2024年度…);
 # not a bare kind of body (经济开发区2024年度…, 关于2024年度…).
-_TITLE_BODY = lazy(r"^(?:关于)?([\u4e00-\u9fff、 ]{2,40}?(?:政府|局|委|办|厅|院|部|会|处|所|中心|室|街道|系统|党组|党委))"
-                   r"(?:关于|\d{4}年|法治|依法)")
+@functools.lru_cache(maxsize=1)
+def _title_body() -> re.Pattern:
+    """A title that opens with a body's name: the issuer model's endings (办事处, 海关, 调查队 …)
+    and the short ones a title also uses (局, 委, 办, 会, 街道, 系统)."""
+    from draftkit.issuers import body_ends
+
+    return re.compile(rf"^(?:关于)?([\u4e00-\u9fff、 ]{{2,40}}?(?:{body_ends()}|局|委|办|厅|院|部|会|处|所|中心|室|街道|系统))"
+                      r"(?:关于|\d{4}年|法治|依法)")
+
+
 _TITLE_PLACE = lazy(r"^(?:关于)?([\u4e00-\u9fff、 ]{1,30}?(?:镇|乡|区|县|市|省|州|盟|旗))(?:关于|\d{4}年)"
                     r"|^\d{4}年度?([\u4e00-\u9fff]{1,30}?(?:镇|乡|区|县|市|省|州|盟|旗))")
 _BARE_BODY = lazy(r"^(?:经济技术开发区|经济开发区|开发区|高新区|经开区|本[局区县市]|我[局区县市]|[省市县区镇乡]政府|区|县|市)$")
@@ -104,7 +112,7 @@ _BARE_BODY = lazy(r"^(?:经济技术开发区|经济开发区|开发区|高新�
 
 def _names_issuer(title: str) -> bool:
     title = re.compile(r"^(?:[^\u4e00-\u9fff\d]|标\s*题)+").sub("", title)  # ]…, | 标 题: | … (a web page's table)
-    m = _TITLE_BODY.search(title) or _TITLE_PLACE.search(title)
+    m = _title_body().search(title) or _TITLE_PLACE.search(title)
     if m and not _BARE_BODY.match(m.group(1) or m.group(2)):
         return True
     quoted = re.compile(r"^关于(?:报送|印发|上报)《(.+?)》").match(title)  # 关于报送《XX局2023年度…报告》的报告
