@@ -101,13 +101,14 @@ def _merge(old: Any, new: Any) -> Any:
     return old if old == new and type(old) is type(new) else new
 
 
-def read_data(path: Path, what: str = "数据文件") -> dict:
+def read_data(path: Path, what: str = "数据文件", text: str | None = None) -> dict:
     """A data file as plain data, without validation but in the shape walked here: parts
-    a mapping of parts, each with lists of items and sections."""
+    a mapping of parts, each with lists of items and sections. ``text``: the file's text
+    when the caller has read it already (it is not read again)."""
     from draftkit.report.loader import read_text
     from draftkit.report.yamlnodes import load_data
 
-    data = load_data(str(path), read_text(path))
+    data = load_data(str(path), read_text(path) if text is None else text)
     if not isinstance(data, dict):
         raise DraftkitError(f"{path}: {what}的格式不对，应为“键: 值”")
     parts = data.get("parts") or {}

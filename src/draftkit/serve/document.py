@@ -28,9 +28,9 @@ class OpenDoc:
         from draftkit.report.loader import read_text
 
         check_regular(self.path)
+        self.on_disk = fingerprint(self.path)  # first: a change after it is seen by stale()
         self.text = read_text(self.path)
-        self.data = read_data(self.path, "答案文件")
-        self.on_disk = fingerprint(self.path)
+        self.data = read_data(self.path, "答案文件", self.text)  # the text read, not the file again
 
     @property
     def name(self) -> str:
@@ -58,10 +58,12 @@ class OpenDoc:
         """The file as it was before the last change; what that change was."""
         if not self.undo:
             raise DraftkitError("没有可以撤销的修改")
+        from draftkit.report.datafile import read_data
+
         old, what = self.undo[-1]
         self._write(old)
         self.undo.pop()
-        self.reload()
+        self.text, self.data = old, read_data(self.path, "答案文件", old)  # what was just written, not read back
         return what
 
     def _write(self, text: str) -> None:
