@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -127,7 +126,3 @@ def shot(page, name: str) -> Path | None:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
-
-
-def have_browser() -> bool:
-    return CHROMIUM.exists() and shutil.which(str(CHROMIUM)) is not None
