@@ -163,8 +163,9 @@ def values_of(fields: list[SlotField], old: dict) -> dict:
         elif f.kind == "title" and f.current:  # as the prompt writes it: 《…》 whether typed or not
             out[f.name] = "《" + f.current.strip("《》") + "》"
         elif f.kind == "date" and f.current:
-            d = parse_date(f.current)
-            out[f.name] = f"{d.year}年{d.month}月{d.day}日"
+            from draftkit.cnfmt import date_cn
+
+            out[f.name] = date_cn(parse_date(f.current))
         else:
             out[f.name] = f.current or None
     return out
