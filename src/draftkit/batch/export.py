@@ -30,22 +30,25 @@ def outputs_of(table: Path) -> list[Path]:
     return paths
 
 
+def table_bytes(table: Path, units: list[Unit], title: str = "") -> list[tuple[Path, bytes]]:
+    """The table in the format its suffix names, as (file, bytes): one file, or for .csv
+    the findings' file first (the table's rows point into it), then the table."""
+    suffix = table.suffix.lower()
+    if suffix == ".xlsx":
+        return [(table, xlsx_bytes(units))]
+    if suffix == ".csv":
+        units_csv, findings_csv = csv_bytes(units, findings_csv_path(table).name)
+        return [(findings_csv_path(table), findings_csv), (table, units_csv)]
+    from draftkit.batch.tablehtml import html_page
+
+    return [(table, html_page(units, title).encode("utf-8"))]
+
+
 def write_table(table: Path, units: list[Unit], title: str = "") -> list[Path]:
     """The table written in the format its suffix names; returns the files written."""
     from draftkit import atomic
 
-    suffix = table.suffix.lower()
-    if suffix == ".xlsx":
-        atomic.write_bytes(table, xlsx_bytes(units))
-        return [table]
-    if suffix == ".csv":
-        units_csv, findings_csv = csv_bytes(units, findings_csv_path(table).name)
-        atomic.write_bytes(findings_csv_path(table), findings_csv)
-        atomic.write_bytes(table, units_csv)
-        return [table, findings_csv_path(table)]
-    from draftkit.batch.tablehtml import html_page
-
-    atomic.write_text(table, html_page(units, title))
-    return [table]
-
-
+    files = table_bytes(table, units, title)
+    for path, body in files:
+        atomic.write_bytes(path, body)
+    return [table] + [path for path, _ in files if path != table]

@@ -131,29 +131,28 @@ async def batch_upload(request: Request) -> Response:
     return _result(request, units, f"法治政府建设情况报告审核汇总（上传的 {len(units)} 份）")
 
 
+MEDIA = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         ".csv": "text/csv; charset=utf-8", ".html": "text/html; charset=utf-8"}
+
+
 async def batch_table(request: Request) -> Response:
-    """The last table as a download: 汇总.xlsx, 汇总.csv, 汇总-全部问题.csv or 汇总.html."""
+    """The last table as a download: 汇总.xlsx, 汇总.csv, 汇总-全部问题.csv or 汇总.html,
+    made by the command's own batch/export.table_bytes."""
     from urllib.parse import quote
 
-    from draftkit.batch.table import csv_bytes, xlsx_bytes
-    from draftkit.batch.tablehtml import html_page
+    from draftkit.batch.export import findings_csv_path, table_bytes
 
     title, units = getattr(request.app.state, "batch", ("", []))
     if not units:
         raise DraftkitError("还没有审核结果：请先选择文件夹或上传文件")
     kind = request.path_params["kind"]
-    if kind == "xlsx":
-        body, name, media = xlsx_bytes(units), "汇总.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    elif kind in ("csv", "findings.csv"):
-        both = csv_bytes(units, "汇总-全部问题.csv")
-        body, name = (both[0], "汇总.csv") if kind == "csv" else (both[1], "汇总-全部问题.csv")
-        media = "text/csv; charset=utf-8"
-    elif kind == "html":
-        body, name, media = html_page(units, title).encode("utf-8"), "汇总.html", "text/html; charset=utf-8"
-    else:
+    if kind not in ("xlsx", "csv", "findings.csv", "html"):
         return Response("没有这种表格", status_code=404, media_type="text/plain; charset=utf-8")
-    return Response(body, media_type=media,
-                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    table = Path("汇总.csv" if kind == "findings.csv" else f"汇总.{kind}")
+    name = findings_csv_path(table) if kind == "findings.csv" else table
+    body = dict(table_bytes(table, units, title))[name]
+    return Response(body, media_type=MEDIA[name.suffix],
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name.name)}"})
 
 
 # The upload box: the files chosen or dropped named in Chinese (the browser's own file
