@@ -114,7 +114,7 @@ def check_batch(paths: list[Path], table: Path | None = None, progress=None, wor
     (batch/pool.py), a row a report, a file that cannot be read a row saying why; the
     table (.xlsx/.csv/.html) checked before any work and written at the end."""
     from draftkit.batch.pool import check_all
-    from draftkit.batch.units import find_reports
+    from draftkit.batch.units import SAID, find_reports
     from draftkit.inputs import same_file
 
     for p in paths:
@@ -131,7 +131,7 @@ def check_batch(paths: list[Path], table: Path | None = None, progress=None, wor
         if any(same_file(path, o) for o in outputs):
             raise DraftkitError(f"{table}: 表格是要检查的报告之一，不能覆盖它；请另给 --table")
     if not reports:
-        raise DraftkitError("没有找到要检查的报告（.docx、.doc、.wps、.txt、.md、.pdf）：" + "、".join(map(str, paths)))
+        raise DraftkitError(f"没有找到要检查的报告（{SAID}）：" + "、".join(map(str, paths)))
     batch = Batch(check_all(reports, workers, progress=progress), others)
     if table is not None:
         from draftkit.batch.export import write_table

@@ -12,6 +12,7 @@ from pathlib import Path
 
 # What a reviewer receives: Word, WPS, text and Markdown, and PDF (through LibreOffice).
 SUFFIXES = (".docx", ".doc", ".wps", ".txt", ".md", ".markdown", ".pdf")
+SAID = "、".join(s for s in SUFFIXES if s != ".markdown")  # as messages name them: .docx、.doc、…
 TOP = 3  # findings shown in the table's row; all of them behind the row's link
 
 

@@ -61,12 +61,13 @@ def _pool_context():
 
 
 async def batch_page(request: Request) -> Response:
+    from draftkit.batch.units import SAID
     from draftkit.serve.guard import MAX_BODY
 
     s = served(request)
     title, units = getattr(request.app.state, "batch", ("", []))
     return html("batch.html", here="/batch", folder=str(s.folder), folders=subfolders(s.folder),
-                max_mb=MAX_BODY // (1024 * 1024) - 1, max_files=MAX_FILES, **_shown(units, title))
+                max_mb=MAX_BODY // (1024 * 1024) - 1, max_files=MAX_FILES, kinds=SAID, **_shown(units, title))
 
 
 async def batch_folder(request: Request) -> Response:
@@ -74,7 +75,7 @@ async def batch_folder(request: Request) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     from draftkit.batch.pool import check_all
-    from draftkit.batch.units import find_reports
+    from draftkit.batch.units import SAID, find_reports
 
     s = served(request)
     name = str((await request.form()).get("folder", WHOLE))
@@ -83,7 +84,7 @@ async def batch_folder(request: Request) -> Response:
     where = s.folder if name == WHOLE else s.folder / name
     reports, _ = find_reports([where])
     if not reports:
-        raise DraftkitError(f"{'本文件夹' if name == WHOLE else name} 中没有报告（.docx、.doc、.wps、.txt、.md、.pdf）")
+        raise DraftkitError(f"{'本文件夹' if name == WHOLE else name} 中没有报告（{SAID}）")
     units = await run_in_threadpool(check_all, reports, None, context=_pool_context())
     return _result(request, units, f"法治政府建设情况报告审核汇总（{where.name or where}）")
 
@@ -99,7 +100,7 @@ async def batch_upload(request: Request) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     from draftkit.batch.pool import check_all
-    from draftkit.batch.units import SUFFIXES, Unit
+    from draftkit.batch.units import SAID, SUFFIXES, Unit
     from draftkit.inputs import REPORT_LIMIT, size_text
 
     # The whole upload is within the guard's limit of a request's body (guard.MAX_BODY).
@@ -116,7 +117,7 @@ async def batch_upload(request: Request) -> Response:
             shown = _upload_name(f.filename)
             suffix = Path(shown).suffix.lower()
             if suffix not in SUFFIXES:
-                rows.append(Unit(shown, problem=f"不是报告（{suffix or '没有扩展名'}）：只审核 .docx、.doc、.wps、.txt、.md、.pdf"))
+                rows.append(Unit(shown, problem=f"不是报告（{suffix or '没有扩展名'}）：只审核 {SAID}"))
                 continue
             data = await f.read(REPORT_LIMIT + 1)
             if len(data) > REPORT_LIMIT:
