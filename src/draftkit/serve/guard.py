@@ -114,8 +114,6 @@ class Guard:
             if not started:
                 await _refuse(send, TOO_BIG, 413, partial)
         except Exception as exc:  # told on the page by crashed() below; here only on the console
-            if isinstance(exc, TooBig):
-                return
             print(f"draftkit serve: {scope['method']} {scope['path']}: {type(exc).__name__}: {exc}", file=sys.stderr)
             if os.environ.get("DRAFTKIT_DEBUG"):
                 traceback.print_exc()
