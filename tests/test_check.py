@@ -97,6 +97,10 @@ def test_currency_exceptions():
     assert codes("原法制办的职能已划入司法局。") == []
     assert codes("深化最多跑一次改革。", 2024, "湖州市人民政府") == []  # Zhejiang's own wording
     assert codes("深化最多跑一次改革。", 2024) == ["C110"]
+    # 十三五 in a 2026 report is a past plan (C113); in a 2021 report it is the plan just completed
+    assert codes("对标十三五规划确定的目标任务。", 2026) == ["C113"]
+    assert codes("十三五期间法治政府建设取得积极成效。", 2021) == []
+    assert codes("原十三五规划确定的项目已经完成。", 2026) == []
 
 
 @needs_corpus
