@@ -102,7 +102,8 @@ def check_level(ctx: Ctx) -> None:
     if not ctx.doc.issuer and ctx.document.report is None:
         return
     place = _place(ctx)
-    mine = set(profile(ctx).words().values()) if profile(ctx).name else set()  # its own words are its (市政府常务会议 of a county-level city)
+    issuer = profile(ctx)
+    mine = set(issuer.words().values()) if issuer.name else set()  # its own words are its (市政府常务会议 of a county-level city)
     rows = [(pattern, note) for find, note in
             [*table["rows"].get(level, []), *table["rows"]["department" if department else "government"]]
             if (pattern := _pattern(find, place, _name(ctx))) is not None]
