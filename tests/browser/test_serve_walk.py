@@ -51,18 +51,18 @@ def fill_everything(page):
         writing = page.locator(".item.write")
         if not writing.count():
             break
+        left = writing.count()
         form = writing.first
         form.locator("textarea").fill("全年组织执法人员培训12次，培训覆盖全部执法岗位")
         form.locator("button[value=rewrite]").click()
-        expect(page.locator("body")).not_to_have_class("busy")
-        page.wait_for_timeout(50)
+        expect(writing).to_have_count(left - 1)  # the page answered (a loaded machine answers late)
     for _ in range(40):
         confirming = page.locator(".item.confirm")
         if not confirming.count():
             break
+        left = confirming.count()
         confirming.first.locator("button[value=keep]").click()
-        expect(page.locator("body")).not_to_have_class("busy")
-        page.wait_for_timeout(50)
+        expect(confirming).to_have_count(left - 1)
     return n
 
 
