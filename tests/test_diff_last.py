@@ -124,3 +124,20 @@ def test_plan_copied_from_last_year(tmp_path):
     document.last = tmp_path / "last.txt"
     p003 = [f for f in check(document) if f.code == "P003"]
     assert len(p003) == 1 and p003[0].part == "plan" and p003[0].suggestion
+
+
+def test_the_plans_opening_is_not_an_item(tmp_path):
+    """carried-002 (coldread3a): last year's plan opens 2019年，我市将高举……, then its items; the
+    opening is not a plan item of its own (P001 said it was not followed up). An item under it
+    still is; a plan of one paragraph is its item."""
+    opening = "2025年，我县将深入学习贯彻习近平法治思想，紧紧围绕县委、县政府决策部署，全面建设法治政府。"
+    last = LAST.replace("四、2025年推进法治政府建设的主要安排\n", "四、2025年推进法治政府建设的主要安排\n" + opening + "\n")
+    (tmp_path / "last.txt").write_text(last, encoding="utf-8")
+    (tmp_path / "this.txt").write_text(this_year(False), encoding="utf-8")
+    document = read(tmp_path / "this.txt")
+    document.last = tmp_path / "last.txt"
+    found = [f.message for f in check(document) if f.code == "P001"]
+    assert found == ["去年计划的“推进行政复议规范化建设，提高办案质量”在今年的报告中没有提到落实情况"], found
+    alone = LAST.replace("一是加强基层执法人员培训，提升执法文书质量。二是推进行政复议规范化建设，提高办案质量。", "推进乡村振兴法治保障体系建设。")
+    (tmp_path / "last.txt").write_text(alone, encoding="utf-8")
+    assert [f.code for f in check(document) if f.code == "P001"] == ["P001"]

@@ -230,7 +230,10 @@ def test_check_finds_nothing_but_what_is_to_fill(name, tmp_path):
     from draftkit.review import check_file
 
     (tmp_path / "d.md").write_text(draft(name), encoding="utf-8")
-    rest = [(f.code, f.message) for f in check_file(tmp_path / "d.md") if f.code not in ("F004", "S004")]
+    # a bank sentence's 所有/均/全部 claim is warned on its todo (A006 in a todo-marked sentence): the clerk
+    # confirms it with a figure or rewords it (coldread3a 19, 20) — a todo to confirm, like F004
+    rest = [(f.code, f.message) for f in check_file(tmp_path / "d.md") if f.code not in ("F004", "S004")
+            and not (f.code == "A006" and f.severity == "warning" and "只问做没做" in f.message)]
     assert not rest, (name, rest)
 
 

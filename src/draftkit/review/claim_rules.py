@@ -21,29 +21,48 @@ _CLAUSE = re.compile(f"[^{CLAUSE_END}：,;]+")  # also the half-width marks of s
 
 
 @functools.lru_cache(maxsize=1)
-def rows() -> list[tuple[re.Pattern, str]]:
+def rows() -> list[tuple[re.Pattern, str, bool]]:
+    """(the words, the note, whether it is said in a todo-marked sentence too) of data/claims.yaml claims."""
     from draftkit.resources import data_file
 
-    return [(re.compile(r["find"]), r["note"]) for r in data_file("claims.yaml")["claims"]]
+    return [(re.compile(r["find"]), r["note"], bool(r.get("todo"))) for r in data_file("claims.yaml")["claims"]]
 
 
 def unconfirmed(text: str) -> list[tuple[str, str]]:
     """(the words, the note) of each claim in ``text`` whose clause has no figure, once a claim."""
+    return [(words, note) for words, note, _ in claims(text)]
+
+
+_TODO = re.compile(r"【待写】")
+
+
+def claims(text: str) -> list[tuple[str, str, bool]]:
+    """(the words, the note, in a todo-marked sentence) of each claim in ``text`` whose clause
+    has no figure. A clause that carries a todo (【待写：取自短语库…】) is the tool's sentence
+    for the clerk to confirm: its 全部/所有/均 (rows marked todo) is still said, since the todo
+    asks whether it was done, not whether all of it was; the piece (to its ；or 。) holding
+    a todo after the claim is todo-marked."""
     out = []
     text = re.sub(r"【(待[填写])[^】]*】", r"【\1】", text)  # a blank's own colon does not end its clause
     before = ""
-    for clause in _CLAUSE.findall(text):
-        # 制发文件6件，全部经合法性审核: a claim with no subject of its own counts the clause before
-        figure = _FIGURE.search(clause) or (_BARE.match(clause) and _FIGURE.search(before))
-        if not _CHANGE.match(clause):  # 6件，同比减少40%，全部经…: the 同比 is the figure's, not a subject
-            before = clause
-        if "【待写" in clause or figure:
-            continue
-        for pattern, note in rows():
-            m = pattern.search(clause)
-            if m:
-                out.append((m.group(0), note))
-                break
+    for piece in re.compile(f"[^{PIECE_END}]+[{PIECE_END}]?").findall(text):
+        for clause in _CLAUSE.findall(piece):
+            # 制发文件6件，全部经合法性审核: a claim with no subject of its own counts the clause before
+            figure = _FIGURE.search(clause) or (_BARE.match(clause) and _FIGURE.search(before))
+            if not _CHANGE.match(clause):  # 6件，同比减少40%，全部经…: the 同比 is the figure's, not a subject
+                before = clause
+            if figure:
+                continue
+            told = "【待写" in clause
+            for pattern, note, in_todo in rows():
+                m = pattern.search(_TODO.sub("", clause) if told else clause)
+                if m and (in_todo or not told):
+                    at = piece.find(clause)
+                    marked = bool(_TODO.search(piece, at + m.end())) if at >= 0 else told
+                    out.append((m.group(0), note, marked))
+                    break
+                if m:
+                    break
     return out
 
 
@@ -57,6 +76,7 @@ def _presumes() -> list[tuple[re.Pattern, re.Pattern, re.Pattern, str]]:
             for r in data_file("claims.yaml")["presumes"]]
 
 
+_TOLD_NOTE = "（标注只问做没做：确认“做了”，这个全称说法仍是初稿的话）"
 _SENTENCE = re.compile(f"[^{PIECE_END}!?;]+")  # a sentence or one of its ；-joined pieces
 _TOLD = re.compile(r"【待写：[^】]*】")
 
@@ -78,13 +98,50 @@ def presumed(text: str) -> list[tuple[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _concludes() -> list[tuple[re.Pattern, str]]:
+    from draftkit.resources import data_file
+
+    return [(re.compile(r"【待填[^】]*】[^。；]*?(" + r["find"] + ")"), r["note"]) for r in data_file("claims.yaml")["concludes"]]
+
+
+def concluded(text: str) -> list[tuple[str, str]]:
+    """(the words, the note) of each comparison concluded in ``text`` after a blank in the same
+    sentence (败诉率【待填】，远低于省定目标任务): the figure is not there yet, the conclusion is."""
+    out = []
+    for sentence in _SENTENCE.findall(text):
+        for pattern, note in _concludes():
+            m = pattern.search(sentence)
+            if m:
+                out.append((m.group(1), note))
+                break
+    return out
+
+
+def _short(words: str) -> str:
+    return words if len(words) <= 16 else words[:14] + "…"
+
+
+def _as_read_with_todos(raw: str) -> str:
+    from draftkit.reading.normalise import normalise_line
+
+    return normalise_line(raw)
+
+
 def check_claims(ctx: Ctx) -> None:
     for p in ctx.body():
         if p.kind != "body" or p.part == "plan":  # next year's plan is intentions, not claims
             continue
-        found = unconfirmed(p.text)
-        for words, note in found:
-            ctx.add("A006", "note", f"“{words}”：{note}", p.index)
+        raw = ctx.raw(p.index)
+        # the text as read has no todos (【待写：…】 are the clerk's notes): the paragraph as written
+        # tells which sentences carry one
+        found = claims(_as_read_with_todos(raw) if "【待写" in raw else p.text)
+        for words, note, marked in found:
+            # in a sentence the tool wrote (todo-marked), the claim is the tool's: the clerk who confirms it keeps it
+            ctx.add("A006", "warning" if marked else "note", f"“{_short(words)}”：{note}" + (_TOLD_NOTE if marked else ""),
+                    p.index, "写出件数（填好数字），或改写掉这个说法" if marked else "")
+        for words, note in concluded(p.text):
+            ctx.add("A007", "warning", f"“{_short(words)}”：{note}", p.index, "填好数字，写出比较的数，或删去这个结论")
         for words, note in presumed(p.text):
-            if not any(w in words or words in w for w, _ in found):  # 逐案分析 already hinted
+            if not any(w in words or words in w for w, _, _ in found):  # 逐案分析 already hinted
                 ctx.add("A006", "note", f"“{words}”：{note}", p.index)

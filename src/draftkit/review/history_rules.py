@@ -14,11 +14,16 @@ _CJK = "\u4e00-\u9fff"
 
 
 def _plan_items(doc: ParsedDoc) -> list[tuple[str, str]]:
-    """(lead, full text) of every item of a report's plan part."""
+    """(lead, full text) of every item of a report's plan part. A paragraph before its first
+    heading or numbered item is the part's opening (2019年，我市将高举……紧紧围绕……), not an item:
+    what it says the items say (the cold reviewer's carried-002: P001 on the opening, whose
+    item 八 is in this year's report)."""
     out = []
-    for p in doc.paras:
-        if p.part != "plan" or p.kind not in ("body", "h2", "h3", "h4"):
-            continue
+    paras = [p for p in doc.paras if p.part == "plan" and p.kind in ("body", "h2", "h3", "h4")]
+    first = next((i for i, p in enumerate(paras) if p.kind != "body" or p.items), len(paras))
+    for i, p in enumerate(paras):
+        if i < first < len(paras):
+            continue  # the opening
         texts = p.items or ([p.text] if p.text else [])
         if p.heading and not texts:
             texts = [p.heading]
