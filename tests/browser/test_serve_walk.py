@@ -6,6 +6,7 @@ of the answers file the page saved."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -44,7 +45,7 @@ def fill_everything(page):
         if unit.count() and not unit.input_value():
             unit.fill("件")
         f.dispatch_event("change")
-        expect(page.locator("body")).not_to_have_class("busy")
+        expect(page.locator("body")).not_to_have_class(re.compile(r"\bbusy\b"))
         page.wait_for_timeout(50)
         assert n < 80, "blanks do not go away"
     for _ in range(40):

@@ -196,6 +196,8 @@ def _part_view(part: Part, index: int, report: Report, bank: Bank | None, builti
     n = 0
     for sec in part.sections:
         texts = [t for t in (item_text(it, bank, builtins, errors, draft) for it in sec.items) if t]
+        if not texts and not sec.intro:  # a heading with nothing under it yet: left out, not numbered
+            continue
         if sec.heading:
             n += 1
         view.sections.append(

@@ -84,6 +84,20 @@ async def add_own(request: Request) -> Response:
     return answer(request, doc, where.part)
 
 
+async def change_section(request: Request) -> Response:
+    """A section of a part: deleted (its heading, and any sentence still under it)."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    doc = open_doc(served(request), form.get("file", ""))
+    where = Where.parse(form.get("where", "") + "/0")
+    if where.section < 0:
+        raise DraftkitError("没有这一节（页面已过期，请刷新）")
+    where.holder(doc.data)  # the section is there
+    if form.get("act") == "delete":
+        doc.data["parts"][where.part]["sections"].pop(where.section)
+        doc.save("删除一节")
+    return answer(request, doc, where.part)
+
+
 async def basics(request: Request) -> Response:
     """The date and the addressee (the prompt's own check of the date)."""
     from draftkit.drafting.validators import parse_date, v_date_for
@@ -115,4 +129,5 @@ ROUTES = [
     Route("/edit/own", add_own, methods=["POST"]),
     Route("/edit/undo", undo, methods=["POST"]),
     Route("/edit/basics", basics, methods=["POST"]),
+    Route("/edit/section", change_section, methods=["POST"]),
 ]
