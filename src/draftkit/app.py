@@ -25,11 +25,13 @@ class Said:
 
 def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
                 templates: Path | None = None, bank_dirs: list[Path] | None = None,
-                force: bool = False, check: bool = True, draft: bool = False) -> tuple[Path | None, list]:
+                force: bool = False, check: bool = True, draft: bool = False,
+                reword=None) -> tuple[Path | None, list]:
     """Render and write the output; the reviewer's checks run on the paragraphs first.
     Returns the path written (None when the checks found errors and force is off) and
     the findings. A draft is written with what is still to be given shown as 【待填：…】
-    and 【待写：…】, whatever the checks find (they report those placeholders)."""
+    and 【待写：…】, whatever the checks find (they report those placeholders).
+    ``reword(report)``: the browser's own words for the todo notes, before the layout."""
     from draftkit.render.pipeline import (
         blocks_to_bytes,
         output_path,
@@ -45,6 +47,8 @@ def render_file(data: Path, out: Path | None = None, fmt: str | None = None,
         raise DraftkitError(f"{target}: 输出文件不能覆盖数据文件")
     _check_inputs(target, templates, bank_dirs or [])
     report, problems = load_report_lenient(data, draft=draft)
+    if reword is not None:
+        reword(report)
     try:
         blocks = report_blocks(report, templates, bank_dirs, draft)
     except DraftkitError as exc:

@@ -21,12 +21,14 @@ TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml
 
 
 def rendered(path: Path, fmt: str, draft: bool) -> tuple[bytes | None, list]:
-    """What ``draftkit render PATH --format FMT [--draft]`` writes, and check's findings."""
+    """What ``draftkit render PATH --format FMT [--draft]`` writes, and check's findings;
+    a draft's todo notes in the page's words (what the clerk does is press a button)."""
     from draftkit.app import render_file
+    from draftkit.serve.preview import worded_for_page
 
     with tempfile.TemporaryDirectory(prefix="draftkit-serve-") as tmp:
         out = Path(tmp) / f"{path.stem}.{fmt}"
-        target, findings = render_file(path, out, fmt, draft=draft)
+        target, findings = render_file(path, out, fmt, draft=draft, reword=worded_for_page)
         return (out.read_bytes() if target is not None else None), findings
 
 

@@ -216,6 +216,18 @@ class Live:
         return sum(1 for f in self.findings if f.severity == "error")
 
 
+def worded_for_page(report) -> None:
+    """The report's todo notes in the browser's words (drafting/todonotes.for_page): what
+    its 【待写：…】 marks tell the clerk on the page, in check's findings and in the draft
+    downloaded from the page."""
+    from draftkit.drafting.todonotes import for_page
+
+    for part in report.parts.values():
+        for sec in part.sections:
+            for item in sec.items:
+                item.todo = for_page(item.todo)
+
+
 def live(path, text: str) -> Live:
     """The answers file ``text`` (at ``path``) as the live page: load, draft render, check."""
     from draftkit.errors import DraftkitError
@@ -228,9 +240,10 @@ def live(path, text: str) -> Live:
     try:
         report, problems = load_report_lenient(path, text, draft=True)
         if problems:
-            return Live(problems=[str(p) for p in problems])
+            return Live(problems=[p.message for p in problems])
+        worded_for_page(report)
         blocks = report_blocks(report, draft=True)
     except DraftkitError as exc:
-        return Live(problems=[str(p) for p in exc.problems])
+        return Live(problems=[p.message for p in exc.problems])
     findings = by_paragraph(check(from_report(report, str(path), blocks)))
     return Live(paginate(paragraphs(blocks, findings, report.layout.sealed)), findings, part_summary(findings))

@@ -33,12 +33,14 @@ def sentence_shown(reading: Reading, text: str) -> str:
 
 def item_view(reading: Reading, item, where: Where, form: dict | None = None, error: str = "",
               fields=None) -> dict:
+    from draftkit.drafting.todonotes import for_page
+
     item = {"text": item} if isinstance(item, str) else item
     text = reading.item_text(item)
     state = "write" if "todo" in item and "text" not in item and "phrase" not in item else \
         "confirm" if "todo" in item else "done"
     bare = text.removeprefix("【待确认】") if state != "write" else ""
-    todo = item.get("todo", "").replace("删去todo这一行", "点“确认保留”")  # the file's wording, as done on the page
+    todo = for_page(item.get("todo", ""))  # the file's wording, as done on the page
     return {"where": str(where), "state": state, "todo": todo,
             "sentence": (form or {}).get("text", sentence_shown(reading, bare)),
             "reads": reading.item_preview(item).removeprefix("【待确认】") if state != "write" else "",

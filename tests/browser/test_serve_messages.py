@@ -1,0 +1,64 @@
+"""What the page tells the clerk is in the page's own words: a 【待写】 note says which
+button to press (the command line's answers file keeps 「删去todo这一行」), a paragraph's
+blanks do not send her to --json, the refused download names each part and sentence as
+the editor shows it (no .yaml path, no {slot}, no English key), and a sentence from the
+phrase bank comes in marked to confirm; one graded 不提供 cannot be added."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import zipfile
+
+from playwright.sync_api import expect
+
+from .conftest import shot
+
+ISSUER, YEAR = "桐庐县城南街道办事处", 2026
+
+
+def document_xml(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def idle(page):
+    expect(page.locator("body")).not_to_have_class(re.compile(r"\bbusy\b"))
+    page.wait_for_timeout(30)
+
+
+def first_draft(server, page, name="a.yaml"):
+    r = subprocess.run([sys.executable, "-m", "draftkit", "new", "--defaults", "--issuer", ISSUER,
+                        "--year", str(YEAR), "-o", str(server.folder / name)], capture_output=True, text=True,
+                       encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    assert "删去todo这一行" in (server.folder / name).read_text(encoding="utf-8")  # the command line's words
+    page.goto(server.url)
+    page.goto(f"{server.base}/edit?file={name}")
+    expect(page.locator("#live .sheet").first).to_be_visible()
+    return server.folder / name
+
+
+def test_todo_notes_and_blank_tips_in_the_pages_words(server, page, tmp_path):
+    answers = first_draft(server, page)
+    live = page.inner_text("#live")
+    assert "【待写：" in live and "点“确认保留”" in live
+    assert "todo" not in live.lower(), [ln for ln in live.splitlines() if "todo" in ln][:3]
+    assert "todo" not in page.inner_text("#editor").lower()
+    shot(page, "walk3-todo-wording")
+    # the draft downloaded from the page speaks the same; the command line's draft is unchanged
+    with page.expect_download() as dl:
+        page.click("#get-draft")
+    got = document_xml(dl.value.path().read_bytes())
+    assert "todo" not in got and "点“确认保留”" in got
+    out = tmp_path / "cli.docx"
+    r = subprocess.run([sys.executable, "-m", "draftkit", "render", str(answers), "--draft", "-o", str(out)],
+                       capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    cli = document_xml(out.read_bytes())
+    assert "删去todo这一行" in cli
+    from draftkit.drafting.todonotes import for_page
+
+    assert for_page(cli) == got  # the same draft, only the notes worded for the page
