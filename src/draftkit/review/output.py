@@ -17,9 +17,13 @@ def summary(findings: list[Finding]) -> dict[str, int]:
 _TO_FILL = re.compile(r"【待填[：:]?([^】]*)】")
 
 
-def by_paragraph(findings: list[Finding]) -> list[Finding]:
+EACH_BY_JSON = "（每一处见 --json）"  # where the command line's reader finds each blank
+
+
+def by_paragraph(findings: list[Finding], each: str = EACH_BY_JSON) -> list[Finding]:
     """The blanks of a paragraph (F004) as one finding: how many, of which kinds — a carried
-    draft has dozens, one a line would bury the rest. Everything else as it is."""
+    draft has dozens, one a line would bury the rest. Everything else as it is. ``each``:
+    where the reader finds each blank (the command line's --json, the browser's page)."""
     groups: dict[tuple[str, int], list[Finding]] = {}
     order: list = []
     for f in findings:
@@ -31,10 +35,10 @@ def by_paragraph(findings: list[Finding]) -> list[Finding]:
             groups[key] = []
             order.append(key)
         groups[key].append(f)
-    return [_merged(groups[x]) if isinstance(x, tuple) else x for x in order]
+    return [_merged(groups[x], each) if isinstance(x, tuple) else x for x in order]
 
 
-def _merged(blanks: list[Finding]) -> Finding:
+def _merged(blanks: list[Finding], each: str) -> Finding:
     if len(blanks) == 1:
         return blanks[0]
     kinds: Counter = Counter()
@@ -53,7 +57,7 @@ def _merged(blanks: list[Finding]) -> Finding:
         said.append(f"{len(todos)} 处待写{todos[0]}" + ("等" if len(todos) > 1 else ""))
     first = blanks[0]
     return Finding("F004", "error", f"这一段有 {'；'.join(said)}", first.part, first.paragraph, first.line,
-                   "填好数据、写好待写的内容（每一处见 --json）")
+                   "填好数据、写好待写的内容" + each)
 
 
 def _kind(name: str, after: str) -> str:

@@ -28,6 +28,7 @@ FALLBACKS = {
 }
 LATIN_FACE = "draftkit-latin"
 BLANK_RE = re.compile(r"【待[填写]：[^】]*】")
+EACH_ON_PAGE = "（每一处在页面上标黄，左边对应的一句可直接填写）"  # where a paragraph's blanks are (review/output.by_paragraph)
 
 
 def _pt(twips: float) -> str:
@@ -245,5 +246,5 @@ def live(path, text: str) -> Live:
         blocks = report_blocks(report, draft=True)
     except DraftkitError as exc:
         return Live(problems=[p.message for p in exc.problems])
-    findings = by_paragraph(check(from_report(report, str(path), blocks)))
+    findings = by_paragraph(check(from_report(report, str(path), blocks)), EACH_ON_PAGE)
     return Live(paginate(paragraphs(blocks, findings, report.layout.sealed)), findings, part_summary(findings))
