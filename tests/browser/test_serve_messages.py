@@ -64,3 +64,24 @@ def test_todo_notes_and_blank_tips_in_the_pages_words(server, page, tmp_path):
     from draftkit.drafting.todonotes import for_page
 
     assert for_page(cli) == got  # the same draft, only the notes worded for the page
+
+
+def test_refused_download_names_parts_and_sentences(server, page):
+    first_draft(server, page)
+    page.click("#get-docx")
+    box = page.locator("#message")
+    expect(box).to_contain_text("不能下载正式稿")
+    said = box.inner_text()
+    shot(page, "walk3-docx-refused")
+    assert ".yaml" not in said and not re.search(r":\d+:\d+", said), said[:400]
+    assert "{" not in said and "}" not in said, said[:400]
+    for word in ("todo", "current", "date", "items", "measures"):
+        assert word not in said, (word, said[:400])
+    assert f"成文日期：还没有填（{YEAR + 1}年内，如 {YEAR + 1}-02-10）" in said  # as the form's own hint
+    assert f"{YEAR}-02-20" not in said
+    assert re.search(r"主要举措和成效 第\d+句：", said), said[:400]
+    assert re.search(r"……还有 \d+ 处", said), said[-200:]  # none cut off without a count
+    # a blank is named as its field is labelled in the editor
+    labels = {t.strip() for t in page.locator(".item .slot .name").all_inner_texts()}
+    named = set(re.findall(r"【[^】]+】", said))
+    assert named and named <= labels, (named - labels, sorted(labels)[:10])

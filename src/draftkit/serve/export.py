@@ -43,12 +43,21 @@ async def export(request: Request) -> Response:
     try:
         payload, findings = rendered(doc.path, fmt, draft)
     except DraftkitError as exc:  # what render itself refuses (a figure left empty …)
-        lines = ["还有没填完的内容，不能下载正式稿；请先填好，或下载草稿（标出待填之处）。"]
-        return error_page(lines + [str(p) for p in exc.problems[:10]], 409, "x-draftkit" in request.headers)
+        from draftkit.app import load_bank
+        from draftkit.serve.items import Reading
+        from draftkit.serve.unfinished import listed, open_points
+
+        points = open_points(Reading(doc.data, served(request).bank(load_bank)), doc.data)
+        lines = [f"还有 {len(points)} 处没填完，不能下载正式稿；请先填好，或下载草稿（标出待填之处）：" if points else
+                 "还有没填完的内容，不能下载正式稿；请先填好，或下载草稿（标出待填之处）。"]
+        lines += listed(points or [p.message for p in exc.problems])
+        return error_page(lines, 409, "x-draftkit" in request.headers)
     if payload is None:
         errors = [f for f in findings if f.severity == "error"]
         lines = [f"还有 {len(errors)} 个错误，不能下载正式稿；请按右侧的检查结果改正，或先下载草稿（标出待填之处）。"]
-        lines += [f"{f.code} {f.message}" for f in errors[:10]]
+        from draftkit.serve.unfinished import listed
+
+        lines += listed([f.message for f in errors])
         return error_page(lines, 409, "x-draftkit" in request.headers)
     name = f"{doc.path.stem}{'（草稿）' if draft else ''}.{fmt}"
     return Response(payload, media_type=TYPES[fmt],
