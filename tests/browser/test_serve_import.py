@@ -58,3 +58,44 @@ def test_a_file_that_is_not_a_report_is_refused(server, page, tmp_path):
     page.set_input_files("#import input[type=file]", str(bad))
     page.click("#import button[type=submit]")
     expect(page.locator("#import-result")).to_contain_text("不是可以导入的报告")
+
+
+def test_a_doubted_report_is_imported_with_the_pages_own_button(server, page, tmp_path):
+    """A report import doubts (here a 综述, not a 情况报告): the reason on the page, no
+    command line named, and 「仍然导入」 does what ``import --force`` does."""
+    cli = tmp_path / "c.md"
+    r = subprocess.run([sys.executable, "-m", "draftkit", "render", str(EXAMPLES / "county.yaml"), "-o", str(cli)],
+                       capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    review = tmp_path / "青岚县法治政府建设工作综述.md"
+    review.write_text("# 青岚县法治政府建设工作综述\n" + cli.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    page.goto(server.url)
+    page.set_input_files("#import input[type=file]", str(review))
+    page.click("#import button[type=submit]")
+    box = page.locator("#import-result .problems")
+    expect(box).to_contain_text("不像是本单位的年度法治政府建设情况报告")
+    said = page.inner_text("#import-result")
+    assert "--force" not in said and "draftkit" not in said, said
+    assert "仍然导入" in said
+    assert not list(server.folder.glob("*.yaml"))
+    shot(page, "start-import-doubted")
+    page.click("#import-anyway")
+    expect(page.locator("#import-result .ok")).to_be_visible()
+    said = page.inner_text("#import-result")
+    assert "--force" not in said and "不像是" in said, said  # the doubt still told
+    made = server.folder / "青岚县法治政府建设工作综述（导入）.yaml"
+    assert made.exists()
+    forced = tmp_path / "forced.yaml"
+    r = subprocess.run([sys.executable, "-m", "draftkit", "import", str(server.folder / review.name), "--force",
+                        "-o", str(forced)], capture_output=True, text=True, encoding="utf-8")
+    assert r.returncode == 0, r.stderr
+    strip = lambda t: [line for line in t.splitlines() if not line.startswith(("#", "based_on"))]  # noqa: E731
+    assert strip(made.read_text(encoding="utf-8")) == strip(forced.read_text(encoding="utf-8"))
+    # 仍然导入 again never overwrites the draft now there
+    before = made.read_text(encoding="utf-8")
+    page.set_input_files("#import input[type=file]", str(review))
+    page.click("#import button[type=submit]")
+    expect(page.locator("#import-result .problems")).to_be_visible()
+    page.evaluate("document.querySelector('#import-anyway') && document.querySelector('#import-anyway').click()")
+    expect(page.locator("#import-result .problems")).to_contain_text("已存在")
+    assert made.read_text(encoding="utf-8") == before

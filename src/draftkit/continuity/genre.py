@@ -41,7 +41,10 @@ def refusal(doc: ParsedDoc) -> str:
     if not found:
         return ""
     return (f"{doc.name}: 不像是本单位的年度法治政府建设情况报告（{'；'.join(found)}），"
-            "导入会把其中的做法写成本单位今年的工作；确要导入，请用 draftkit import 加 --force")
+            f"导入会把其中的做法写成本单位今年的工作；{FORCE_HOW}")
 
 
-__all__ = ["reasons", "refusal"]
+FORCE_HOW = "确要导入，请用 draftkit import 加 --force"  # the browser offers a button instead (serve/start)
+
+
+__all__ = ["FORCE_HOW", "reasons", "refusal"]

@@ -1,7 +1,6 @@
 """The start page: a new report (the questions of ``draftkit new``, drafting/questions.py,
 answered in a form with the same defaults and validators), last year's report uploaded
-and imported (app.import_file, its refusals and notes shown), or an answers file of the
-folder opened."""
+(importpage.py), or an answers file of the folder opened."""
 
 from __future__ import annotations
 
@@ -152,63 +151,3 @@ ROUTES = [
     Route("/new/defaults", new_defaults),
     Route("/new", new_report, methods=["POST"]),
 ]
-
-
-IMPORTED = (".docx", ".txt", ".md", ".doc", ".wps", ".pdf")  # what draftkit import reads
-
-
-async def import_report(request: Request) -> Response:
-    """Last year's report uploaded: ``draftkit import``'s own path (app.import_file), its
-    refusal or its notes shown, the draft written to the folder."""
-    from pathlib import Path
-
-    from draftkit.app import import_file
-
-    s = served(request)
-    from starlette.exceptions import HTTPException
-
-    try:
-        form = await request.form(max_files=1, max_fields=10)
-    except HTTPException:  # more files or fields than the form has, or a broken body
-        return html("import_result.html", status=400, ok="", lines=["一次只能上传一份报告（表单内容不对，请刷新页面后重试）"])
-    upload = form.get("report")
-    if upload is None or isinstance(upload, str) or not upload.filename:
-        return html("import_result.html", status=400, lines=["请选择去年的报告文件（.docx、.txt 或 .md）"], ok="")
-    original = Path(upload.filename.replace("\\", "/")).name
-    suffix = Path(original).suffix.lower()
-    if suffix not in IMPORTED:
-        return html("import_result.html", status=400, ok="",
-                    lines=[f"“{original[:60]}”不是可以导入的报告：请上传 .docx、.txt 或 .md（.doc、.wps、.pdf 需装有 LibreOffice）"])
-    name = str(form.get("file") or "").strip() or f"{Path(original).stem[:60]}（导入）.yaml"
-    warned: list[str] = []
-    try:
-        output = inside(s.folder, name, what="答案文件")
-        source = _kept(s.folder, original, await upload.read())
-        said = import_file(source, output, warn=warned.append)
-    except DraftkitError as exc:
-        return html("import_result.html", status=400, ok="", lines=warned + [_shown(str(p), s.folder) for p in exc.problems])
-    lines = [_shown(line, s.folder) for line in warned + said.out + said.err]
-    return html("import_result.html", ok=output.name, lines=lines)
-
-
-def _kept(folder, name: str, data: bytes):
-    """The uploaded report kept in the folder beside the draft (check compares the draft
-    with it, as with ``based_on``): a file of that name holding other bytes is not replaced."""
-    from draftkit import atomic
-    from draftkit.outputs import target
-
-    path = inside(folder, name, IMPORTED, "报告")
-    if path.exists():
-        if path.is_file() and path.read_bytes() == data:
-            return path
-        raise DraftkitError(f"文件夹中已有另一份“{name}”：为免覆盖，请把要上传的报告改个名字再上传")
-    atomic.write_bytes(target(path, "报告"), data)
-    return path
-
-
-def _shown(line: str, folder) -> str:
-    """A line of import's as the clerk reads it: files of the folder by their names."""
-    return line.replace(str(folder) + "/", "").replace(str(folder) + "\\", "")
-
-
-ROUTES.append(Route("/import", import_report, methods=["POST"]))
