@@ -12,6 +12,7 @@ import subprocess
 import sys
 import zipfile
 
+import yaml
 from playwright.sync_api import expect
 
 from .conftest import shot
@@ -85,3 +86,51 @@ def test_refused_download_names_parts_and_sentences(server, page):
     labels = {t.strip() for t in page.locator(".item .slot .name").all_inner_texts()}
     named = set(re.findall(r"【[^】]+】", said))
     assert named and named <= labels, (named - labels, sorted(labels)[:10])
+
+
+def bank_notes(answers) -> int:
+    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    return sum(1 for s in data["parts"]["measures"]["sections"] for it in s["items"]
+               if isinstance(it, dict) and "取自短语库" in (it.get("todo") or ""))
+
+
+def test_a_bank_sentence_comes_in_to_confirm(server, page):
+    answers = first_draft(server, page)
+    notes = bank_notes(answers)
+    confirming = page.locator("#part-measures form.item.confirm").count()
+    page.locator("#bank-measures summary").click()
+    page.locator("#bank-measures select[name=topic]").select_option(index=1)  # the topic most offered
+    expect(page.locator("#bank-measures-results li .grade").first).to_be_visible()
+    first = page.locator("#bank-measures-results li", has=page.locator("button:not([disabled])")).first
+    picked = first.locator(".text").inner_text().split("（")[0].strip()
+    first.locator("button").click()
+    idle(page)
+    expect(page.locator("#part-measures form.item.confirm")).to_have_count(confirming + 1)
+    assert bank_notes(answers) == notes + 1
+    card = page.locator("#part-measures form.item.confirm", has_text="取自短语库").filter(
+        has=page.locator("textarea")).last
+    expect(card.locator("p.todo")).to_contain_text("待确认：取自短语库")
+    assert picked[:6] in page.inner_text("#live").replace("\n", "") or "【" in picked[:6]
+    # shown with “也显示……”, a sentence graded 不提供 is there to read, with no 加入
+    page.fill("#bank-measures-q", "执法")
+    page.locator("#bank-measures input[name=all]").check()
+    no = page.locator("#bank-measures-results li", has=page.locator(".grade.no"))
+    expect(no.first).to_be_visible()
+    for i in range(no.count()):
+        assert no.nth(i).locator("button").count() == 0
+    expect(no.first).to_contain_text("只供参考")
+    shot(page, "walk3-bank-no")
+
+
+def test_a_sentence_graded_no_is_refused_when_posted(server, page):
+    from draftkit.app import load_bank
+
+    answers = first_draft(server, page)
+    entry = next(e for e in load_bank([]).entries() if e.grade == "no" and e.part == "measures")
+    before = answers.read_text(encoding="utf-8")
+    status = page.evaluate("""async (id) => {
+        const body = new FormData(); body.append('file', 'a.yaml'); body.append('part', 'measures'); body.append('id', id);
+        const r = await fetch('/bank/add', {method: 'POST', body, headers: {'X-Draftkit': '1'}}); return r.status; }""",
+                           entry.id)
+    assert status == 400
+    assert answers.read_text(encoding="utf-8") == before

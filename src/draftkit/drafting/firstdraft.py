@@ -36,7 +36,7 @@ def table() -> dict:
     return data_file("drafts.yaml")
 
 
-def _phrase_item(e: Entry, confirm: str = "") -> dict:
+def phrase_item(e: Entry, confirm: str = "") -> dict:
     """A bank entry as a draft item; one opening with “{y}年以来” (a report is on its
     year) is written out with 全年 in its place."""
 
@@ -192,7 +192,7 @@ def _measures(bank: Bank, level: str, place: str, name: str, year: int, confirm:
     n, own = own_measures("", level, year, name, place)
     taken = [_grams(_leader_text(it, keys, year, p)["text"]) for it in t["leadership"] if pick(it, keys, it)]
     sections = [(topic, record("section", heading=t["headings"][topic], style=STYLE,
-                               items=[_phrase_item(e, confirm and t["confirm"]["pick"]) for e in _distinct(entries, t["items_per_topic"], taken)]))
+                               items=[phrase_item(e, confirm and t["confirm"]["pick"]) for e in _distinct(entries, t["items_per_topic"], taken)]))
                 for topic, entries in measures_topics(bank, level, place, name, n, tuple(k for k, _ in own))]
     # a department opens with its own trade's work; the bank's (what its trade wrote) comes after
     ordered = own + sections if level == "部门" else sections + own
@@ -232,7 +232,7 @@ def _plan(bank: Bank, p: "Profile", keys: list[str], pairs: list[dict], year: in
     answering = [e for e in recommended(bank, "plan", 50, p.level, p.place, p.name) if e.topic in keys
                  and _fitting(e.topic, [e]) and (p.level != "部门" or near(e) == 0)]
     taken = {slots.blank(it["text"]) for it in items}
-    return items + [_phrase_item(e, confirm and t["confirm"]["plan_pick"]) for e in answering[:t["plan_extra"]]
+    return items + [phrase_item(e, confirm and t["confirm"]["plan_pick"]) for e in answering[:t["plan_extra"]]
                     if slots.blank(e.text) not in taken]
 
 

@@ -1,6 +1,7 @@
 """Adding from the phrase bank (bankview.py finds what to offer): the one picked goes
-under its topic's heading (drafting/firstdraft.section_for) as the prompt adds it, its
-slots then filled in the editor."""
+under its topic's heading (drafting/firstdraft.section_for) as the prompt adds it, marked
+to confirm as a first draft's bank sentences are (another office's practice), its slots
+then filled in the editor. One graded 不提供 is never added."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ async def search(request: Request) -> Response:
 
 
 async def add(request: Request) -> Response:
-    from draftkit.drafting.firstdraft import section_for
-    from draftkit.report.schema import record
+    from draftkit.drafting.firstdraft import phrase_item, section_for
+    from draftkit.drafting.todonotes import bank_note
     from draftkit.serve.views import answer
 
     form = {k: str(v) for k, v in (await request.form()).items()}
@@ -49,7 +50,10 @@ async def add(request: Request) -> Response:
     entry = _bank(request).get(form.get("id", ""))
     if part is None or entry is None or entry.part != key:
         raise DraftkitError("短语库中没有这一句，或它不属于这一部分（页面已过期，请刷新）")
-    section_for(part, entry.topic).setdefault("items", []).append(record("item", phrase=entry.id))
+    if entry.grade == "no":  # graded 不提供: shown with “也显示……” to read, never put in a report
+        raise DraftkitError("这一句标为“不提供”，不能加入报告；请换一句，或自己写一句")
+    # another office's practice: to confirm, as a first draft's bank sentences are (drafting/todonotes)
+    section_for(part, entry.topic).setdefault("items", []).append(phrase_item(entry, bank_note(key)))
     doc.save("从短语库加入一句")
     return answer(request, doc, key)
 

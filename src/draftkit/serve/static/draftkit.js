@@ -35,12 +35,14 @@
     if (focused && focused.selectionStart !== undefined) {
       try { pos = [focused.selectionStart, focused.selectionEnd]; } catch (e) { pos = null; }
     }
+    var opened = Array.prototype.map.call(document.querySelectorAll("details[open][id]"), function (d) { return d.id; });
     var swapped = false;
     Array.prototype.slice.call(holder.content.children).forEach(function (el) {
       var old = el.id && document.getElementById(el.id);
       if (old) { old.replaceWith(el); swapped = true; }
     });
     if (!swapped && target) target.innerHTML = text;
+    opened.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });  // the bank box stays open
     Object.keys(typing).forEach(function (key) {
       var el = document.getElementById(key) || document.querySelector('[name="' + key.replace(/"/g, '\\"') + '"]');
       if (el) el.value = typing[key];
