@@ -174,6 +174,15 @@
     }).catch(function () { message("<p>无法连接 draftkit：服务可能已停止。</p>"); });
   });
 
+  // A sentence's box as tall as its text where the browser cannot do it itself (CSS field-sizing).
+  if (!(window.CSS && CSS.supports && CSS.supports("field-sizing", "content"))) {
+    var grow = function (ta) { ta.style.height = "auto"; ta.style.height = Math.min(ta.scrollHeight + 2, 400) + "px"; };
+    var growAll = function () { document.querySelectorAll(".item textarea").forEach(grow); };
+    document.addEventListener("input", function (ev) { if (ev.target.matches && ev.target.matches(".item textarea")) grow(ev.target); });
+    document.addEventListener("dk:swapped", growAll);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", growAll); else growAll();
+  }
+
   document.addEventListener("click", function (ev) {
     var link = ev.target.closest && ev.target.closest("[data-dk-scroll]");
     if (!link) return;
