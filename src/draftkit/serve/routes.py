@@ -8,6 +8,6 @@ from starlette.routing import Route
 
 
 def routes() -> list[Route]:
-    from draftkit.serve import bankpick, batchpage, editor, export, importpage, start, static
+    from draftkit.serve import bankpick, batchpage, editor, export, headings, importpage, start, static
 
-    return [*start.ROUTES, *importpage.ROUTES, *editor.ROUTES, *bankpick.ROUTES, *export.ROUTES, *batchpage.ROUTES, *static.ROUTES]
+    return [*start.ROUTES, *importpage.ROUTES, *editor.ROUTES, *headings.ROUTES, *bankpick.ROUTES, *export.ROUTES, *batchpage.ROUTES, *static.ROUTES]

@@ -31,6 +31,16 @@ def sentence_shown(reading: Reading, text: str) -> str:
     return slots.substitute(marked, lambda n: str(builtins[n]) if n in builtins else None)
 
 
+def shown_block(reading: Reading, value) -> str:
+    """An opening or intro (a string, blank lines between paragraphs, or a list) as the
+    clerk edits it: a paragraph a line, the built-in slots filled."""
+    if isinstance(value, list):
+        text = "\n".join(str(v) for v in value if v)
+    else:
+        text = re.compile(r"\n\s*\n").sub("\n", str(value or "")).strip()
+    return "\n".join(sentence_shown(reading, line) for line in text.splitlines())
+
+
 def item_view(reading: Reading, item, where: Where, form: dict | None = None, error: str = "",
               fields=None) -> dict:
     from draftkit.drafting.todonotes import for_page
@@ -62,7 +72,7 @@ def part_view(reading: Reading, data: dict, key: str, errors: dict | None = None
                  for i, it in enumerate(holder.get("items") or [])]
         if s >= 0 or items:
             groups.append({"section": s, "heading": holder.get("heading", "") if s >= 0 else "", "items": items})
-    return {"key": key, "name": PART_NAMES.get(key, key),
+    return {"key": key, "name": PART_NAMES.get(key, key), "intro": shown_block(reading, part.get("intro")),
             "heading": part.get("heading") or default_part_heading(key, year, level), "groups": groups,
             "topics": topics_of(reading.bank, key, data)}
 
@@ -77,7 +87,13 @@ def editor_context(request: Request, doc, errors: dict | None = None, only: str 
     figures, todos = count_open(doc.data)
     page = live(doc.path, doc.text)
     link_findings(reading, doc.data, page)
+    from draftkit.domain import default_title
+
+    issuer = doc.data.get("issuer") or {}
+    words = {"title": doc.data.get("title") or "", "opening": shown_block(reading, doc.data.get("opening")),
+             "default_title": default_title(issuer.get("name", ""), issuer.get("level", ""), doc.data.get("year") or 0)}
     return {"file": doc.name, "data": doc.data, "parts": [part_view(reading, doc.data, k, errors) for k in keys],
+            "words": words,
             "live": page, "open_figures": figures, "open_todos": todos,
             "undo": doc.undo[-1][1] if doc.undo else ""}
 
