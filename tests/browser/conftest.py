@@ -126,3 +126,20 @@ def shot(page, name: str) -> Path | None:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def document_xml(data: bytes) -> str:
+    """A downloaded .docx's word/document.xml."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def idle(page) -> None:
+    """Until the page's request in flight has been answered (the body's class busy, as a word)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("body")).not_to_have_class(re.compile(r"\bbusy\b"))
+    page.wait_for_timeout(30)

@@ -4,28 +4,17 @@ page: saved where the answers file's schema has them, and what the downloaded .d
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys
-import zipfile
 
 import yaml
 from playwright.sync_api import expect
 
 from conftest import EXAMPLES
 
-from .conftest import shot
+from .conftest import document_xml, idle, shot
 
-
-def document_xml(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return z.read("word/document.xml").decode("utf-8")
-
-
-def idle(page):
-    expect(page.locator("body")).not_to_have_class(re.compile(r"\bbusy\b"))
-    page.wait_for_timeout(30)
 
 
 def typed(page, selector, text):

@@ -6,28 +6,17 @@ phrase bank comes in marked to confirm; one graded 不提供 cannot be added."""
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys
-import zipfile
 
 import yaml
 from playwright.sync_api import expect
 
-from .conftest import shot
+from .conftest import document_xml, idle, shot
 
 ISSUER, YEAR = "桐庐县城南街道办事处", 2026
 
-
-def document_xml(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return z.read("word/document.xml").decode("utf-8")
-
-
-def idle(page):
-    expect(page.locator("body")).not_to_have_class(re.compile(r"\bbusy\b"))
-    page.wait_for_timeout(30)
 
 
 def first_draft(server, page, name="a.yaml"):

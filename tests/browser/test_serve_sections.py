@@ -4,7 +4,6 @@ answers file still loads and renders, and the editor offers to delete the empty 
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 
@@ -13,6 +12,8 @@ from playwright.sync_api import expect
 
 from conftest import EXAMPLES
 
+from .conftest import idle
+
 
 def open_county(server, page, name="county.yaml"):
     (server.folder / name).write_text((EXAMPLES / "county.yaml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -20,11 +21,6 @@ def open_county(server, page, name="county.yaml"):
     page.goto(f"{server.base}/edit?file={name}")
     expect(page.locator("#live .sheet").first).to_be_visible()
     return server.folder / name
-
-
-def idle(page):
-    expect(page.locator("body")).not_to_have_class(re.compile(r"\bbusy\b"))
-    page.wait_for_timeout(30)
 
 
 def test_deleting_a_sections_last_sentence_keeps_the_page(server, page, tmp_path):
