@@ -38,7 +38,8 @@ def test_todo_notes_and_blank_tips_in_the_pages_words(server, page, tmp_path):
     assert "todo" not in live.lower() and "--json" not in live, [ln for ln in live.splitlines() if "todo" in ln or "json" in ln][:3]
     assert "todo" not in page.inner_text("#editor").lower()
     expect(page.locator("#live .finding .tip").first).to_be_visible()  # F004's tip: where each blank is
-    assert any("标黄" in t for t in page.locator("#live .finding .tip").all_inner_texts())
+    tips = page.locator("#live .finding .tip").all_inner_texts()
+    assert any("标黄" in t for t in tips) and not any("删去【待写" in t for t in tips), tips[:4]
     shot(page, "walk3-todo-wording")
     # the draft downloaded from the page speaks the same; the command line's draft is unchanged
     with page.expect_download() as dl:

@@ -29,6 +29,8 @@ _SENTENCE_END = lazy(f"[{PIECE_END}]")
 _RATE_HEAD = lazy(r"^(?:.*?[的，、])?(?:其中|全年|全市|全县|全区|我市|我县|我区|本级|年度)*")
 
 
+TO_WRITE_TIP = "按提示写好这一段（句），再删去【待写：…】"  # F004 on a note still to act on (the page says it its own way)
+
 def _pct(prev: float, cur: float) -> float:
     return abs(cur - prev) / prev * 100
 
@@ -72,7 +74,7 @@ def check_figures(ctx: Ctx) -> None:
             if m.lastindex == 2:  # with its unit: 【待填：数据】件 is a count, 【待填：数据】% a rate
                 shown += _UNIT_AFTER.match(ctx.raw(index), m.end()).group(0)
             if m.lastindex == 1:
-                ctx.add("F004", "error", f"{what}“{shown}”", index, "按提示写好这一段（句），再删去【待写：…】")
+                ctx.add("F004", "error", f"{what}“{shown}”", index, TO_WRITE_TIP)
             else:
                 ctx.add("F004", "error", f"{what}“{shown}”，请填写实际内容", index)
     for key, seen in rates.items():

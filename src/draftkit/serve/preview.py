@@ -236,6 +236,7 @@ def live(path, text: str) -> Live:
     from draftkit.render.pipeline import report_blocks
     from draftkit.report.loader import load_report_lenient
     from draftkit.review import check
+    from draftkit.review.figure_rules import TO_WRITE_TIP
     from draftkit.review.output import by_paragraph
 
     try:
@@ -247,4 +248,7 @@ def live(path, text: str) -> Live:
     except DraftkitError as exc:
         return Live(problems=[p.message for p in exc.problems])
     findings = by_paragraph(check(from_report(report, str(path), blocks)), EACH_ON_PAGE)
+    for f in findings:  # no 【待写】 to delete in the editor: its buttons
+        if f.suggestion == TO_WRITE_TIP:
+            f.suggestion = "在左边按提示写好或改写这一句，点“写好了”或“确认保留”"
     return Live(paginate(paragraphs(blocks, findings, report.layout.sealed)), findings, part_summary(findings))
