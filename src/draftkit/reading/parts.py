@@ -88,9 +88,10 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
     outline = _outline(doc)
     h1s = [h for h, _ in outline if h is not None]
     base = {id(h): part_of_heading(h.text, doc.year) for h in h1s}
-    dedicated = any(b == "leadership" for b in base.values())
-    parts: dict[int, str] = {}
     lead = next((h for h in h1s if base[id(h)] != "opening"), None)
+    dedicated = _dedicated(h1s, base, lead)
+    parts: dict[int, str] = {}
+    leading_run = False  # the h1 before this one was of the leading part, read by its words
     for k, (h1, h2s) in enumerate(outline):
         later = [h for h, _ in outline[k + 1:] if h is not None]
         part, wrapper = "measures", h1 is None
@@ -104,6 +105,10 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
                     or (not rules["measure_topic"].search(h1.text)
                         and ((h2s and _leading_words(_words(h2s[0]))) or _leaders_text(doc, h1)))):
                 b = "leadership"  # the sections under a steering heading say what it steers
+            elif b is None and leading_run and not rules["measure_topic"].search(h1.text) \
+                    and _leading_words(h1.text, steering=False):
+                b = "leadership"  # 一、强化理论武装 / 二、强化政治引领: the leading part over two parts
+            leading_run = b == "leadership" and (h1 is lead or leading_run)
             part = b or "measures"
             parts[id(h1)] = part
         run = wrapper and not dedicated
@@ -121,6 +126,20 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
                 run = False
             parts[id(h2)] = own
     return parts
+
+
+def _dedicated(h1s: list, base: dict[int, str | None], lead) -> bool:
+    """The report has a part of its own for the leaders' duties: a leadership heading that
+    opens the report's parts or comes after a part of another kind (三、党政主要负责人…
+    after 一、主要举措和成效) — not one that carries on a leading part (一、强化理论武装 /
+    二、强化组织领导)."""
+    if lead is None:
+        return False
+    after = h1s[h1s.index(lead):]
+    for k, h in enumerate(after):
+        if base[id(h)] == "leadership" and (k == 0 or any(base[id(g)] not in (None, "leadership") for g in after[:k])):
+            return True
+    return False
 
 
 def _leaders_text(doc: ParsedDoc, heading) -> bool:
