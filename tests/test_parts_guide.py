@@ -141,3 +141,9 @@ def test_duties_of_the_government_or_a_trade_are_measures(heading):
     also right after the leading sections."""
     text = HEAD + f"一、主要举措和成效\n（一）加强组织领导\n{BODY}（二）{heading}\n{BODY}二、{heading}\n{BODY}"
     assert _parts(text) == ["measures", "leadership", "measures", "measures"]
+
+
+@pytest.mark.parametrize("heading", ["补齐基层法治短板，提升依法治理水平", "补强执法薄弱环节", "创新监管思路，提升执法效能"])
+def test_a_measure_that_mends_a_weakness_or_renews_an_approach_is_no_shortcoming_or_plan(heading):
+    text = HEAD + f"一、加强党的领导\n{BODY}二、{heading}\n{BODY}三、存在的不足\n四、2025年工作思路\n"
+    assert _parts(text) == ["leadership", "measures", "shortcomings", "plan"]
