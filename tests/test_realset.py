@@ -21,8 +21,8 @@ pytestmark = pytest.mark.skipif(not realset.available(), reason="../shared/reals
 
 # (headings, parts right) when tuning ended; a heading the reader did not find counts as
 # wrong. The held-out figure: 139 at its first measurement (before the rules on the text under
-# a heading), 146 at the second and the same 146 at the third (after page-chrome rules only;
-# see the README).
+# a heading), 146 at the second, the same 146 at the third (after page-chrome rules only) and
+# at the fourth (after rules found by ablation and perturbation of the tune headings; see the README).
 TUNE = (318, 318)
 HELDOUT = (155, 146)
 SLACK = 0.01  # of the headings: 3 of 318 on tune; twice that, 3 of 155, on the held-out part

@@ -106,7 +106,7 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
                         and ((h2s and _leading_words(_words(h2s[0]))) or _leaders_text(doc, h1)))):
                 b = "leadership"  # the sections under a steering heading say what it steers
             elif b is None and leading_run and not rules["measure_topic"].search(h1.text) \
-                    and _leading_words(h1.text, steering=False):
+                    and _leading_words(_first_clause(h1.text), steering=False) and not _FRAME.search(h1.text):
                 b = "leadership"  # 一、强化理论武装 / 二、强化政治引领: the leading part over two parts
             leading_run = b == "leadership" and (h1 is lead or leading_run)
             part = b or "measures"
@@ -126,6 +126,13 @@ def heading_parts(doc: ParsedDoc) -> dict[int, str]:
                 run = False
             parts[id(h2)] = own
     return parts
+
+
+_FRAME = re.compile(r"以.{2,24}为(指导|引领|统领|遵循|主线)")  # 坚持以习近平法治思想为指导，…: a frame, not the topic
+
+
+def _first_clause(text: str) -> str:
+    return re.compile(f"[{PIECE_END}，,]").split(text, maxsplit=1)[0]
 
 
 def _dedicated(h1s: list, base: dict[int, str | None], lead) -> bool:
