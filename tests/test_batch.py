@@ -270,3 +270,43 @@ def test_a_pipe_named_like_a_report_is_a_row_not_a_hang(tmp_path):
     assert r.returncode == 1, r.stderr
     assert "管道.docx：未能检查：不是普通文件" in r.stdout and "空的.txt：未能检查：文件是空的" in r.stdout
     assert "甲.txt：1 个错误" in r.stdout
+
+
+BODY = ["一、主要举措和成效", "（一）推进依法行政", "全年办理行政复议案件12件，同比增长20%。"]
+
+
+@pytest.mark.parametrize("lines, issuer, level", [
+    # the title names it after 中共…党组 (a real tune text's title: realset 003)
+    (["中共双牌县教育局党组2024年度法治政府建设年度报告", "2024年，双牌县教育局坚持依法行政。", *BODY], "双牌县教育局", "部门"),
+    # on its own line above a title that names no issuer, one the model reads no place in too
+    (["赵县人民政府", "2022年度法治政府建设情况报告", "2022年，县政府坚持依法行政。", *BODY], "赵县人民政府", "县区"),
+    (["青岚县石桥镇人民政府", "2025年度法治政府建设情况报告", "2025年，我镇坚持依法行政。", *BODY], "青岚县石桥镇人民政府", "乡镇"),
+    # no title: the opening's subject (a web copy's excerpt, as realset 134's)
+    (["中共东莞市委、东莞市人民政府：", "2021年度，在市委、市政府的领导下，东城街道深入学习贯彻习近平法治思想。", *BODY],
+     "东城街道", "乡镇"),
+    (["2024年，苏州市文化广电和旅游局在市委、市政府坚强领导下坚持依法行政。", *BODY], "苏州市文化广电和旅游局", "部门"),
+    (["2024年，海淀区坚持以习近平新时代中国特色社会主义思想为指导。", *BODY], "海淀区", "县区"),
+    # nothing names it: said so, not left blank (我局, 县政府, a draft's 某街道, a verb after the place)
+    (["2020年，我局在市委、市政府的正确指导下，坚持依法行政。", *BODY], "未识别", "未识别"),
+    (["某街道2025年度法治政府建设情况报告", "2025年，我街道坚持依法行政。", *BODY], "未识别", "未识别"),
+    (["2020年，广州市深入践行习近平法治思想。", *BODY], "广州市", "市"),
+    (["中共东莞市委、东莞市人民政府", "2021年，全市坚持依法行政。", *BODY], "未识别", "未识别"),  # an addressee, no title
+])
+def test_the_issuer_and_level_come_from_title_signature_or_opening(tmp_path, lines, issuer, level):
+    from draftkit.batch.units import check_unit
+
+    f = tmp_path / "报告.txt"
+    f.write_text("\n".join(lines), encoding="utf-8")
+    unit = check_unit(str(f), f.name)
+    assert not unit.problem and (unit.issuer, unit.level) == (issuer, level)
+
+
+def test_the_issuer_column_is_filled_for_a_folder(folder, tmp_path):
+    table = tmp_path / "汇总.csv"
+    r = run("check", str(folder), "--table", str(table))
+    assert r.returncode == 1, r.stderr
+    rows = {row["文件"]: row for row in csv.DictReader(io.StringIO(table.read_bytes().decode("utf-8-sig")))}
+    assert (rows["乡镇/乙镇.docx"]["发文机关"], rows["乡镇/乙镇.docx"]["层级"]) == ("双牌县教育局", "部门")
+    assert (rows["青岚县.docx"]["发文机关"], rows["青岚县.docx"]["层级"]) == ("青岚县人民政府", "县区")
+    assert all(row["发文机关"] and row["层级"] for name, row in rows.items() if name != "坏了的.docx")
+    assert rows["坏了的.docx"]["发文机关"] == ""  # not read: the row says why instead

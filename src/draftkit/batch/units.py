@@ -118,8 +118,9 @@ def summarise(unit: Unit, document, findings: list) -> Unit:
     from draftkit.review.output import by_paragraph
 
     doc = document.doc
-    unit.issuer = doc.issuer or ""
-    unit.level = guess_level(doc.issuer) if doc.issuer else ""
+    issuer = issuer_named(doc)
+    unit.issuer = issuer or UNREAD
+    unit.level = guess_level(issuer) if issuer else UNREAD
     unit.year = doc.year
     unit.plan_year = plan_year(doc)
     unit.blanks = sum(1 for f in findings if f.code == "F004")
@@ -135,6 +136,65 @@ def summarise(unit: Unit, document, findings: list) -> Unit:
 
 
 _YEAR = re.compile(r"(\d{4})\s*年")
+UNREAD = "未识别"  # the issuer (and so the level) neither the title, the signature nor the opening names
+
+
+def issuer_named(doc) -> str:
+    """Who sent the report, as the reviewer's table names it: the issuer the reader found
+    (the title's, the signature's, a web page's 来源); else a body's name at the head of the
+    title (中共双牌县教育局党组2024年度… → 双牌县教育局), on the line above the title (赵县人民政府 /
+    2022年度…报告), or as the opening's subject (2021年度，在市委、市政府的领导下，东城街道…).
+    Those of the title and the opening only when the issuer model reads a place (or a
+    State Council body) in them; "" when none names one."""
+    if doc.issuer:
+        return doc.issuer
+    ends = _ends()
+    candidates = []
+    if doc.title:
+        if m := re.match(rf"^(?:中共)?([\u4e00-\u9fff]{{2,30}}?(?:{ends}))(?:党组|党委)?(?=\d{{4}}年|关于)", doc.title):
+            candidates.append(m.group(1))
+        at = next(i for i, p in enumerate(doc.paras) if p.text == doc.title or p.kind == "title")
+        above = [p.text for p in doc.paras[max(0, at - 2):at] if re.fullmatch(rf"[\u4e00-\u9fff、]{{2,30}}?(?:{ends})", p.text)]
+        if above:  # a body's name alone above the title is its issuer, even one the model reads no place in (赵县人民政府)
+            return above[-1]
+    opening = next((p.text for p in doc.paras if p.kind == "body"), "")
+    if m := _SUBJECT.match(opening):
+        from draftkit.issuers import places_in
+
+        places = "".join(places_in(opening[m.end():]))
+        if places and not re.search(_NOT_SUBJECT, places):
+            rest = re.match(rf"[\u4e00-\u9fff]{{0,12}}?(?:{ends})", opening[m.end() + len(places):])
+            candidates.append(places + (rest.group() if rest and _office(rest.group()) else ""))
+    return next((c for c in candidates if _named(c)), "")
+
+
+# where an opening names its subject: 2024年，…; 2021年度，在市委、市政府的领导下，…
+_SUBJECT = re.compile(r"^\d{4}年度?(?:以来)?[，,]?(?:在[^，。]{2,40}?下[，,])?")
+
+
+_NOT_SUBJECT = r"^[我本]|在"  # 我局在市委…: the report speaking of itself, no name
+
+
+def _office(rest: str) -> bool:
+    """Whether what follows a place names its office: a trade's (文化广电和旅游局, 卫生健康委) or a
+    government's or 街道's own (人民政府, 办事处), not a verb that happens to end so (深入践行)."""
+    from draftkit.issuers import trade_of
+
+    return trade_of(rest) is not None or rest in ("人民政府", "政府", "办事处", "街道办事处", "管委会", "管理委员会")
+
+
+def _ends() -> str:
+    from draftkit.issuers import body_ends
+
+    return body_ends()
+
+
+def _named(name: str) -> bool:
+    """Whether the issuer model reads the name as a body's: a place in it, or a State Council body."""
+    from draftkit import issuers
+
+    p = issuers.parse(name)
+    return bool(p.place) or p.kind.key == "state_department"
 
 
 def plan_year(doc) -> int | None:
