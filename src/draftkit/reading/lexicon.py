@@ -99,7 +99,43 @@ def _jieba():
         for w, freq in words:
             tokenizer.add_word(w, freq=freq)
         _save_dictionary(tokenizer, name)
+    _save_word_list(tokenizer, name)
     return jieba
+
+
+def _word_list_name(name: str) -> str:
+    return name.removesuffix(".json") + ".words"
+
+
+def _save_word_list(tokenizer, name: str, again: bool = False) -> None:
+    """The dictionary as a word list too (wordlookup.py), once a version of it (``again``:
+    over one found damaged)."""
+    from draftkit import cachestore
+    from draftkit.reading.wordlookup import pack
+
+    folder = cachestore.cache_dir()
+    if folder is not None and (again or not (folder / _word_list_name(name)).exists()):
+        cachestore.write(_word_list_name(name), pack(tokenizer.FREQ, tokenizer.total))
+
+
+@functools.lru_cache(maxsize=1)
+def _looked_up():
+    """A tokenizer cutting as _jieba()'s does with the dictionary searched in its word list
+    (wordlookup.py), for a process that asks of a few lines only; None when there is no
+    such list (the full dictionary is then loaded, and the list written for next time)."""
+    import logging
+
+    import jieba
+
+    from draftkit import cachestore
+    from draftkit.reading.wordlookup import Damaged, Words, tokenizer
+
+    jieba.setLogLevel(logging.CRITICAL + 1)
+    raw = cachestore.read(_word_list_name(_dictionary_cache(jieba, added_words())))
+    try:
+        return tokenizer(Words(raw)) if raw is not None else None
+    except Damaged:
+        return None
 
 
 def added_words() -> list[tuple[str, int]]:
@@ -204,12 +240,29 @@ def _segment_block(block: str) -> tuple[str, ...]:
 
 def ends_on_word(text: str) -> bool:
     """Whether text ends with a whole word: not a lone character (交通运) nor the head of a
-    longer word that is no word itself (迈上新台)."""
+    longer word that is no word itself (迈上新台). Where the full dictionary is not loaded
+    (a batch worker), the last run is cut with the word list alone (the same words)."""
+    if not _jieba.cache_info().currsize and (cut := _looked_up()) is not None:
+        from draftkit.reading.wordlookup import Damaged
+
+        try:
+            return _ends_on_word(cut, text)
+        except Damaged:  # written over once the full dictionary is loaded; not used again in this process
+            import jieba
+
+            _save_word_list(_jieba().dt, _dictionary_cache(jieba, added_words()), again=True)
+    tokenizer = _jieba().dt
     words = segment(text)
-    if not words:
-        return False
-    last = words[-1]
-    return len(last) >= 2 and _jieba().dt.FREQ.get(last, 0) > 0
+    return bool(words) and len(words[-1]) >= 2 and tokenizer.FREQ.get(words[-1], 0) > 0
+
+
+def _ends_on_word(tokenizer, text: str) -> bool:
+    """ends_on_word with ``tokenizer``: the last of the last run's words (segment's last word)."""
+    import jieba
+
+    last = next((b for b in reversed(jieba.re_han_default.split(text)) if b), "")
+    words = tokenizer.lcut(last) if last else []
+    return bool(words) and len(words[-1]) >= 2 and tokenizer.FREQ.get(words[-1], 0) > 0
 
 
 def unfinished(text: str) -> bool:
