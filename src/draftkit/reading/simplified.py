@@ -40,14 +40,14 @@ def may_change(text: str) -> bool:
     chars, astral, culprits, phrases = table
     if chars.search(text) or (_ASTRAL.search(text) and not astral.isdisjoint(text)):
         return True
-    return not culprits.isdisjoint(text) and any(p in text for p in phrases)
+    return not culprits.isdisjoint(text) and phrases.search(text) is not None
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[re.Pattern, frozenset[str], frozenset[str], tuple[str, ...]] | None:
+def _table() -> tuple[re.Pattern, frozenset[str], frozenset[str], re.Pattern] | None:
     """(a class of the characters of the Basic Multilingual Plane t2s converts and of the
     surrogates, the others it converts, the characters where a phrase of the list differs
-    from its conversion, the phrases), or None when the table is not that of the
+    from its conversion, the phrases as one pattern), or None when the table is not that of the
     installed OpenCC. The class is compiled once per process (a set of some 7,000
     characters); characters beyond the plane are kept apart, where they would make re
     test the class one member at a time."""
@@ -63,7 +63,9 @@ def _table() -> tuple[re.Pattern, frozenset[str], frozenset[str], tuple[str, ...
     bmp = "".join(c for c in fields["chars"] if c <= "\uffff")
     chars = re.compile(f"[{re.escape(bmp)}\ud800-\udfff]")  # OpenCC raises on surrogates: let it
     astral = frozenset(c for c in fields["chars"] if c > "\uffff")
-    return chars, astral, culprits, tuple(p for p, _ in phrases)
+    # the phrases as one pattern: a report's whole text is looked through once, not once a phrase
+    found = re.compile("|".join(re.escape(p) for p, _ in phrases)) if phrases else re.compile(r"(?!)")
+    return chars, astral, culprits, found
 
 
 def opencc_data_dir() -> Path | None:
