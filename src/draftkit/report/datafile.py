@@ -22,17 +22,26 @@ def dump(data: dict, header: str = "") -> str:
     return header + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def dump_keeping(old: str | None, data: dict, header: str = "") -> str:
+def dump_keeping(old: str | None, data: dict, header: str = "", before: str | None = None,
+                 plain: str | None = None) -> str:
     """``dump(data, header)``, keeping the comments a person wrote in ``old`` (the file as it
     stands): each stays with its key, or with its list item while the item is there (matched
     by its text, phrase or heading; an item edited in place keeps it too).
 
     The comments are carried by ruamel.yaml's round-trip mode, which reads only plain
     mappings, lists and scalars (no tag is ever turned into an object); what is written is
-    ``data``, the file as read and checked by the safe loader, never anything ruamel read."""
-    new = dump(data, header)
+    ``data``, the file as read and checked by the safe loader, never anything ruamel read.
+    Given ``before``, the dump of the data ``old`` holds, a change of lines in place is made
+    in ``old`` itself instead (linepatch.py: no round trip); ``plain`` is ``dump(data,
+    header)`` when the caller has it."""
+    new = plain if plain is not None else dump(data, header)
     if not old or not _has_comments(old, header):
         return new
+    if before is not None:
+        from draftkit.report.linepatch import patched
+
+        if (out := patched(old, before, new, header, data)) is not None:
+            return out
     import io
 
     from ruamel.yaml.error import YAMLError

@@ -22,15 +22,16 @@ class OpenDoc:
         self.reload()
 
     def reload(self) -> None:
-        from draftkit.drafting.answersfile import fingerprint
+        from draftkit.drafting.answersfile import HEADER, fingerprint
         from draftkit.inputs import check_regular
-        from draftkit.report.datafile import read_data
+        from draftkit.report.datafile import dump, read_data
         from draftkit.report.loader import read_text
 
         check_regular(self.path)
         self.on_disk = fingerprint(self.path)  # first: a change after it is seen by stale()
         self.text = read_text(self.path)
         self.data = read_data(self.path, "答案文件", self.text)  # the text read, not the file again
+        self.plain = dump(self.data, HEADER)  # the dump of the data ``text`` holds: a save changes its lines in place
 
     @property
     def name(self) -> str:
@@ -45,25 +46,28 @@ class OpenDoc:
     def save(self, what: str) -> None:
         """``data`` written after a change (``what``: how undo names it)."""
         from draftkit.drafting.answersfile import HEADER
-        from draftkit.report.datafile import dump_keeping
+        from draftkit.report.datafile import dump, dump_keeping
 
-        new = dump_keeping(self.text, self.data, HEADER)
+        plain = dump(self.data, HEADER)
+        new = dump_keeping(self.text, self.data, HEADER, before=self.plain, plain=plain)
         if new == self.text:  # nothing changed (a field left as it was): no save, no undo step
             return
         self._write(new)
         self.undo = (self.undo + [(self.text, what)])[-UNDO_DEPTH:]
-        self.text = new
+        self.text, self.plain = new, plain
 
     def undo_last(self) -> str:
         """The file as it was before the last change; what that change was."""
         if not self.undo:
             raise DraftkitError("没有可以撤销的修改")
-        from draftkit.report.datafile import read_data
+        from draftkit.drafting.answersfile import HEADER
+        from draftkit.report.datafile import dump, read_data
 
         old, what = self.undo[-1]
         self._write(old)
         self.undo.pop()
         self.text, self.data = old, read_data(self.path, "答案文件", old)  # what was just written, not read back
+        self.plain = dump(self.data, HEADER)
         return what
 
     def _write(self, text: str) -> None:
