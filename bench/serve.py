@@ -106,7 +106,8 @@ def main() -> None:
     ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
     print(f"draftkit serve, county example, {rounds} changes each (each a different figure and value):")
     for label, text in (("as the page writes it (new's header, no comments of one's own)", dump(read_data(shipped), HEADER)),
-                        ("as shipped, its comments kept by every save (ruamel round trip)", shipped.read_text(encoding="utf-8"))):
+                        ("as shipped, its comments kept by every save (a round trip the first time, then its lines "
+                         "changed in place)", shipped.read_text(encoding="utf-8"))):
         served, floors = run(text, rounds)
         p95 = sorted(served)[int(0.95 * (len(served) - 1))] * 1000
         print(f"- {label}:")

@@ -96,8 +96,10 @@ def test_planted_code_in_every_cache_file_never_runs(tmp_path):
     clean_temp.mkdir()
     expected = run_all(tmp_path, clean_cache, clean_temp, "clean")
     held = sorted(p.name for p in clean_cache.iterdir())
-    # jieba's dictionary, and the digests of the bank files searched (bank/keystore.py): data, as JSON
-    assert held and all(n.startswith(("jieba-", "bank-digests")) and n.endswith(".json") for n in held), held
+    # jieba's dictionary, and the digests of the bank files searched (bank/keystore.py): data, as JSON;
+    # the dictionary also as a sorted word list (reading/wordlookup.py): data, word<TAB>count lines
+    assert held and all(n.startswith(("jieba-", "bank-digests")) and n.endswith(".json") or
+                        n.startswith("jieba-") and n.endswith(".words") for n in held), held
     assert not any(clean_temp.iterdir()), "nothing of draftkit's or jieba's goes to the temporary folder"
     assert set(expected["bank"]) and all(v == "" for k, v in expected.items() if k.endswith("stderr"))
 
@@ -136,11 +138,13 @@ def test_jieba_never_uses_the_shared_temporary_folder_nor_talks_to_the_clerk(tmp
     (temp / "jieba.cache").write_bytes(b"planted by another user")  # the file of issue 22
     cached, expected = mine(tmp_path, tmp_path / "cache", temp, "cached")
     assert cached.stderr == ""
-    (kept,) = (tmp_path / "cache").iterdir()
-    written = kept.stat()
+    kept, listed = sorted((tmp_path / "cache").iterdir(), key=lambda p: p.suffix)  # .json, .words
+    assert kept.suffix == ".json" and listed.name == kept.stem + ".words"
+    written = kept.stat(), listed.stat()
     again, bank = mine(tmp_path, tmp_path / "cache", temp, "again")
     assert bank == expected and again.stderr == ""
-    assert kept.stat().st_mtime_ns == written.st_mtime_ns and kept.stat().st_ino == written.st_ino  # read, not rebuilt
+    for f, st in zip((kept, listed), written):  # read, not rebuilt
+        assert f.stat().st_mtime_ns == st.st_mtime_ns and f.stat().st_ino == st.st_ino
 
     shared = tmp_path / "shared"
     shared.mkdir()

@@ -99,7 +99,7 @@ def _jieba():
         for w, freq in words:
             tokenizer.add_word(w, freq=freq)
         _save_dictionary(tokenizer, name)
-    _save_word_list(tokenizer, name)
+    _save_word_list(tokenizer, name, again=kept is None)  # a dictionary rebuilt: its list too
     return jieba
 
 
@@ -108,14 +108,20 @@ def _word_list_name(name: str) -> str:
 
 
 def _save_word_list(tokenizer, name: str, again: bool = False) -> None:
-    """The dictionary as a word list too (wordlookup.py), once a version of it (``again``:
-    over one found damaged)."""
+    """The dictionary as a word list too (wordlookup.py), written when there is none that
+    reads as a list of as many words and the same total (``again``: written in any case,
+    over one found damaged or beside a dictionary rebuilt)."""
     from draftkit import cachestore
-    from draftkit.reading.wordlookup import pack
+    from draftkit.reading.wordlookup import Damaged, Words, pack
 
-    folder = cachestore.cache_dir()
-    if folder is not None and (again or not (folder / _word_list_name(name)).exists()):
-        cachestore.write(_word_list_name(name), pack(tokenizer.FREQ, tokenizer.total))
+    if not again and (raw := cachestore.read(_word_list_name(name))) is not None:
+        try:
+            kept = Words(raw)
+            if kept.total == tokenizer.total and kept.count == len(tokenizer.FREQ):
+                return
+        except Damaged:
+            pass
+    cachestore.write(_word_list_name(name), pack(tokenizer.FREQ, tokenizer.total))
 
 
 @functools.lru_cache(maxsize=1)

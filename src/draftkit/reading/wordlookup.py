@@ -44,7 +44,7 @@ class Words:
                 or text.count(b"\n") != count or text.count(b"\t") != count or text.startswith(b"\t") \
                 or b"\n\t" in text:
             raise Damaged("header")
-        self.text = text
+        self.text, self.count = text, count
 
     def _find(self, word: str) -> int | None:
         key = word.encode("utf-8")
