@@ -104,3 +104,25 @@ def test_every_builder_writes_only_declared_keys(tmp_path):
         for path in sorted(CORPUS.glob("00[12]_*.txt")):
             data = import_report(path)
             assert not undeclared(data) and not undeclared(carry_forward(data)[0]), path.name
+
+
+def test_a_section_with_no_items_loads_and_is_left_out_of_the_layout(tmp_path):
+    """A heading whose sentences were all deleted (the browser editor, one by one) is still
+    a report: loaded without a problem, left out when laid out, the next heading numbered
+    in its place, in the draft and the final text alike."""
+    import yaml
+
+    from draftkit.render.pipeline import report_blocks
+
+    data = yaml.safe_load((EXAMPLES / "county.yaml").read_text(encoding="utf-8"))
+    gone = data["parts"]["measures"]["sections"][1]
+    gone["items"] = []
+    path = tmp_path / "emptied.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    report = load_report(path)
+    assert [s.heading for s in report.parts["measures"].sections][1] == gone["heading"]
+    for draft in (False, True):
+        texts = [b.text for b in report_blocks(report, draft=draft)]
+        assert not any(gone["heading"] in t for t in texts)
+        second = data["parts"]["measures"]["sections"][2]["heading"]
+        assert f"（二）{second}" in texts
