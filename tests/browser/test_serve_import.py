@@ -29,6 +29,7 @@ def test_import_of_last_years_report(server, page, tmp_path):
     shot(page, "start-import")
     made = server.folder / "青岚县2025年法治政府建设情况报告（导入）.yaml"
     assert made.exists() and (server.folder / last.name).read_bytes() == last.read_bytes()
+    expect(page.locator("#open")).to_contain_text(made.name)  # the list of reports refreshed
     # what the command line writes from the same report
     cli = tmp_path / "cli.yaml"
     r = subprocess.run([sys.executable, "-m", "draftkit", "import", str(server.folder / last.name), "-o", str(cli)],

@@ -62,7 +62,9 @@ async def import_report(request: Request) -> Response:
         doubt = any(FORCE_HOW in str(p) for p in exc.problems)
         return _refused(lines, {"source": source.name, "file": str(form.get("file") or "")} if doubt else None)
     lines = [_shown(line, s.folder) for line in warned + said.out + said.err]
-    return html("import_result.html", ok=output.name, lines=lines, again=None)
+    from draftkit.serve.files import listed
+
+    return html("import_result.html", ok=output.name, lines=lines, again=None, files=listed(s.folder))  # the list refreshed
 
 
 def _kept(folder, name: str, data: bytes):
