@@ -151,3 +151,16 @@ def test_check_takes_a_county_level_citys_own_meeting_as_its_own():
     # counter-examples: a county does not hold a 市政府常务会议, a county-level city makes no 规章
     assert any("常务会议" in f.message for f in _check("雁溪县人民政府", sentence))
     assert _check("岚州市石城市人民政府", "全年制定政府规章2件，提请市人大常委会审议地方性法规草案1件。")
+
+
+def test_a_county_level_government_reports_its_own_review_filings_and_decisions(city_drafts):
+    """A county's draft has its own 复议 (it decides them since 2024), 规范性文件 and 重大行政决策
+    work with blanks, not only other offices' sentences from the bank."""
+    md = city_drafts["county_city"][0]
+    assert "市政府统一行使行政复议职责，市司法局作为行政复议机构具体办理，全年新收行政复议案件【待填" in md
+    assert "审查乡镇（街道）和市政府部门报备的行政规范性文件【待填" in md
+    assert "公布年度重大行政决策事项目录，列入目录的事项【待填" in md
+    assert "报上一级政府和市人大常委会备案【待填" in md
+    # the city (the counter-example) reviews its districts' and counties' documents instead
+    city = city_drafts["city"][0]
+    assert "审查区县政府和市政府部门报备的行政规范性文件" in city and "乡镇（街道）和市政府部门" not in city

@@ -73,9 +73,16 @@ def docx_text(tmp_path):
 
 # name, level, principal leader (县长), year, addressee, date, title, opening
 BASICS = ["青岚县人民政府" + ENTER, ENTER, ENTER, ENTER, CLEAR + "云川市人民政府" + ENTER, ENTER, ENTER, ENTER]
-# measures: accept the default draft (a section a topic: 执法, 制度, 决策, 复议, then our own 普法),
-# fill its slots in order: rate 91.5, figure (6, last year 10), a title, 普法 activities 120 (no last year's)
-MEASURES = [ENTER, "91.5" + ENTER, "6" + ENTER, "10" + ENTER, "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER]
+# measures: accept the default draft — the bank's 执法 section, then a county government's own work
+# (issue 20): its 规范性文件, 重大行政决策 and 行政复议 (it is the 复议机关 since 2024), our own 普法 —
+# and fill its slots in order: the bank's rate 91.5; documents made 6 (last year 10), reviewed 6,
+# filed 6; documents filed with it 35, corrected 2; decisions listed 8, reviewed 8; 复议 cases 42
+# (last year 30), closed 40, corrected 9.5 %; mediated 12, opinion letters 3; 普法 activities 120
+MEASURES = [ENTER, "91.5" + ENTER,
+            "6" + ENTER, "10" + ENTER, "6" + ENTER, ENTER, "6" + ENTER, ENTER, "35" + ENTER, ENTER, "2" + ENTER, ENTER,
+            "8" + ENTER, ENTER, "8" + ENTER, ENTER,
+            "42" + ENTER, "30" + ENTER, "40" + ENTER, ENTER, "9.5" + ENTER, "12" + ENTER, ENTER, "3" + ENTER, ENTER,
+            "120" + ENTER, ENTER]
 # leaders' part as drafted: the 县委's 常委会 meetings 4 and its 委员会 meetings 2, the government's 5
 # (no last year's values), the 中心组's study 6, the 常务会议's study sessions 3 (last year 2), court 100 %,
 # cases lost 0 (no last year's) — one blank a body (issue 20)
@@ -92,15 +99,21 @@ def test_defaults_only_path_gives_a_full_report(tmp_path):
     assert a["year"] == 2025 and a["date"] == dt.date(2026, 2, 10) and a["addressee"] == "云川市人民政府"
     assert a["progress"]["step"] == "done"
     sections = a["parts"]["measures"]["sections"]  # the default draft: a section a topic, under its heading
-    assert [s["heading"][:6] for s in sections] == ["规范行政执法", "健全依法行政", "严格落实决策", "坚持和发展新", "深入推进全民"]
-    assert sections[1]["items"][0] == {
-        "phrase": "p-f000000001", "values": {"figure": {"current": 6, "unit": "件", "previous": 10}}}
+    assert [s["heading"][:6] for s in sections] == ["规范行政执法", "加强行政规范", "严格落实决策", "发挥行政复议", "深入推进全民"]
+    assert sections[1]["items"][0]["values"] == {"制发规范性文件件数": {"current": 6, "unit": "件", "previous": 10},
+                                                 "审核规范性文件件数": {"current": 6, "unit": "件"},
+                                                 "报备规范性文件件数": {"current": 6, "unit": "件"}}
     text = docx_text(tmp_path)
     assert "（一）规范行政执法行为，提升执法质量和效能" in text
     assert "青岚县人民政府关于2025年度\n法治政府建设情况的报告" in text
-    assert "全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
     assert "行政执法案卷评查优良率达到91.5%" in text
-    assert "出台《行政复议规范化建设办法》，规范重大行政决策程序" in text
+    # the county government's own work, in its own words, with what the clerk typed
+    assert "县政府制发行政规范性文件6件，同比减少40%，经合法性审核6件，报上一级政府和县人大常委会备案6件" in text
+    assert "审查乡镇（街道）和县政府部门报备的行政规范性文件35件，督促纠正问题文件2件" in text
+    assert "列入目录的事项8项" in text and "经合法性审查8件" in text
+    assert ("县政府统一行使行政复议职责，县司法局作为行政复议机构具体办理，全年新收行政复议案件42件，同比增长40%，"
+            "审结40件，纠错率9.5%") in text
+    assert "调解和解结案12件；有纠错案件的，针对反映出的执法问题向有关部门制发行政复议意见书、建议书3份" in text
     # the leaders' part names the leader; shortcomings give causes, each answered in the plan
     assert "县长认真履行推进法治建设第一责任人职责，主持召开县政府常务会议5次专题研究法治政府建设工作" in text
     assert "县政府常务会议会前学法3次，比上年增加1次" in text and "出庭应诉率100%" in text
@@ -108,8 +121,9 @@ def test_defaults_only_path_gives_a_full_report(tmp_path):
     assert "全面贯彻党的二十大和二十届二中、三中、四中全会精神" in text  # current for a 2025 report
     assert "县委常委会会议4次、县委全面依法治县委员会会议2次" in text and "开展各类普法活动120场次" in text
     assert "县委理论学习中心组集体学法6次" in text and "行政诉讼败诉案件0件" in text
-    # every slot was asked, each once: pct, figure ×2, title, 普法 ×2, 县委 meetings ×2, meetings ×2, study ×2, court
-    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 19  # 7 basics typed (level is a choice), 19 values asked
+    # every slot was asked, each once: the bank's rate, our own 12 counts (this year's and last year's) and the
+    # 复议 rate, 普法 ×2; 县委 meetings ×2 ×2, meetings ×2, study ×2 ×2, court rate, cases lost ×2
+    assert len([q for q in s.asked if q[0] == "text"]) == 7 + 26 + 13  # 7 basics typed (level is a choice)
 
 
 def test_every_question_type_validation_back_and_editing(tmp_path):
@@ -131,14 +145,16 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
         "自建执法培训平台" + ENTER,  # or write your own sentence
         ENTER,  # empty line ends the topic
         menu("自己写一句"), "全面推行行政执法三项制度" + ENTER, ENTER,  # in the first section (执法)
-        # what is picked by topic goes under its heading, one's own where one says
-        # (执法: f2 f4 f14 自建 全面推行, 制度: f1, 决策: f3, 复议: f5)
-        menu("删除一项"), DOWN * 6 + ENTER,  # drop the seventh (the one with a title slot)
+        # what is picked by topic goes under its heading, one's own where one says (执法: f2 f4 f14 自建
+        # 全面推行; then the county government's own: 规范性文件 ×2, 决策, 复议 ×2, 普法 ×2)
+        menu("删除一项"), DOWN * 7 + ENTER,  # drop the eighth (the 重大行政决策 one: its section goes)
         menu("调整顺序"), DOWN * 4 + ENTER, DOWN * 2 + ENTER,  # the fifth (typed just now) to the front of 执法
         menu("预览本部分"),
         menu("完成本部分"),
         CLEAR + "120" + ENTER + CLEAR + "95" + ENTER,  # a rate over 100, then fixed
-        "6" + ENTER, ENTER,  # figure, no last-year value
+        "6" + ENTER, ENTER, "6" + ENTER, ENTER, "6" + ENTER, ENTER,  # documents made, reviewed, filed: no last year's
+        "35" + ENTER, ENTER, "2" + ENTER, ENTER,  # documents filed with it, corrected
+        "42" + ENTER, ENTER, "40" + ENTER, ENTER, "9.5" + ENTER, "12" + ENTER, ENTER, "3" + ENTER, ENTER,  # 复议
         "120" + ENTER, ENTER,  # our own 普法 item's count, no last-year value
         # shortcomings: try to skip, decline, then finish
         menu("跳过这一部分"), "n", ENTER,
@@ -163,12 +179,14 @@ def test_every_question_type_validation_back_and_editing(tmp_path):
     assert {"phrase": "p-f000000014"} in enforcement and {"text": "自建执法培训平台"} in enforcement  # by topic
     assert ("pick", "【行政执法】选一句或自己写") in s.asked
     items = items + [it for sec in measures["sections"] for it in sec["items"]]
-    assert all(it.get("phrase") != "p-f000000003" for it in items)  # deleted
+    assert not any("重大行政决策" in it.get("text", "") for it in items)  # deleted, and its empty section with it
+    assert [sec["heading"][:6] for sec in measures["sections"]] == ["规范行政执法", "加强行政规范", "发挥行政复议", "深入推进全民"]
     assert {"phrase": "p-f000000002", "values": {"pct": {"current": 95, "unit": "%"}}} in items
     # the preview was shown as rendered: the part's heading, one paragraph per 一是 as in the output
     assert "（一）规范行政执法行为，提升执法质量和效能\n  一是全面推行行政执法三项制度；二是" in out
     text = docx_text(tmp_path)
-    assert "全年制发行政规范性文件6件，全部经过合法性审核" in text  # no 同比 without last year's value
+    assert "制发行政规范性文件6件，经合法性审核6件" in text  # no 同比 without last year's value
+    assert "全年新收行政复议案件42件，审结40件，纠错率9.5%" in text and "重大行政决策事项目录" not in text
     assert "青岚县司法局2025年度法治政府建设情况报告" in text
 
 
@@ -189,11 +207,13 @@ def test_interrupt_saves_and_resume_continues(tmp_path):
     a = answers(tmp_path)
     assert a["progress"]["step"] == "part:measures"
     assert a["issuer"]["name"] == "青岚县人民政府"  # nothing typed before is lost
-    # the rate and this year's figure (6) were kept: --resume asks last year's figure first
-    s2 = Script("10" + ENTER, ENTER, *MEASURES[4:], ENTER, *LEADERSHIP, ENTER, ENTER)
+    # the rate and this year's figure (6) were kept: --resume asks last year's figure first, then the rest of
+    # that sentence's (reviewed, filed), then shows the part and asks the other sentences' slots
+    s2 = Script("10" + ENTER, *MEASURES[4:8], ENTER, *MEASURES[8:], ENTER, *LEADERSHIP, ENTER, ENTER)
     rc, out = go(tmp_path, s2, resume=True)
     assert rc == 0 and "已生成：" in out
-    assert "全年制发行政规范性文件6件，同比减少40%" in docx_text(tmp_path)
+    assert "县政府制发行政规范性文件6件，同比减少40%，经合法性审核6件" in docx_text(tmp_path)
+    assert "行政执法案卷评查优良率达到91.5%" in docx_text(tmp_path)
 
 
 def test_answers_file_renders_by_hand(tmp_path):
@@ -364,9 +384,13 @@ def test_recommended_defaults_from_the_shipped_bank():
 def test_edit_in_place_own_figures_and_year_slots(tmp_path):
     s = Script(
         *BASICS,
-        menu("修改一项"), DOWN * 2 + ENTER,  # the third item (a bank sentence with a figure), prefilled
-        CLEAR + "全县全年制发行政规范性文件{figure}，全部经过合法性审核" + ENTER,
-        "6" + ENTER, "10" + ENTER,  # its figure, asked at once
+        menu("修改一项"), DOWN * 2 + ENTER,  # the third item (our own sentence with three figures), prefilled
+        CLEAR + "全县全年制发行政规范性文件【制发规范性文件件数】，报上一级政府和县人大常委会备案" + ENTER,  # two dropped
+        "6" + ENTER, "10" + ENTER,  # the figure kept, asked at once; the two dropped are not asked
+        menu("按主题从短语库添加"), DOWN * 2 + SPACE + ENTER,  # topics: 执法, 制度, 决策 (the third), 复议
+        # the bank sentence typed as the list shows it (no race with the completion menu on a loaded machine),
+        # its title asked at once
+        "出台【文件名称】，规范重大行政决策程序" + ENTER, "青岚县重大行政决策程序规定" + ENTER, ENTER,
         menu("自己写一句"), "受理法律援助案件386，【年份】以来累计办理2000余件" + ENTER,
         ENTER,  # in the first section (执法), after its two sentences
         "件" + ENTER, "300" + ENTER,  # 386 has no measure word: asked; last year's value
@@ -374,15 +398,20 @@ def test_edit_in_place_own_figures_and_year_slots(tmp_path):
         menu("完成本部分"),
         "91.5" + ENTER,  # 执法's rate, then the year of one's own sentence (【年份】 is a slot)
         CLEAR + "2021年" + ENTER,  # a year slot takes 2021年 as well as 2021
-        "行政复议规范化建设办法" + ENTER, "120" + ENTER, ENTER,  # then our own 普法 item
+        *MEASURES[8:],  # then the other sentences of our own: filings, decisions, 复议, 普法
         ENTER, *LEADERSHIP, ENTER, ENTER,
     )
     rc, out = go(tmp_path, s)
     assert rc == 0, out
     text = docx_text(tmp_path)
-    assert "全县全年制发行政规范性文件6件，同比减少40%，全部经过合法性审核" in text
+    assert "全县全年制发行政规范性文件6件，同比减少40%，报上一级政府和县人大常委会备案" in text
+    assert "经合法性审核" not in text.split("全县全年制发行政规范性文件")[1].split("。")[0]  # the dropped slots went
+    assert "出台《青岚县重大行政决策程序规定》，规范重大行政决策程序" in text
+    decisions = [sec for sec in answers(tmp_path)["parts"]["measures"]["sections"] if sec["heading"].startswith("严格落实决策")]
+    assert [it.get("phrase") for it in decisions[0]["items"]] == [None, "p-f000000003"]  # after our own, under 决策
     assert "受理法律援助案件386件，同比增长28.7%，2021年以来累计办理2000余件" in text
     assert "2021以来" not in text and "余件，同比" not in text
+    assert [q for q in s.asked if "审核规范性文件件数" in q[1] or "报备规范性文件件数" in q[1]] == []
     # the slot question shows the whole sentence, the slot marked
     assert "受理法律援助案件386件，同比增长28.7%，【年份】以来累计办理2000余件" in out.replace("\n", "").replace(" ", "")
 

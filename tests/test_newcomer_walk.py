@@ -167,14 +167,15 @@ def test_resume_keeps_the_clerks_comments(tmp_path):
     # a comment on a sentence stays with the sentence, through more answers
     a = yaml.safe_load(kept)
     assert a["progress"]["step"] == "part:shortcomings" and a["parts"]["measures"]["sections"]
-    kept = kept.replace("      - phrase: p-f000000001\n", "      - phrase: p-f000000001  # 数字已与法制科核对\n")
+    assert "      - phrase: p-f000000002\n" in kept  # the 执法 section's rate, from the bank
+    kept = kept.replace("      - phrase: p-f000000002\n", "      - phrase: p-f000000002  # 数字已与法制科核对\n")
     assert "# 数字已与法制科核对" in kept
     path.write_text(kept, encoding="utf-8")
     rc, out = go(tmp_path, Script(ENTER, *LEADERSHIP, ENTER, ENTER), resume=True)
     assert rc == 0 and "已生成：" in out
     final = path.read_text(encoding="utf-8")
     for comment in ("# 王科长：初稿，周五前交司法局", "# 报2025年度，3月底前报送", "# 县长新到任，下面按县长写",
-                    "- phrase: p-f000000001  # 数字已与法制科核对"):
+                    "- phrase: p-f000000002  # 数字已与法制科核对"):
         assert comment in final, comment
     assert yaml.safe_load(final)["progress"]["step"] == "done"
 

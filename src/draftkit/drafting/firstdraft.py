@@ -114,13 +114,14 @@ def pick(mapping: dict, keys: tuple[str, ...], default=None):
 
 
 def _fits(item: dict, p: "Profile", year: int) -> bool:
-    """Whether one of our items is for this issuer and year: ``years`` it is written for,
-    ``needs``, a power of the issuer model it speaks of (rules: it makes 规范性文件), ``lacks``
-    one it has not, and
-    ``common``, an item only for a department whose trade's own sections do not say it."""
+    """Whether one of our items is for this issuer and year: ``years`` it is written for (or
+    ``since`` and ``until``, its first and last: a law in force from 2024), ``needs``, a power
+    of the issuer model it speaks of (rules: it makes 规范性文件), ``lacks`` one it has not,
+    and ``common``, an item only for a department whose trade's own sections do not say it."""
     from draftkit.drafting import trades
 
-    return (year in item.get("years", [year]) and all(p.can(power) for power in item.get("needs", []))
+    return (year in item.get("years", [year]) and item.get("since", year) <= year <= item.get("until", year)
+            and all(p.can(power) for power in item.get("needs", []))
             and not any(p.can(power) for power in item.get("lacks", []))
             and not (item.get("common") and trades.row(p) is not None))
 
