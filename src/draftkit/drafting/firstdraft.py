@@ -337,8 +337,14 @@ def write_first_draft(answers: Path, bank: Bank, name: str | None, level: str | 
             "核对、改写后删去 todo 一行，不属实的整句删去。\n"
             + (f"其中 {picked} 句取自短语库，是别的单位报告中的做法：已逐句标为待确认，"
                "核对本单位今年做了的删去 todo 一行，没有做的整句删去。\n" if picked else "")
-            + _whom(name.strip(), level, data)
+            + _whom(name.strip(), level, data) + _organ(name.strip(), level)
             + f"查看草稿：draftkit render {answers} --draft -o 草稿.docx")
+
+
+def _organ(name: str, level: str) -> str:
+    from draftkit import issuers
+
+    return issuers.organ_note(issuers.parse(name, level))
 
 
 def _whom(name: str, level: str, data: dict) -> str:

@@ -19,7 +19,7 @@ from draftkit.issuers import model
 from draftkit.issuers.model import Kind, Profile, Trade, body_ends, kinds, slot_names, table, trade_of, trades
 from draftkit.issuers.names import kind_key, parse, places_in
 
-__all__ = ["Kind", "Profile", "Trade", "body_ends", "default_leader", "is_justice", "kind_key", "kinds", "offered", "parse",
+__all__ = ["Kind", "Profile", "Trade", "body_ends", "default_leader", "is_justice", "kind_key", "kinds", "offered", "organ_note", "parse",
            "places_in", "says_not", "slot_names", "table", "trade_of", "trades", "values"]
 
 
@@ -79,8 +79,22 @@ def says_not(p: Profile) -> list[tuple[str, str, str]]:
     if trade and trade.dual and p.kind.key == "department" and p.led_by:  # 公安: its superior body leads it too
         out += [(find, "led_by", note) for find, note in table()["dual_says_not"].items()]
     organ, other = (trade.organ if trade else ""), table()["organs"][0]
-    if p.level == "部门" and organ and organ != other:
+    if p.level == "部门" and organ and organ != other and p.tier not in trade.organ_varies:
         chief, office = p.fields["chief"], p.fields["office"]
         note = f"{p.trade}部门设{organ}，不是{other}"
         out += [(f"{other}书记、{chief}", "主要负责人", note), (f"{office}{other}(?:会议|理论学习中心组)", "常务会议", note)]
     return out
+
+
+_TIER_NAMES = {"省": "省级", "市": "市级", "县区": "县级", "乡镇": "乡镇"}
+
+
+def organ_note(p: Profile) -> str:
+    """What ``new`` tells a department whose trade has either party organ at its tier (an
+    应急管理局 of a county: 党委 mostly, 党组 in some; data/issuers.yaml organ_varies), or ''."""
+    trade = next((t for t in trades() if t.key == p.trade), None)
+    if p.level != "部门" or trade is None or p.tier not in trade.organ_varies:
+        return ""
+    other = next(o for o in table()["organs"] if o != trade.organ)
+    return table()["organ_note"].format(tier_name=_TIER_NAMES.get(p.tier, ""), trade=p.trade, organ=trade.organ,
+                                        other=other, office=p.fields["office"], chief=p.fields["chief"]) + "\n"

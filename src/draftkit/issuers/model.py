@@ -43,6 +43,7 @@ class Trade:
     key: str
     match: str
     organ: str = "党组"
+    organ_varies: tuple[str, ...] = ()  # tiers where some of the trade's bodies have the other organ (县区: 应急)
     vertical: bool = False
     national: str = ""
     source: str = ""
@@ -157,7 +158,8 @@ def kinds() -> dict[str, Kind]:
 
 @functools.lru_cache(maxsize=1)
 def trades() -> tuple[Trade, ...]:
-    return tuple(Trade(**{**t, "drafts": tuple(t.get("drafts", ())), "offices": dict(t.get("offices") or {})})
+    return tuple(Trade(**{**t, "drafts": tuple(t.get("drafts", ())), "offices": dict(t.get("offices") or {}),
+                          "organ_varies": tuple(t.get("organ_varies", ()))})
                  for t in table()["trades"])
 
 
