@@ -32,7 +32,7 @@ COUNTY = {
     "文旅": "丹溪县文化和旅游局", "卫健": "丹溪县卫生健康局", "应急管理": "丹溪县应急管理局",
     "市场监管": "丹溪县市场监督管理局", "医保": "丹溪县医疗保障局", "税务": "国家税务总局丹溪县税务局",
     "城管": "丹溪县综合行政执法局", "统计": "丹溪县统计局", "林业": "丹溪县林业局", "退役军人": "丹溪县退役军人事务局",
-    "审计": "丹溪县审计局",
+    "审计": "丹溪县审计局", "气象": "丹溪县气象局",
 }
 OTHERS = {  # other tiers and kinds
     "city_edu": "澄州市教育局", "city_land": "澄州市自然资源和规划局", "province_health": "宁安省卫生健康委员会",
@@ -142,6 +142,20 @@ def test_names_map_to_their_trade():
     assert "开展税务稽查" in draft(OTHERS["city_tax"])
     edu = draft(COUNTY["教育"])
     assert "依法治校" in edu and "校外培训" in edu and "法治副校长" in edu
+
+
+def test_a_weather_bureau_writes_its_own_statutory_work():
+    """气象 (vertically managed): 防雷 approvals for the 易燃易爆 works left to it (the rest went to
+    住建 in 2016), balloon permits, the 探测环境, 人工影响天气, warnings issued by it alone."""
+    county = parts(draft(COUNTY["气象"]))
+    for words in ("易燃易爆建设工程和场所防雷装置设计审核、竣工验收【待填", "升放无人驾驶自由气球、系留气球活动【待填",
+                  "气象探测环境", "组织人工影响天气作业【待填", "灾害性天气警报统一发布制度", "世界气象日"):
+        assert words in county["measures"], words
+    assert "《气象法》《气象灾害防御条例》《人工影响天气管理条例》" in county["leadership"]
+    assert "房屋建筑" not in county["measures"] and "指导区县气象局" not in county["measures"]
+    city = parts(draft("澄州市气象局"))["measures"]
+    assert "指导区县气象局依法开展防雷安全监管和人工影响天气安全管理" in city
+    assert "对区县气象部门行政执法工作开展督导检查【待填" in city
 
 
 def test_a_city_or_province_department_reports_how_it_guided_those_below():
