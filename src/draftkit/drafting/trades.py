@@ -99,6 +99,7 @@ def headings() -> list[tuple[str, str]]:
         out += [("enforcement", found["duties"]["heading"])] if "duties" in found else []
         out += [("thought", _fill(found["pufa"]["heading"], words))] if "pufa" in found else []
         out += [("organisation", _fill(t["guide"]["heading"], words)), ("enforcement", _fill(drafts_enforcement(), words))]
+        out += [("organisation", found["branches"]["heading"])] if "branches" in found else []
     return out
 
 
@@ -107,6 +108,18 @@ def drafts_enforcement() -> str:
     from draftkit.resources import data_file
 
     return next(s["heading"] for s in data_file("drafts.yaml")["own_measures"]["部门"]["sections"] if s["topic"] == "enforcement")
+
+
+def _guide(found: dict, words: dict[str, str], p: "Profile") -> dict:
+    """A province's or city's department's section on those below it: guidance and
+    supervision, or — where its trade's branches below are its own (生态环境: trades.yaml
+    branches) — its direct management of them."""
+    branches = found.get("branches") if p.tier in found.get("branches", {}).get("tiers", []) else None
+    if branches:
+        words = {**words, "下级": "", "system": branches["below"]}
+    own = (branches or found).get("guide")
+    items = ([_item(own, words)] if own else []) + [_item(it, words) for it in table()["guide"]["items"]]
+    return _section(_fill(branches["heading"] if branches else table()["guide"]["heading"], words), items)
 
 
 def measures(p: "Profile", year: int, common: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
@@ -127,9 +140,7 @@ def measures(p: "Profile", year: int, common: list[tuple[str, dict]]) -> list[tu
         out.append(("enforcement", _section(found["duties"]["heading"],
                                             [_item(it, words) for it in found["duties"]["items"] if _for(it, p, year)])))
     if p.tier in _BELOW:
-        guide = [_item(found["guide"], words)] if "guide" in found else []
-        guide += [_item(it, words) for it in table()["guide"]["items"]]
-        out.append(("organisation", _section(_fill(table()["guide"]["heading"], words), guide)))
+        out.append(("organisation", _guide(found, words, p)))
     merged: dict | None = None  # its decisions and its disputes: one section (data/trades.yaml decide_heading)
     for topic, section in common:
         if found.get("own"):

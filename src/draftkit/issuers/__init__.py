@@ -66,16 +66,17 @@ def offered(marks: str | tuple[str, ...], level: str, place: str = "", name: str
 
 
 def says_not(p: Profile) -> list[tuple[str, str, str]]:
-    """What an issuer of this kind does not say, as (pattern, fix, note): its kind's says_not
-    (data/issuers.yaml; fix a slot whose value the issuer has, ``led_by``, or words), and for
-    a trade whose party organ is not a 党组 (税务, 公安…) the 党组's head and meeting; for a trade
-    under dual leadership (公安) an opening under its local government alone."""
+    """What an issuer of this kind does not say, as (pattern, fix, note): its kind's and its
+    trade's says_not (data/issuers.yaml; fix a slot whose value the issuer has, ``led_by``, or
+    words), and for a trade whose party organ is not a 党组 (税务, 公安…) the 党组's head and
+    meeting; for a trade under dual leadership (公安) an opening under its local government alone."""
     out = []
-    for find, rule in p.kind.says_not.items():
+    trade = next((t for t in trades() if t.key == p.trade), None)
+    own = {**p.kind.says_not, **(trade.says_not if trade and p.level == "部门" else {})}
+    for find, rule in own.items():
         rule = rule if isinstance(rule, dict) else {"fix": rule}
         if not rule.get("tiers") or p.tier in rule["tiers"]:
             out.append((find, rule["fix"], rule.get("note", "")))
-    trade = next((t for t in trades() if t.key == p.trade), None)
     if trade and trade.dual and p.kind.key == "department" and p.led_by:  # 公安: its superior body leads it too
         out += [(find, "led_by", note) for find, note in table()["dual_says_not"].items()]
     organ, other = (trade.organ if trade else ""), table()["organs"][0]

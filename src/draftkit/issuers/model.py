@@ -44,6 +44,8 @@ class Trade:
     match: str
     organ: str = "党组"
     organ_varies: tuple[str, ...] = ()  # tiers where some of the trade's bodies have the other organ (县区: 应急)
+    branch_led: bool = False  # its branches in the counties are led by the city's bureau alone (生态环境)
+    says_not: dict = field(default_factory=dict)  # what its departments do not say, as kinds' says_not (by tier)
     vertical: bool = False
     national: str = ""
     source: str = ""
@@ -68,6 +70,7 @@ class Profile:
     tier: str = ""  # the level of government of its place: 省 市 县区 乡镇
     joint: bool = False  # a party committee and its government (中共青岚县委、青岚县人民政府)
     autonomous: bool = False  # 自治区, 自治州, 自治县, 自治旗, 民族乡
+    branch: bool = False  # a bureau's branch named after the place it is set in (云川市生态环境局青岚分局)
     fields: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -159,7 +162,7 @@ def kinds() -> dict[str, Kind]:
 @functools.lru_cache(maxsize=1)
 def trades() -> tuple[Trade, ...]:
     return tuple(Trade(**{**t, "drafts": tuple(t.get("drafts", ())), "offices": dict(t.get("offices") or {}),
-                          "organ_varies": tuple(t.get("organ_varies", ()))})
+                          "organ_varies": tuple(t.get("organ_varies", ())), "says_not": dict(t.get("says_not") or {})})
                  for t in table()["trades"])
 
 

@@ -129,9 +129,13 @@ def parse(name: str, level: str = "", place: str = "") -> Profile:
         rest = bare[sum(map(len, parents)):]
         m = re.compile(f"[\u4e00-\u9fff]+?(?:{t['zone_words']})").match(rest)
         here = place or (m.group(0) if m else rest)
-    branch = re.compile(t["naming"]["branch"]).fullmatch(bare[len(here):]) if kind.level == "部门" and not place else None
-    if branch:  # 云川市生态环境局青岚分局: the city bureau's branch in 青岚
-        parents, here = [here], branch.group(2)
+    lead = places[-1] if places else ""
+    branch = (re.compile(t["naming"]["branch"]).fullmatch(bare[len(lead):])
+              if kind.level == "部门" and lead and bare.startswith(lead) else None)
+    if branch and place and place != branch.group(2):  # the clerk's place is not the branch's: the name is read as theirs
+        branch = None
+    if branch:  # 云川市生态环境局青岚分局: the city bureau's branch in 青岚 (also when issuer.place says 青岚)
+        parents, here = [lead], branch.group(2)
     unit = "开发区" if key == "zone" else "直辖市" if key == "province" and here in t["municipalities"] else _unit(here)
     parent = parents[-1] if parents else ""
     office = own[own.rindex(here) + len(here):] if here and here in own and kind.level == "部门" else own
@@ -143,7 +147,7 @@ def parse(name: str, level: str = "", place: str = "") -> Profile:
     if kind.level == "部门" and here == (places or [""])[-1]:  # 镇江市丹阳市司法局: a county's; 北京市公安局: a province's
         tier = "县区" if _county_city(places) else "省" if places == [here] and here in t["municipalities"] else tier
     p = Profile(name, kind, here, unit, parent, _unit(parent) if parent else kind.above, trade.key if trade else "",
-                office, tier, joint, bool(re.compile(t["naming"]["autonomous"]).search(here)))
+                office, tier, joint, bool(re.compile(t["naming"]["autonomous"]).search(here)), bool(branch))
     return _with_fields(p, trade)
 
 
@@ -184,7 +188,8 @@ def _with_fields(p: Profile, trade: Trade | None) -> Profile:
          "self": office["self"], "office": office["office"], "chief": office["chief"],
          "organ": trade.organ if trade else "党组", "trade": p.trade, "inner": t["inner_by_level"].get(p.tier, "科室")}
     f["all"] = f"全{f['u']}"
-    if known and p.place:  # the place's own name, party committee and government, when the name gives them
+    seated = not (p.branch and trade and trade.branch_led)  # a 生态环境 branch is its city bureau's, not its county's
+    if known and p.place and seated:  # the place's own name, party committee and government, when the name gives them
         f.update(seat=p.place, seat_party=f["party"], seat_government=f["government"])
     if not known:
         f.update(t["placeless"])
