@@ -188,3 +188,13 @@ def test_the_bank_does_not_offer_what_check_says_is_another_levels(name, level, 
     assert not issuers.offered("", level, "", name, text)
     assert issuers.offered("", "县区" if own.endswith("人民政府") else "部门", "", own, text)
     assert _findings(name, text.replace("{n}", "26") + "。", "S007")
+
+
+def test_the_coverage_hint_fits_every_level():
+    """A province has no 村 to count: the 全覆盖 hint asks for the scope and its numbers in
+    words any issuer can fill (issue 20)."""
+    for issuer, sentence in (("安宁省司法厅", "全省公共法律服务平台实现市县全覆盖。"),
+                             ("青岚县石桥镇人民政府", "村（社区）法律顾问实现全覆盖。")):
+        found = _findings(issuer, sentence, "A006")
+        assert len(found) == 1 and "应覆盖【N】个、已覆盖【N】个" in found[0].message, found
+        assert "村" not in found[0].message.split("全覆盖")[-1], found[0].message
