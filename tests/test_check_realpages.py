@@ -210,3 +210,76 @@ def test_a_leaders_subsection_counts_as_their_part():
     found = [f for f in check(from_lines("x.txt", lines)) if f.code == "S001"]
     assert [(f.severity, f.paragraph) for f in found] == [("note", 3)], found
     assert "单列" in found[0].message
+
+
+def test_a_page_cut_right_after_a_full_stop_says_so_once():
+    """The excerpt stops after a 。 in the measures: no plan, no signature, no date — cut off,
+    said once (S009), not every later part and the signature reported missing."""
+    cut = [TITLE, "县委、县人大常委会：", *MEASURES, "（二）推进严格规范公正文明执法。全年评查行政执法案卷120卷。"]
+    found = codes(cut)
+    assert [f for f in found if f[0] == "S009"] == [("S009", "error", 5)], found
+    assert not [f for f in found if f[0] in ("S001", "S005")], found
+    (message,) = messages(cut, "S009")
+    assert "话没有说完" not in message and "下一年度主要安排" in message and "署名和日期" in message
+    # stopping in the shortcomings, the plan still to come, is the same
+    found = codes([TITLE, *MEASURES, SHORT, SHORT_TEXT])
+    assert [f[0] for f in found if f[0] in ("S009", "S001", "S005")] == ["S009"], found
+
+
+def test_a_report_that_leaves_a_part_out_is_not_taken_for_a_cut_one():
+    # all four parts, no signature or date: the signature and date are missing, nothing is cut
+    found = codes([TITLE, *MEASURES, SHORT, SHORT_TEXT, LEAD, LEAD_TEXT, PLAN, PLAN_TEXT])
+    assert not [f for f in found if f[0] == "S009"] and len([f for f in found if f[0] == "S005"]) == 2
+    # signed and dated, the plan left out: the plan is missing
+    found = codes([TITLE, *MEASURES, SHORT, SHORT_TEXT, LEAD, LEAD_TEXT, *END])
+    assert [f for f in found if f[0] == "S001"] and not [f for f in found if f[0] == "S009"]
+    # a plan part and then the text stops after a 。: the parts are there, the end is not
+    found = codes([TITLE, *MEASURES, SHORT, SHORT_TEXT, PLAN, PLAN_TEXT])
+    assert not [f for f in found if f[0] == "S009"] and [f for f in found if f[0] == "S005"]
+
+
+def test_a_real_page_cut_after_a_full_stop():
+    """A realset tune excerpt (its 2,000-byte cut moved back to the last 。 before it)."""
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import realset_check
+
+    if not realset_check.available():
+        pytest.skip("../shared/realset is not beside the checkout")
+    assert "062" in realset_check.ids("tune")
+    text = (realset_check.REALSET / "texts" / "062.txt").read_text(encoding="utf-8")
+    lines = text[:text.rindex("。") + 1].splitlines()
+    found = codes(lines)
+    assert [f[0] for f in found if f[0] in ("S009", "S001", "S005")] == ["S009"], found
+
+
+def _l001(line):
+    return [(f.message, f.suggestion) for f in check(from_lines("x.txt", [TITLE, line, *MEASURES])) if f.code == "L001"]
+
+
+def test_damaged_bytes_are_no_half_width_question_mark():
+    """成效?,F將 is 成效。現將 decoded wrongly: no “？” suggested for it (nor for ?? or ?。ㄒ唬);
+    the page's other half-width marks are still reported, and a real ? in Chinese still is."""
+    (message, fix), = _l001("2022年,河東區政府堅持依法行政,取得明顯成效?,F將有關情況報告如下。")
+    assert "2 处" in message and "？" not in message + fix and "成效?,F將" in fix
+    assert not _l001("??一、深入學習貫徹黨的二十大精神") and not _l001("成效?。ㄒ唬┥钊雽W習貫徹")
+    (message, fix), = _l001("是否存在问题?如何整改到位需要研究。")
+    assert "“?”→“？”" in message and fix.startswith("是否存在问题？如何")
+
+
+def _l005(line):
+    return [f.message for f in check(from_lines("x.txt", [TITLE, line, *MEASURES])) if f.code == "L005"]
+
+
+def test_two_cells_of_a_table_are_no_repeated_word():
+    """主动公开 公开范围 — cells of a page's index row read as one line; a repeat written
+    together (公开公开, 推进推进 依法行政) is still one."""
+    assert not _l005("主动公开 公开范围")
+    assert not _l005("主动公开\t公开范围")
+    assert not _l005("主动公開　公開範圍")
+    assert _l005("全年主动公开公开政府信息120条。") == ["重复的词“公开公开”"]
+    assert _l005("推进推进 依法行政。") == ["重复的词“推进推进”"]

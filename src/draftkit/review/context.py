@@ -130,9 +130,25 @@ class Ctx:
         if last.kind in ("h1", "h2", "h3", "h4") and not last.text:
             return last.index  # a heading with nothing under it
         text = self.norm[last.index - 1]
-        if _finished(text) or closes_report(text) and _closed(text):
+        if closes_report(text) and _closed(text):
             return 0  # a last paragraph that only lost its full stop (……保驾护航) ends a report
+        if _finished(text):
+            return last.index if self.stops_mid_report else 0
         return last.index
+
+    @functools.cached_property
+    def stops_mid_report(self) -> bool:
+        """The last paragraph ends as a sentence does, yet the report visibly stops there: it
+        is numbered in parts, the plan (the last part) is not among them, the last paragraph
+        stands in a part that others must follow and does not close the report (特此报告,
+        展望 with 将, ……保驾护航), and no signature or date follows. A page excerpt cut right
+        after a 。 (the reader finds no plan heading, no signature, no date)."""
+        doc = self.doc
+        last = doc.paras[-1]
+        if last.kind not in ("body", "h2", "h3", "h4") or not _finished(self.norm[last.index - 1]) \
+                or not any(p.kind == "h1" for p in doc.paras):
+            return False
+        return "plan" not in doc.present_parts() and last.part in ("opening", "measures", "leadership", "shortcomings")
 
     def body(self, part: str | None = None) -> Iterator[Para]:
         for p in self.doc.paras:

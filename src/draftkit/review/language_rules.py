@@ -15,6 +15,11 @@ LONG_PARAGRAPH = 800  # characters
 _CJK = "\u4e00-\u9fff"
 _HALF = lazy(rf"(?<=[{_CJK}“”《》，。])[,;:?!()]|[,;:?!()](?=[{_CJK}“”《》])")
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# Bytes a page lost in a wrong decoding, not marks anyone typed: a ? run together with other
+# ASCII marks or letters (成效?,F將 for 成效。現將), ?? , or a ? beside bopomofo, box-drawing or
+# replacement characters (?。ㄒ唬┥ for （一）深). A lone ? in Chinese text is a half-width ？.
+_DAMAGED = "\u3100-\u312f\u2500-\u257f\ufffd"
+_MOJIBAKE = lazy(rf"\?[\x21-\x7e]*[A-Za-z,.;:?][\x21-\x7e]*|[A-Za-z]\?|\?[。]?[{_DAMAGED}]|[{_DAMAGED}]\?")
 _PAIRS = [("“", "”"), ("《", "》"), ("（", "）"), ("【", "】"), ("〈", "〉")]
 _DOUBLE_CHAR = lazy(r"([的了和与对把被将从在])\1")
 _DOUBLE_WORD = lazy(rf"([{_CJK}]{{2}})\1")
@@ -49,6 +54,8 @@ def check_language(ctx: Ctx) -> None:
         for m in _DOUBLE_WORD.finditer(p.text):
             if _ABAC.match(p.text, m.start() + 1):
                 continue  # 检查自查自纠: the end of one word and an idiom of the 自A自B kind
+            if _across_cells(raw, m.group(1)):
+                continue  # 主动公开 | 公开范围: two cells of a table read as one line
             ctx.add("L005", "warning", f"重复的词“{m.group(0)}”", p.index, m.group(1))
         for m in _DOUBLE_UNIT.finditer(p.text):
             if _DOUBLE_WORD.search(m.group(0)):
@@ -82,6 +89,15 @@ def check_language(ctx: Ctx) -> None:
         ctx.add("L008", "warning", "成文日期应写作“2026年1月10日”的形式（阿拉伯数字，不编虚位）", last.index, fix)
 
 
+def _across_cells(raw: str, word: str) -> bool:
+    """A repeat the text as written does not have: the two halves stand apart, with spaces or
+    a tab between them (the cells of a table, or of a page's index row, read as one line)."""
+    if word * 2 in raw:
+        return False
+    written = to_simplified(raw)
+    return word * 2 not in written and re.search(rf"{word}[\s\u3000]+{word}", written) is not None
+
+
 def _outside_titles(pattern: re.Pattern, text: str) -> re.Match | None:
     """The first match not in the name of a document (《…争先进位目标…》 is quoted, not
     said): the marks before it counted on from the match before, not from the start."""
@@ -98,12 +114,14 @@ def _outside_titles(pattern: re.Pattern, text: str) -> re.Match | None:
 def _as_written(ctx: Ctx, index: int, raw: str, any_traditional: bool) -> None:
     """What is looked at in a paragraph as written: half-width punctuation, straight
     quotes, Traditional script and Taiwan wording."""
-    half = _HALF.findall(raw)
+    damaged = {i for m in _MOJIBAKE.finditer(raw) for i in range(m.start(), m.end())}
+    half = [m for m in _HALF.finditer(raw) if m.start() not in damaged]
     if half:
-        kinds = "".join(dict.fromkeys(half))
+        kinds = "".join(dict.fromkeys(m.group(0) for m in half))
         fix = "、".join(f"“{h}”→“{_FULL[h]}”" for h in kinds)
+        at = {m.start() for m in half}
         ctx.add("L001", "warning", f"中文中用了半角标点 {len(half)} 处（{fix}）", index,
-                _HALF.sub(lambda m: _FULL[m.group(0)], raw)[:60])
+                "".join(_FULL[c] if i in at else c for i, c in enumerate(raw))[:60])
     if '"' in raw or "'" in raw:
         ctx.add("L002", "warning", "用了直引号，应为中文引号“”‘’", index)
     simplified = to_simplified(raw) if any_traditional else raw

@@ -87,6 +87,11 @@ def _broken(ctx: Ctx, missing: list[str]) -> None:
     each missing part, signature and date as if the report left them out."""
     p = ctx.doc.paras[ctx.broken_at - 1]
     end = ctx.norm[p.index - 1][-12:]
+    if ctx.stops_mid_report:  # the sentence is whole; the report is not
+        after = "、".join(PART_NAMES[k] for k in missing) or PART_NAMES["plan"]
+        ctx.add("S009", "error", f"正文到“…{end}”就结束了：其后没有{after}，也没有署名和日期，"
+                "文件可能不完整（只复制了前一部分或被截断）", p.index, "核对原文，补全其后的内容")
+        return
     unseen = f"；此前没有读到：{'、'.join(PART_NAMES[k] for k in missing)}" if missing else ""
     ctx.add("S009", "error", f"正文到“…{end}”就结束了，话没有说完，其后也没有署名和日期：文件可能不完整（只复制了一部分或被截断）"
             f"{unseen}", p.index, "核对原文，补全其后的内容")
