@@ -99,6 +99,10 @@ def test_carry_rongcheng_forward(tmp_path):
     # 由A增加到B: last year's B is this year's baseline, written out; only B is asked
     assert "由356项增加到{f2}" in first["text"] and "f1" not in first["values"]
     assert first["values"]["f2"] == {"current": None, "previous": 356, "unit": "项"}
+    # and its todo names the start it kept (the cold reviewer's carried-001, coldread3a)
+    assert "「由356项增加到」的356项是去年报告的期末数" in first["todo"]
+    assert sum("期末数" in it.get("todo", "") for s in data["parts"]["measures"]["sections"]
+               for it in s["items"] if isinstance(it, dict)) == 1  # only the item with a stated change
     checklist = data["parts"]["measures"]["sections"][-1]
     assert checklist["heading"] == "落实上年度工作安排情况" and len(checklist["items"]) == 3
     assert checklist["items"][0]["todo"].startswith("去年计划：进一步压实法治建设工作责任。")

@@ -39,9 +39,10 @@ def readable(item, year: int) -> str:
     return slots.substitute_in_context(text_of(item), lookup)
 
 
-def _carry_figures(item):
+def _carry_figures(item, based: list[tuple[str, str]] | None = None):
     """This year's figures become last year's; this year's are left to fill in. In a stated
-    change 由{a}增加到{b} last year's {b} becomes the baseline, written out: 由356项增加到{b}."""
+    change 由{a}增加到{b} last year's {b} becomes the baseline, written out: 由356项增加到{b}
+    (each written baseline added to ``based``, for the todo to name it)."""
     from draftkit.figures import figure_text, pattern
     from draftkit.report.model import Figure
 
@@ -57,6 +58,8 @@ def _carry_figures(item):
             return m.group(0)
         dropped.add(m.group(2))
         written = figure_text(Figure(b["current"], None, b.get("unit", "")), after=m.group(3))
+        if based is not None:
+            based.append((f"{m.group(1)}{written}{m.group(3)}", written))
         return f"{m.group(1)}{written}{m.group(3)}{{{m.group(4)}}}"
 
     dropped: set[str] = set()
@@ -91,7 +94,11 @@ def _confirm(item, year: int, flags: list[str]) -> dict:
     if item.get("text") is None:  # a bank phrase: keep it, ask to confirm
         return record("item", **{"todo": CONFIRM, **_carry_figures(item)})
     item, notes = _last_years_acts(item, year, flags)
-    item = _carry_figures(item)
+    based: list[tuple[str, str]] = []
+    item = _carry_figures(item, based)
+    # 由356项增加到{b}: the start is last year's end, kept as written; the clerk is told so (the cold
+    # reviewer's carried-001: "标记只说填好数据，没点出 356")
+    notes.extend(f"「{said}」的{start}是去年报告的期末数，写作今年的起点：口径不同就改写，再填今年的数" for said, start in based)
     text = item["text"]
     dated = [m.group(0) for m in _DATED.finditer(text)]
     if dated:
