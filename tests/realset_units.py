@@ -108,25 +108,30 @@ def to_label(split: str, seed: int, n: int, files: tuple[str, ...] = ()) -> list
     return pool[:n]
 
 
-def topics(split: str, name: str = "") -> tuple[int, int, list[str]]:
-    """(right, labelled, what went wrong) on the split's labelled units (``topics_{split}.tsv``,
-    or the fixture ``name``)."""
+def labelled_rows(name: str):
+    """(file, the unit as the miner reads it or None, gold topic) of each row of a topics fixture."""
     from draftkit.mining.mine import labelled_units
 
     cache: dict[str, list] = {}
-    right, wrong = 0, []
-    rows = _rows(name or f"topics_{split}.tsv")
-    for file, para, snippet, topic, _note in rows:
+    for file, para, snippet, topic, _note in _rows(name):
         if file not in cache:
             cache[file] = labelled_units(rc.REALSET / "texts" / f"{file}.txt")
         found = [u for u in cache[file] if u.raw.startswith(snippet)]
-        u = next((u for u in found if str(u.para) == para), found[0] if found else None)
+        yield file, next((u for u in found if str(u.para) == para), found[0] if found else None), topic
+
+
+def topics(split: str, name: str = "") -> tuple[int, int, list[str]]:
+    """(right, labelled, what went wrong) on the split's labelled units (``topics_{split}.tsv``,
+    or the fixture ``name``)."""
+    right, n, wrong = 0, 0, []
+    for file, u, topic in labelled_rows(name or f"topics_{split}.tsv"):
+        n += 1
         got = u.topic if u else "(no unit)"
         if got == topic:
             right += 1
         else:
-            wrong.append(f"{file} ¶{para} {snippet}: {topic}, labeller {got}")
-    return right, len(rows), wrong
+            wrong.append(f"{file} ¶{u.para if u else '?'} {u.raw[:SNIPPET] if u else '?'}: {topic}, labeller {got}")
+    return right, n, wrong
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ class Unit:
     move: str = ""
     topic: str = ""
     levels: tuple[str, ...] = ()  # the levels it fits, when not every level
+    headings: tuple[str, ...] = ()  # the headings it stands under, nearest first (its topic's context)
 
 
 class Slotter:
@@ -167,7 +168,8 @@ def strip_end(text: str) -> str:
     return text.strip().rstrip(_TERMINAL + "，、：").strip()
 
 
-def para_units(doc: ParsedDoc, para: Para, slot: Slotter, last: bool = False) -> list[Unit]:
+def para_units(doc: ParsedDoc, para: Para, slot: Slotter, last: bool = False,
+               above: tuple[str, ...] = ()) -> list[Unit]:
     """The units of one paragraph, in reading order. In the last line of a file that
     stops without closing its sentence (a truncated page), that sentence is not a unit,
     unless it ends on a report's closing formula (……迈上新台阶: only the full stop lost)."""
@@ -190,7 +192,9 @@ def para_units(doc: ParsedDoc, para: Para, slot: Slotter, last: bool = False) ->
             continue
         text, slots, fits = slot(raw)
         if acceptable(kind, raw, text):
-            out.append(Unit(raw, text, slots, kind, doc.name, para.index, doc.year, part=para.part, levels=fits))
+            inside = above if kind == "heading" or not para.heading else (para.heading, *above)
+            out.append(Unit(raw, text, slots, kind, doc.name, para.index, doc.year, part=para.part, levels=fits,
+                            headings=inside))
     return out
 
 
@@ -198,9 +202,27 @@ def doc_units(doc: ParsedDoc) -> list[Unit]:
     slot = Slotter(doc.year, doc.place)
     units: list[Unit] = []
     last = doc.paras[-1] if doc.paras else None
+    above = headings_above(doc)
     for para in doc.body():
-        units.extend(para_units(doc, para, slot, last=para is last))
+        units.extend(para_units(doc, para, slot, last=para is last, above=above.get(para.index, ())))
     return units
+
+
+def headings_above(doc: ParsedDoc) -> dict[int, tuple[str, ...]]:
+    """Each paragraph's headings above it, nearest first: its （一） and 一、 (a 1. under a
+    （一） too), not its own inline heading."""
+    out: dict[int, tuple[str, ...]] = {}
+    levels: dict[str, str] = {}  # h1 … h4 → the heading in force
+    order = ("h1", "h2", "h3", "h4")
+    for p in doc.paras:
+        if p.kind in order:
+            out[p.index] = tuple(levels[k] for k in reversed(order[:order.index(p.kind)]) if levels.get(k))
+            for k in order[order.index(p.kind):]:
+                levels.pop(k, None)
+            levels[p.kind] = (p.heading or p.text) if p.kind != "h1" else p.text
+        else:
+            out[p.index] = tuple(levels[k] for k in reversed(order) if levels.get(k))
+    return out
 
 
 

@@ -18,8 +18,8 @@ from collections.abc import Mapping
 
 from draftkit import slots
 from draftkit.punctuation import CLAUSE_END, PIECE_END
-from draftkit.mining.topicmodel import decide, shipped
-from draftkit.reading.lexicon import segment, topics
+from draftkit.mining.topicmodel import decide, rule, shipped
+from draftkit.reading.lexicon import segment, topic_context, topics
 
 # (move, rule) per part in the order they are tried; the last move of a part is its default
 # (its rule is empty and matches anything). Headings are not matched: see move_of.
@@ -86,11 +86,11 @@ def move_of(part: str, text: str, kind: str) -> str:
 # 获得第一, 在……考核中，……跃居全省第一: the result, not the 考核 work).
 _REPORT_FORMULA = re.compile("|".join([
     f"(?:(?:根据|按照|依据)[^{PIECE_END}]{{0,120}}?(?:规定|要求|部署|精神)[^{CLAUSE_END}]{{0,8}}，?)?"
-    f"现[将就][^{CLAUSE_END}]{{0,40}}?(?:报告|公示|汇报)如下",
+    f"现[将就][^{CLAUSE_END}]{{0,40}}?(?:报告|公示|汇报)(?:公开)?如下",
     "具体情况(?:报告)?如下",
     "(?:坚持)?以习近平(?:新时代中国特色社会主义思想|法治思想)为(?:指导|指引|引领|根本遵循)",
     "贯彻落实[^。；]{0,12}全面依法治国[^。；，]{0,50}(?:部署|要求)",
-    "在[^，。；]{0,30}(?:考核|考评|评估|测评)中(?=，?[^，。；]{0,12}(?:获|排名|位居|跃居|蝉联|名列|居))",
+    "在[^，。；]{0,30}(?:考核|考评|评估|测评)(?:工作)?中(?=，?[^，。；]{0,12}(?:获|排名|位居|跃居|蝉联|名列|居))",
 ]))
 
 
@@ -113,15 +113,47 @@ def topic_features(text: str) -> tuple[tuple[str, ...], dict[str, int]]:
     return tuple(w for w in words if len(w) > 1 and not w.isdigit()), scores
 
 
-def topic_of(text: str) -> str:
-    """The keyword rule, or the trained model (mining/topicmodel.py) where one is shipped."""
+def heading_topic(scores: Mapping[str, int], min_score: int, min_lead: int) -> str:
+    """The area a heading's keyword scores name clearly ('' when none does: 主要举措和成效)."""
+    top, lead = rule(scores, list(scores))
+    return top if top != "general" and scores[top] >= min_score and lead >= min_lead else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_scores(heading: str) -> dict[str, int]:
+    return topic_features(heading)[1]
+
+
+def in_context(scores: Mapping[str, int], headings: tuple[Mapping[str, int], ...], weight: int, min_score: int,
+               min_lead: int, depth: int, below: int) -> dict[str, int]:
+    """A unit's keyword scores with the area of the nearest of its headings (up to ``depth``
+    of them) that names one clearly added as ``weight``, unless the sentence's own best score
+    reaches ``below``: the heading decides where the sentence names no area or hesitates, the
+    sentence where it clearly says another."""
+    out = dict(scores)
+    if max(scores.values(), default=0) >= below:
+        return out
+    for h in headings[:depth]:
+        area = heading_topic(h, min_score, min_lead)
+        if area:
+            out[area] += weight
+            break
+    return out
+
+
+def topic_of(text: str, headings: tuple[str, ...] = ()) -> str:
+    """The keyword rule with the context of the unit's headings (data/topics.yaml
+    ``context``), or the trained model (mining/topicmodel.py) where one is shipped."""
     words, scores = topic_features(text)
+    if headings:
+        scores = in_context(scores, tuple(_heading_scores(h) for h in headings), **topic_context())
     return decide(shipped(), words, scores)
 
 
-def unit_topic(raw: str, text: str, slot_kinds: Mapping[str, str]) -> str:
+def unit_topic(raw: str, text: str, slot_kinds: Mapping[str, str], headings: tuple[str, ...] = ()) -> str:
     """The topic of one unit: of its text as found when a document title was slotted (the
     title may be all that names the area: 认真贯彻《党政主要负责人履行推进法治建设第一责任人
     职责规定》), else of its slotted text (the same words but for figures, dates and the
-    issuer's own names, and no second jieba pass per unit while mining)."""
-    return topic_of(raw if "title" in slot_kinds.values() else text)
+    issuer's own names, and no second jieba pass per unit while mining); in the context of
+    the headings it stands under."""
+    return topic_of(raw if "title" in slot_kinds.values() else text, headings)

@@ -8,9 +8,10 @@ keeps the levels it fits (levels.py; the intersection over its occurrences).
 Merging: units equal after slotting, or equal but for punctuation and the numbering of
 their slots ({n2} = {n}), are one entry. Its id is a hash of that merge key, so it stays
 the same when the corpus grows. Part is the majority over its occurrences (the first seen
-on a tie); move and topic are computed from the entry's text and part, except the topic of
-an entry with a document title in a slot: the majority of its occurrences' topics, each read
-before slotting (labels.unit_topic), since a title is often the only signal.
+on a tie); move is computed from the entry's text and part; topic is the majority of its
+occurrences' topics (the first seen on a tie), each read in the context of the headings it
+stood under (labels.unit_topic: 严格规范公正文明执法 above a sentence that names no area)
+and, with a document title in a slot, before slotting, since a title is often the only signal.
 
 Provenance: a folder with a manifest (mining/provenance.py: ../shared/realset) gives each
 report's page, issuer and year, which override what its text suggests; each entry records
@@ -110,7 +111,7 @@ def mine(paths: list[Path], progress: Callable[[int, int, Path], None] | None = 
         writer = _known(doc, provenance_of(path), result.provenance)
         for u in doc_units(doc):
             key = merge_key(u.text)
-            topic = unit_topic(u.raw, u.text, u.slots) if "title" in u.slots.values() else None
+            topic = unit_topic(u.raw, u.text, u.slots, u.headings)
             spill.add(bucket_of(phrase_id(key)), Occurrence(
                 spill.occurrences, key, u.text, u.kind, u.slots, refine_part(u.part, u.text), doc_number, u.year,
                 u.file, u.para, tuple(u.levels), topic, writer.kind, writer.trade, writer.tier))
@@ -155,7 +156,7 @@ def labelled_units(path: Path) -> list[Unit]:
     for u in doc_units(parse(src.name, lines, chrome)):
         u.part = refine_part(u.part, u.text)
         u.move = move_of(u.part, u.text, u.kind)
-        u.topic = unit_topic(u.raw, u.text, u.slots)
+        u.topic = unit_topic(u.raw, u.text, u.slots, u.headings)
         out.append(u)
     return out
 

@@ -43,7 +43,7 @@ class Occurrence(NamedTuple):
     file: str
     para: int
     levels: tuple[str, ...]
-    topic: str | None  # read before slotting; only for a unit with a {title}
+    topic: str | None  # in the context of its headings (before slotting for a unit with a {title})
     writer: str = ""  # the kind of the office whose report it is (data/issuers.yaml kinds), or ''
     trade: str = ""  # that office's trade when it is a department (教育, 税务…), or ''
     tier: str = ""  # the level of government of its place (省, 市, 县区, 乡镇), or ''
@@ -62,7 +62,7 @@ class Merged:
     years: set[int] = field(default_factory=set)
     sources: set[tuple[str, int]] = field(default_factory=set)
     levels: set[str] | None = None  # None: every level
-    topics: Counter | None = None  # of occurrences read before slotting; only with a {title}
+    topics: Counter | None = None  # of its occurrences (None for a formula: read from its text)
     writers: set[str] = field(default_factory=set)  # the kinds of the offices that wrote it
     trades: set[str] = field(default_factory=set)  # the trades of the departments among them
     tiers: set[str] = field(default_factory=set)  # the levels of government of their places

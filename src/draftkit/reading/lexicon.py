@@ -40,6 +40,15 @@ def topics() -> tuple[tuple[str, dict[str, int]], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def topic_context() -> dict[str, int]:
+    """How the headings above a unit weigh in its topic (topics.yaml ``context``)."""
+    from draftkit.resources import data_file
+
+    raw = data_file("topics.yaml").get("context") or {}
+    return {k: int(raw.get(k, 0)) for k in ("weight", "min_score", "min_lead", "depth", "below")}
+
+
+@functools.lru_cache(maxsize=1)
 def terms() -> tuple[str, ...]:
     return tuple(ln.split()[0] for ln in _lines("terms.txt"))
 
