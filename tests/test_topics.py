@@ -112,3 +112,32 @@ def test_the_topic_model_is_plain_data_and_defers_to_a_clear_keyword_lead():
     assert decide(model, ("纠纷", "调解"), {"enforcement": 4, "disputes": 0}) == "enforcement"  # a clear lead: the rule
     assert decide(model, ("陌生",), none) == "general"  # nothing known, no keyword
     assert decide(None, ("纠纷",), {"enforcement": 2, "disputes": 2}) == "enforcement"  # a tie: the earlier topic
+
+
+PLAIN = "坚持问题导向，持续用力抓好落实，取得明显成效。"  # names no area
+
+
+def test_a_sentence_that_names_no_area_takes_its_headings(tmp_path):
+    """The heading's area where the sentence names none; a general heading (主要举措和成效)
+    gives none; a sentence that clearly says another area keeps it; a （一） that names no
+    area hands on to the 一、 above it only within the configured depth."""
+    a = _report(tmp_path / "a.txt", PLAIN, "（一）坚持严格规范公正文明执法", PLAIN, "召开行政复议委员会会议研究疑难案件。",
+                "（二）深入推进政务服务改革", "1.加强统筹", PLAIN)
+    got = [(u.headings[:1], u.topic) for u in labelled_units(a) if u.kind != "heading"]
+    assert got[0] == (("2025年推进法治政府建设的主要举措和成效",), "general")
+    assert got[1] == (("坚持严格规范公正文明执法",), "enforcement")
+    assert got[2] == (("坚持严格规范公正文明执法",), "disputes")
+    assert got[3][0] == ("加强统筹",) and got[3][1] == "general"  # depth 1: the 1. names no area
+    assert topic_of(PLAIN.rstrip("。"), ("加强统筹", "深入推进政务服务改革")) == "general"
+    assert topic_of(PLAIN.rstrip("。"), ("深入推进政务服务改革",)) == "functions"
+
+
+def test_a_merged_entry_takes_the_topic_most_of_its_headings_give(tmp_path):
+    for name, heading in (("a", "（一）坚持严格规范公正文明执法"), ("b", "（一）推进行政执法规范化"),
+                          ("c", "（一）加强行政复议和应诉工作")):
+        _report(tmp_path / f"{name}.txt", heading, PLAIN)
+    found = [p for p in mine([tmp_path]).phrases if p.text == PLAIN.rstrip("。")]
+    assert len(found) == 1 and found[0].docs == 3 and found[0].topic == "enforcement"
+    (tmp_path / "a.txt").unlink()
+    found = [p for p in mine([tmp_path]).phrases if p.text == PLAIN.rstrip("。")]
+    assert found[0].topic == "enforcement"  # a tie: the first seen (b)
