@@ -69,20 +69,22 @@ def test_no_ok_unit_is_cut_or_dangling_or_chrome():
 
 
 def test_topics_of_real_units():
-    """Three batches of 100 tune units labelled by hand (264 of 300 right when tuning ended)."""
+    """Four batches of 100 tune units labelled by hand (264 of 300 right when the third
+    tuning ended; 352 of 400 with the headings' context and the fourth batch's keywords)."""
     right, n, wrong = ru.topics("tune")
     print(f"\ntopics on realset tune units: {right} of {n} ({right / n:.0%})")
-    assert n >= 300 and right / n >= 0.86, "\n".join(wrong)
+    assert n >= 400 and right >= 348, "\n".join(wrong)
 
 
 def test_topics_on_heldout_units_measured_once():
     """Floors against going back, not targets met. The first held-out sample (50, labelled after
     the first tuning): 72 % then, 74 % (37) when measured a second time after the second tuning.
     The second (70, drawn and labelled after the second tuning ended, committed before the
-    labeller ran on it): 77 % (54), measured once. Only the sums are printed."""
+    labeller ran on it): 77 % (54), measured once. After the headings' context and the fourth
+    tune batch: 76 % (38) and 83 % (58), measured once. Only the sums are printed."""
     right, n, _ = ru.topics("heldout")
     print(f"\ntopics on realset held-out units: {right} of {n} ({right / n:.0%})")
-    assert n == 50 and right / n >= 0.7
+    assert n == 50 and right >= 36
     right, n, _ = ru.topics("heldout", "topics_heldout2.tsv")
     print(f"topics on the fresh held-out sample: {right} of {n} ({right / n:.0%})")
-    assert n == 70 and right >= 52
+    assert n == 70 and right >= 56
