@@ -69,11 +69,12 @@ def test_no_ok_unit_is_cut_or_dangling_or_chrome():
 
 
 def test_topics_of_real_units():
-    """Four batches of 100 tune units labelled by hand (264 of 300 right when the third
-    tuning ended; 352 of 400 with the headings' context and the fourth batch's keywords)."""
+    """Five batches of 100 tune units labelled by hand (264 of 300 right when the third
+    tuning ended; 435 of 500 with the headings' context and the fourth batch's keywords, the
+    fifth batch untuned)."""
     right, n, wrong = ru.topics("tune")
     print(f"\ntopics on realset tune units: {right} of {n} ({right / n:.0%})")
-    assert n >= 400 and right >= 348, "\n".join(wrong)
+    assert n >= 500 and right >= 431, "\n".join(wrong)
 
 
 def test_topics_on_heldout_units_measured_once():
