@@ -5,6 +5,7 @@ errors, warnings or hints."""
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 import yaml
@@ -58,7 +59,12 @@ class Clerk:
         data.pop("progress", None)
         if data.get("addressee", "") is None:  # the name does not tell whom it reports to: the clerk writes it
             data["addressee"] = ADDRESSEES[self.kind]
+        # the body above whose party organ leads it, when the name does not tell (海关, 调查队): its addressee
+        data["opening"] = re.sub(r"【待填：上级[^】]*名称】", ADDRESSEES.get(self.kind, ""), data["opening"])
         for part in data["parts"].values():
+            for sec in part.get("sections", []):
+                if "【待写" in sec.get("heading", ""):  # a trade the table lacks: the clerk writes its heading
+                    sec["heading"] = "依法履行本单位法定职责，推进依法治理"
             for holder in [part, *part.get("sections", [])]:
                 for item in holder.get("items", []):
                     if not isinstance(item, dict):

@@ -161,15 +161,21 @@ def test_a_weather_bureau_writes_its_own_statutory_work():
 def test_a_city_or_province_department_reports_how_it_guided_those_below():
     for key, below in (("city_edu", "区县"), ("city_land", "区县"), ("province_health", "市县"), ("city_tax", "区县")):
         measures = parts(draft(OTHERS[key]))["measures"]
-        assert "### （二）加强对下级的指导监督" in measures, key
+        # business guidance, not 下级: 加强对区县教育工作的指导监督 (a 公文 does not call the bureaus below 下级)
+        assert f"### （二）加强对{below}" in measures and "的指导监督" in measures, key
+        assert "下级" not in measures.split("### （三）")[0], key
         assert f"指导{below}" in measures and f"对{below}" in measures, key
-    assert "加强对下级的指导监督" not in draft(COUNTY["教育"])  # a county bureau guides no bureau
+    assert "加强对区县教育工作的指导监督" in draft(OTHERS["city_edu"])
+    assert "的指导监督，推动" not in draft(COUNTY["教育"])  # a county bureau guides no bureau
     assert "指导区县税务局规范税务执法" in draft(OTHERS["city_tax"])
 
 
 def test_a_trade_the_table_lacks_writes_its_own():
     md = draft(OTHERS["unknown"])
     assert "【待写：本行业的执法和监管工作】" in parts(md)["measures"]
+    # its heading is the clerk's to write too: marked, never a formal heading with 本行业 in it
+    heading = re.search(r"^### （一）(.*)$", parts(md)["measures"], flags=re.M).group(1)
+    assert "【待写：" in heading and "本行业" not in heading, heading
     assert not [r["duties"]["heading"] for r in TRADES.values() if "duties" in r and r["duties"]["heading"] in md]
 
 

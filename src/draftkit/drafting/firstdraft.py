@@ -196,8 +196,29 @@ def _measures(bank: Bank, level: str, place: str, name: str, year: int, confirm:
                                items=[phrase_item(e, confirm and t["confirm"]["pick"]) for e in _distinct(entries, t["items_per_topic"], taken)]))
                 for topic, entries in measures_topics(bank, level, place, name, n, tuple(k for k, _ in own))]
     # a department opens with its own trade's work; the bank's (what its trade wrote) comes after
-    ordered = own + sections if level == "部门" else sections + own
+    ordered = _year_measures(p, year, own + sections if level == "部门" else sections + own)
     return [(k, s) for k, s in ordered if s["items"]]  # a heading with nothing under it is left out
+
+
+def _year_measures(p: "Profile", year: int, sections: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """The report year's own milestones (drafts.yaml year_measures: a law in force that year,
+    a five-year 普法 plan starting) as measures, in the issuer's wording (its draft keys; null:
+    not for its kind), each in the last section on its topic (a department's: its common
+    enforcement section after its trade's), or in a new one under the topic's heading."""
+    t = table()
+    for m in t.get("year_measures", {}).get(year, []):
+        text = pick(m, p.draft_keys, m["text"])
+        if text is None:
+            continue
+        topic = pick(m["topic"], p.draft_keys, m["topic"]["text"]) if isinstance(m["topic"], dict) else m["topic"]
+        values = {k: v for k, v in (m.get("values") or {}).items() if "{" + k + "}" in text}
+        item = _copy({"text": text, "values": values or None}, p)
+        target = next((s for k, s in reversed(sections) if k == topic), None)
+        if target is None:
+            sections.append((topic, record("section", heading=t["headings"][topic], style=STYLE, items=[item])))
+        else:
+            target["items"].append(item)
+    return sections
 
 
 def _leader_text(item: dict, keys: tuple[str, ...], year: int, p: "Profile | None" = None) -> dict:
@@ -266,9 +287,11 @@ def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", n
         return record("part", intro=trades.fill(t["admission_trade" if trade else "admission"], p), style=PART_STYLE[key],
                       items=_confirmed([record("item", text=x["problem"]) for x in pairs], notes.get("shortcoming", "")))
     if key == "leadership":  # an item a level does without (null) is left out
-        return record("part", style=PART_STYLE[key],
-                      items=_confirmed([_leader_text(it, own, year, p) for it in t["leadership"] if pick(it, own, it)],
-                                       notes.get("own", "")))
+        items = _confirmed([_leader_text(it, own, year, p) for it in t["leadership"] if pick(it, own, it)], notes.get("own", ""))
+        varies = issuers.organ_note(p).strip()  # data/issuers.yaml organ_varies (教育, a county's 应急)
+        if varies and items:  # the party organ differs from place to place (教育): the clerk checks the title
+            items[0] = {**items[0], "todo": "；".join(x for x in (varies, items[0].get("todo")) if x)}
+        return record("part", style=PART_STYLE[key], items=items)
     return record("part", intro=trades.fill(t["plan_intro_trade" if trade else "plan_intro"], p), style=PART_STYLE[key],
                   items=_plan(bank, p, keys, pairs, year, confirm))
 

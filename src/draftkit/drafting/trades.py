@@ -56,7 +56,7 @@ def _words(p: "Profile", found: dict | None) -> dict[str, str]:
     {上级机关} (the body above a department under dual leadership: 市公安局)."""
     found = found or {}
     return {"下级": _BELOW.get(p.tier, "下级"), "system": found.get("system", f"{p.trade}部门" if p.trade else "本系统"),
-            "执法": found.get("field", "行政执法"),
+            "执法": found.get("field", "行政执法"), "业务": found.get("work", f"{p.trade}工作"),
             "本行业工作": f"{found['goal']}工作" if found.get("goal") else "法治建设工作",
             "本行业法律": f"，以及{found['laws']}" if found.get("laws") else "",
             "上级机关": p.fields.get("dual_body") or p.superior}
@@ -94,11 +94,12 @@ def headings() -> list[tuple[str, str]]:
     out = [("enforcement", t["unknown"]["heading"]), ("decisions", t["decide_heading"])]
     auto = _autonomy()
     out += [(auto[k]["topic"], auto[k]["heading"]) for k in ("政府", "乡镇")] + [("thought", auto["部门_heading"])]
-    for found in t["trades"].values():
-        words = {"system": found.get("system", ""), "执法": found.get("field", "")}
+    for key, found in t["trades"].items():
+        words = {"system": found.get("system", ""), "执法": found.get("field", ""), "业务": found.get("work", f"{key}工作")}
         out += [("enforcement", found["duties"]["heading"])] if "duties" in found else []
         out += [("thought", _fill(found["pufa"]["heading"], words))] if "pufa" in found else []
-        out += [("organisation", _fill(t["guide"]["heading"], words)), ("enforcement", _fill(drafts_enforcement(), words))]
+        out += [("organisation", _fill(t["guide"]["heading"], {**words, "下级": below})) for below in _BELOW.values()]
+        out += [("enforcement", _fill(drafts_enforcement(), words))]
         out += [("organisation", found["branches"]["heading"])] if "branches" in found else []
     return out
 
