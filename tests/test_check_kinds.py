@@ -88,7 +88,9 @@ def test_default_drafts_of_every_kind_speak_as_themselves(drafts):
     street = drafts["street"][0]
     assert "全年街道办事处作为被告" in street and "区级业务培训" in street and "街道、社区两级" in street
     xiang = drafts["xiang"][0]  # a 乡 below a county-level city: 乡, 市级
-    assert "承接市级赋予的行政执法事项" in xiang and "乡综合行政执法" in xiang and "镇" not in xiang.split("## ")[1]
+    # 赋权 to a 乡 is the province's decision (行政处罚法第二十四条), not the 市's: 依法赋予乡行使; its training is 市级
+    assert "承接依法赋予乡行使的行政执法事项" in xiang and "市级业务培训" in xiang and "市级赋予" not in xiang
+    assert "乡综合行政执法" in xiang and "镇" not in xiang.split("## ")[1]
     tax = drafts["tax"][0]
     assert "在市税务局党委和县委、县政府的坚强领导下" in tax and "党组" not in tax and "【待填：主送机关】" in tax
     assert "制发规范性文件" not in tax  # a county 税务局 makes none

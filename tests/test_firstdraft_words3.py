@@ -171,7 +171,11 @@ def test_the_land_management_rights_wording_is_current_from_2019():
     ("提升重大行政决策事前合法性审查力度，切实推进重大行政决策事前审，文件报送规范化", "edit"),
     ("加强公共法律服务建设，为区内{n}名中小微企业提供精准法律服务", "edit"),
     ("严格重大决策程序，全年完成重大合同审查{n}件，审查通过率{pct}", "edit"),
+    # a claim of all (所有……均, 各项……均): the issuer's to make only if it did (reviewer B 19-2, 20-3)
+    ("所有行政许可类事项名称、设定依据、编码等要素信息同上级部门保持一致", "edit"),
+    ("共受理行政许可{n}件，各项受理事项均严格按照程序审核办理，办结率为{pct}", "edit"),
     # counter-examples: the same matters said properly
+    ("对照上级清单核对行政许可事项要素{n}项，调整{n2}项", "ok"),
     ("落实重大行政决策事前审查制度，全年审查决策事项{n}件", "ok"),
     ("为区内{n}家中小微企业提供法律体检服务", "ok"),
     ("审查重大合同{n}件，提出修改意见{n2}条", "ok"),
