@@ -287,11 +287,9 @@ def part_content(key: str, bank: Bank, level: str, place: str, name: str = "", n
         return record("part", intro=trades.fill(t["admission_trade" if trade else "admission"], p), style=PART_STYLE[key],
                       items=_confirmed([record("item", text=x["problem"]) for x in pairs], notes.get("shortcoming", "")))
     if key == "leadership":  # an item a level does without (null) is left out
-        items = _confirmed([_leader_text(it, own, year, p) for it in t["leadership"] if pick(it, own, it)], notes.get("own", ""))
-        varies = issuers.organ_note(p).strip()  # data/issuers.yaml organ_varies (教育, a county's 应急)
-        if varies and items:  # the party organ differs from place to place (教育): the clerk checks the title
-            items[0] = {**items[0], "todo": "；".join(x for x in (varies, items[0].get("todo")) if x)}
-        return record("part", style=PART_STYLE[key], items=items)
+        return record("part", style=PART_STYLE[key],
+                      items=_confirmed([_leader_text(it, own, year, p) for it in t["leadership"] if pick(it, own, it)],
+                                       notes.get("own", "")))
     return record("part", intro=trades.fill(t["plan_intro_trade" if trade else "plan_intro"], p), style=PART_STYLE[key],
                   items=_plan(bank, p, keys, pairs, year, confirm))
 
