@@ -145,15 +145,6 @@ def test_department_plans_do_not_repeat_themselves():
     assert "土地经营权流转" in farm and "承包经营权流转" not in farm
 
 
-def test_an_education_bureau_is_told_its_party_organ_varies(tmp_path):
-    from draftkit.drafting.firstdraft import write_first_draft
-
-    said = write_first_draft(tmp_path / "e.yaml", _bank(), "棠溪县教育局", None, 2026)
-    assert "党组" in said and "也有设党委的" in said, said
-    assert "党组书记、局长" in draft("棠溪县教育局")  # the majority's organ is written
-    assert "也有设" not in write_first_draft(tmp_path / "h.yaml", _bank(), "棠溪县卫生健康局", None, 2026)
-
-
 def test_the_land_management_rights_wording_is_current_from_2019():
     import datetime as dt
 
